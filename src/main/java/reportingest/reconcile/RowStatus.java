@@ -1,0 +1,3 @@
+package reportingest.reconcile;
+
+public enum RowStatus { ACCEPTED, NEEDS_REVIEW }
