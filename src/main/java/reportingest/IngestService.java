@@ -1,0 +1,106 @@
+package reportingest;
+
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.api.DocumentsApi;
+import reportingest.api.JsonResponder;
+import reportingest.config.IngestConfig;
+import reportingest.detect.TypeDetector;
+import reportingest.intake.FailureReporter;
+import reportingest.intake.Intake;
+import reportingest.layout.LayoutStep;
+import reportingest.pipeline.Pipeline;
+import reportingest.reconcile.ReconcileStep;
+import reportingest.store.Database;
+import reportingest.store.DocumentStore;
+import reportingest.store.ExportBuilder;
+import reportingest.store.ResultStore;
+import reportingest.store.StoreStep;
+import reportingest.tables.TablesStep;
+import reportingest.validate.ValidateStep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * The service: folders, database (migrated), the pipeline's beans and the Camel routes read from
+ * camel-routes/. {@link #main} runs it until stopped; tests start and close it in-process.
+ */
+public final class IngestService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final IngestConfig config;
+    private final Database database;
+    private final Main camel;
+
+    private IngestService(IngestConfig config, Database database, Main camel) {
+        this.config = config;
+        this.database = database;
+        this.camel = camel;
+    }
+
+    public static IngestService start(IngestConfig config) throws Exception {
+        long t0 = System.nanoTime();
+        for (var dir : new java.nio.file.Path[]{config.inbox(), config.archive(), config.failed(), config.data()}) {
+            Files.createDirectories(dir);
+        }
+        Database db = Database.open(config);
+        Main main = new Main();
+        bindBeans(main, config, db);
+        main.setOverrideProperties(config.asProperties());
+        main.start();
+        log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
+                (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
+                config.jdbcUrl(), config.host(), config.port());
+        return new IngestService(config, db, main);
+    }
+
+    private static void bindBeans(Main main, IngestConfig config, Database db) {
+        DocumentStore documents = new DocumentStore(db);
+        Pipeline pipeline = Pipeline.standard(config);
+        main.bind("dataSource", db.dataSource());
+        main.bind("intake", new Intake(config, documents));
+        main.bind("failures", new FailureReporter(documents));
+        main.bind("detect", new TypeDetector());
+        main.bind("layout", new LayoutStep(pipeline.pageSources()));
+        main.bind("tables", new TablesStep(pipeline.recognizers()));
+        main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
+        main.bind("validate", new ValidateStep());
+        main.bind("store", new StoreStep(new ResultStore(db), documents));
+        main.bind("documentsApi", new DocumentsApi(documents, new ExportBuilder(db, documents)));
+        main.bind("json", new JsonResponder());
+    }
+
+    public IngestConfig config() { return config; }
+
+    public Database database() { return database; }
+
+    @Override
+    public void close() throws Exception {
+        camel.stop();
+        database.close();
+        log.info("report-ingest stopped");
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestService service;
+        try {
+            service = start(IngestConfig.load());
+        } catch (Exception e) {
+            log.error("report-ingest could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                log.warn("shutdown: {}", e.getMessage());
+            }
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+    }
+}

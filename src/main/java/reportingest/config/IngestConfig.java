@@ -1,0 +1,104 @@
+package reportingest.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * All settings in one place. Defaults live in {@code application.properties}; the environment
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL.
+ * System properties of the same dotted names override both (used by tests).
+ */
+public final class IngestConfig {
+    private final Properties props;
+
+    private IngestConfig(Properties props) {
+        this.props = props;
+    }
+
+    public static IngestConfig load() {
+        return load(System.getenv(), System.getProperties());
+    }
+
+    static IngestConfig load(Map<String, String> env, Properties system) {
+        Properties p = new Properties();
+        try (InputStream in = IngestConfig.class.getResourceAsStream("/application.properties")) {
+            if (in != null) p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        putIfSet(p, "ingest.home", env.get("INGEST_HOME"));
+        putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
+        putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
+        for (String name : system.stringPropertyNames()) {
+            if (name.startsWith("ingest.") || name.startsWith("camel.")) p.setProperty(name, system.getProperty(name));
+        }
+        return new IngestConfig(p);
+    }
+
+    /** A config with explicit overrides on top of the defaults (tests, eval). */
+    public static IngestConfig withOverrides(Map<String, String> overrides) {
+        IngestConfig base = load(Map.of(), new Properties());
+        base.props.putAll(overrides);
+        return base;
+    }
+
+    private static void putIfSet(Properties p, String key, String value) {
+        if (value != null && !value.isBlank()) p.setProperty(key, value);
+    }
+
+    public Path home() { return Path.of(props.getProperty("ingest.home", "work")).toAbsolutePath().normalize(); }
+    public Path inbox() { return home().resolve("inbox"); }
+    public Path archive() { return home().resolve("archive"); }
+    public Path failed() { return home().resolve("failed"); }
+    public Path data() { return home().resolve("data"); }
+
+    public String host() { return props.getProperty("ingest.host", "127.0.0.1"); }
+    public int port() { return Integer.parseInt(props.getProperty("ingest.port", "8080")); }
+
+    /** JDBC URL; by default an embedded H2 file under data/. */
+    public String jdbcUrl() {
+        String url = props.getProperty("ingest.jdbc.url", "");
+        if (!url.isBlank()) return url;
+        return "jdbc:h2:file:" + data().resolve("ingest").toString().replace('\\', '/');
+    }
+
+    public String jdbcUser() { return props.getProperty("ingest.jdbc.user", "sa"); }
+    public String jdbcPassword() { return props.getProperty("ingest.jdbc.password", ""); }
+
+    /** Where the YAML routes are read from. */
+    public String routesPattern() { return props.getProperty("ingest.routes", "file:camel-routes/*.yaml"); }
+
+    /** Files above this size are refused with a clear reason rather than risking memory. */
+    public long maxFileBytes() { return Long.parseLong(props.getProperty("ingest.max-file-mb", "512")) * 1024 * 1024; }
+
+    /** How long a file must stay unchanged before it is taken (a file still being copied is left alone). */
+    public long readLockMinAgeMs() { return Long.parseLong(props.getProperty("ingest.read-lock.min-age-ms", "2000")); }
+    public long readLockCheckIntervalMs() { return Long.parseLong(props.getProperty("ingest.read-lock.check-interval-ms", "1000")); }
+    public long pollDelayMs() { return Long.parseLong(props.getProperty("ingest.poll-delay-ms", "500")); }
+
+    public String tessdata() { return props.getProperty("ingest.ocr.tessdata", "/usr/share/tesseract-ocr/5/tessdata"); }
+    public String ocrLanguages() { return props.getProperty("ingest.ocr.languages", "chi_sim+eng"); }
+    public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
+
+    /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
+    public Properties asProperties() {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.setProperty("ingest.inbox", inbox().toString());
+        p.setProperty("ingest.archive", archive().toString());
+        p.setProperty("ingest.failed", failed().toString());
+        p.setProperty("ingest.read-lock.min-age-ms", Long.toString(readLockMinAgeMs()));
+        p.setProperty("ingest.read-lock.check-interval-ms", Long.toString(readLockCheckIntervalMs()));
+        p.setProperty("ingest.poll-delay-ms", Long.toString(pollDelayMs()));
+        p.setProperty("camel.server.host", host());
+        p.setProperty("camel.server.port", Integer.toString(port()));
+        p.setProperty("camel.main.routes-include-pattern", routesPattern());
+        return p;
+    }
+
+    public String get(String key, String fallback) { return props.getProperty(key, fallback); }
+}

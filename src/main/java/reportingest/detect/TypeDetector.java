@@ -1,0 +1,125 @@
+package reportingest.detect;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.tika.Tika;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.intake.IngestFailure;
+import reportingest.pipeline.IngestJob;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Decides what a file is from its content (Apache Tika; the name is only a hint), and refuses,
+ * with a reason an operator understands, what the service cannot read: other formats, encrypted or
+ * damaged PDFs and images, text in an unknown encoding.
+ */
+public final class TypeDetector {
+    private static final Logger log = LoggerFactory.getLogger(TypeDetector.class);
+
+    private static final Map<String, DocumentKind> ACCEPTED = Map.of(
+            "application/pdf", DocumentKind.PDF,
+            "image/tiff", DocumentKind.TIFF,
+            "image/png", DocumentKind.PNG,
+            "image/jpeg", DocumentKind.JPEG,
+            "text/plain", DocumentKind.TEXT,
+            "text/html", DocumentKind.TEXT);
+
+    /** Plain names for what people commonly drop by mistake. */
+    private static final Map<String, String> KNOWN_NAMES = Map.of(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "a Word document (.docx)",
+            "application/msword", "a Word document (.doc)",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "an Excel workbook (.xlsx)",
+            "application/vnd.ms-excel", "an Excel workbook (.xls)",
+            "application/zip", "a ZIP archive",
+            "application/x-tika-ooxml", "an Office document",
+            "application/octet-stream", "binary data of no recognised format",
+            "application/x-rar-compressed", "a RAR archive",
+            "application/gzip", "a gzip archive");
+
+    private final Tika tika = new Tika();
+    private final TextDecoder textDecoder = new TextDecoder();
+
+    public IngestJob detect(IngestJob job) {
+        DetectedFile detected = detect(job.path(), job.fileName());
+        log.info("'{}' (document {}) is {}", job.fileName(), job.documentId(), describe(detected));
+        return job.withDetected(detected);
+    }
+
+    public DetectedFile detect(Path path, String fileName) {
+        String mediaType = mediaType(path, fileName);
+        DocumentKind kind = ACCEPTED.get(mediaType);
+        if (kind == null) {
+            String what = KNOWN_NAMES.getOrDefault(mediaType, "of type " + mediaType);
+            throw new IngestFailure("UNSUPPORTED_TYPE",
+                    "The file is " + what + ", which the service does not read. It reads PDF, TIFF, PNG, JPEG and plain-text reports.",
+                    "Convert the document to PDF (or export the scan as TIFF/PNG/JPEG) and drop it into the inbox again.");
+        }
+        return switch (kind) {
+            case PDF -> checkPdf(path, fileName);
+            case TIFF, PNG, JPEG -> checkImage(path, fileName, kind);
+            case TEXT -> new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
+        };
+    }
+
+    private String mediaType(Path path, String fileName) {
+        Metadata md = new Metadata();
+        md.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        try (TikaInputStream in = TikaInputStream.get(path)) {
+            return MediaType.parse(tika.detect(in, md)).getBaseType().toString();
+        } catch (IOException e) {
+            throw new IngestFailure("UNREADABLE", "The file could not be read: " + e.getMessage(),
+                    "Check that the file is not locked or truncated, then drop it into the inbox again.", e);
+        }
+    }
+
+    private static DetectedFile checkPdf(Path path, String fileName) {
+        try (PDDocument doc = Loader.loadPDF(path.toFile())) {
+            if (doc.getNumberOfPages() == 0) {
+                throw new IngestFailure("CORRUPT", "The PDF has no pages.",
+                        "Export or scan the document again and drop the new file into the inbox.");
+            }
+        } catch (InvalidPasswordException e) {
+            throw new IngestFailure("ENCRYPTED", "The PDF is protected by a password, so its pages cannot be read.",
+                    "Ask the sender for an unprotected copy (or remove the password) and drop it into the inbox again.", e);
+        } catch (IOException e) {
+            throw new IngestFailure("CORRUPT", "The PDF is damaged and cannot be opened (" + e.getMessage() + ").",
+                    "Open it in a PDF viewer to check; export or scan it again and drop the new file into the inbox.", e);
+        }
+        return new DetectedFile(path, fileName, DocumentKind.PDF, null);
+    }
+
+    private static DetectedFile checkImage(Path path, String fileName, DocumentKind kind) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(path.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) throw new IOException("no image reader for this file");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                if (reader.getWidth(0) <= 0 || reader.getHeight(0) <= 0) throw new IOException("image has no size");
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IngestFailure("CORRUPT", "The " + kind.name() + " image is damaged and cannot be read (" + e.getMessage() + ").",
+                    "Scan or export the page again and drop the new file into the inbox.", e);
+        }
+        return new DetectedFile(path, fileName, kind, null);
+    }
+
+    private static String describe(DetectedFile f) {
+        return f.kind() == DocumentKind.TEXT ? "text (" + f.charset().name() + ")" : f.kind().name();
+    }
+}

@@ -1,0 +1,22 @@
+package reportingest.pipeline;
+
+import reportingest.config.IngestConfig;
+import reportingest.layout.PageSources;
+import reportingest.layout.text.OcrTextPageSource;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.Reconciler;
+import reportingest.tables.TableRecognizer;
+
+import java.util.List;
+
+/**
+ * The stage implementations the service runs, in one place, so that the Camel service and
+ * {@code bin/eval} run exactly the same pipeline.
+ */
+public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler) {
+
+    public static Pipeline standard(IngestConfig config) {
+        PageSources sources = new PageSources(List.of(new OcrTextPageSource()));
+        return new Pipeline(sources, List.of(), (pages, tables) -> ExtractedDocument.empty());
+    }
+}

@@ -1,0 +1,167 @@
+package reportingest.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Registration and lifecycle of documents. */
+public final class DocumentStore {
+    private static final String COLUMNS = "id, file_name, sha256, size_bytes, media_type, pages, status, flags, unit, "
+            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at";
+
+    private final Database db;
+
+    public DocumentStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Registers a file by content. Content that was already ingested successfully yields a new
+     * DUPLICATE document pointing at the original; content whose earlier run was interrupted or
+     * failed is taken up again under the same document, so a restart never doubles a document.
+     */
+    public Registration register(String fileName, String sha256, long sizeBytes) {
+        return db.inTransaction(c -> {
+            Long retry = null;
+            int attempts = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, status, attempts FROM document WHERE sha256 = ? AND status <> 'DUPLICATE' ORDER BY id FOR UPDATE")) {
+                ps.setString(1, sha256);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        DocumentStatus status = DocumentStatus.valueOf(rs.getString("status"));
+                        if (status.succeeded()) {
+                            long original = rs.getLong("id");
+                            long id = insert(c, fileName, sha256, sizeBytes, DocumentStatus.DUPLICATE, original);
+                            return new Registration(id, original, 1);
+                        }
+                        retry = rs.getLong("id");
+                        attempts = rs.getInt("attempts");
+                    }
+                }
+            }
+            if (retry != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE document SET file_name = ?, status = 'RECEIVED', attempts = attempts + 1, "
+                                + "error_reason = NULL, finished_at = NULL, received_at = ? WHERE id = ?")) {
+                    ps.setString(1, fileName);
+                    ps.setObject(2, now());
+                    ps.setLong(3, retry);
+                    ps.executeUpdate();
+                }
+                return new Registration(retry, null, attempts + 1);
+            }
+            return new Registration(insert(c, fileName, sha256, sizeBytes, DocumentStatus.RECEIVED, null), null, 1);
+        });
+    }
+
+    private long insert(Connection c, String fileName, String sha256, long size, DocumentStatus status, Long duplicateOf)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO document (file_name, sha256, size_bytes, status, duplicate_of, received_at, finished_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            OffsetDateTime now = now();
+            ps.setString(1, fileName);
+            ps.setString(2, sha256);
+            ps.setLong(3, size);
+            ps.setString(4, status.name());
+            ps.setObject(5, duplicateOf);
+            ps.setObject(6, now);
+            ps.setObject(7, status == DocumentStatus.DUPLICATE ? now : null);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public void markProcessing(long id, String mediaType) {
+        update("UPDATE document SET status = 'PROCESSING', media_type = ? WHERE id = ?", mediaType, id);
+    }
+
+    public void markFailed(long id, String reason) {
+        update("UPDATE document SET status = 'FAILED', error_reason = ?, finished_at = ? WHERE id = ?",
+                truncate(reason, 4000), now(), id);
+    }
+
+    /** Where the original file now lies (archive/ or failed/), for operators looking for it. */
+    public void recordStoredAs(long id, String path) {
+        update("UPDATE document SET stored_as = ? WHERE id = ?", truncate(path, 2048), id);
+    }
+
+    private void update(String sql, Object... args) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<DocumentRecord> find(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM document WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Documents in id order after the cursor; one more than asked is read to tell whether a next page exists. */
+    public List<DocumentRecord> listAfter(long afterId, int limit) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM document WHERE id > ? ORDER BY id LIMIT ?")) {
+                ps.setLong(1, afterId);
+                ps.setInt(2, limit);
+                List<DocumentRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    public List<DocumentRecord> findBySha256(String sha256) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM document WHERE sha256 = ? ORDER BY id")) {
+                ps.setString(1, sha256);
+                List<DocumentRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(read(rs));
+                }
+                return out;
+            }
+        });
+    }
+
+    static DocumentRecord read(ResultSet rs) throws SQLException {
+        return new DocumentRecord(
+                rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
+                rs.getString("media_type"), (Integer) rs.getObject("pages"),
+                DocumentStatus.valueOf(rs.getString("status")), Json.readStrings(rs.getString("flags")),
+                rs.getString("unit"), (Integer) rs.getObject("fiscal_year"),
+                rs.getObject("duplicate_of") == null ? null : rs.getLong("duplicate_of"),
+                rs.getString("error_reason"), rs.getString("stored_as"), rs.getInt("attempts"),
+                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

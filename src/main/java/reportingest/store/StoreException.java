@@ -1,0 +1,5 @@
+package reportingest.store;
+
+public class StoreException extends RuntimeException {
+    public StoreException(String message, Throwable cause) { super(message, cause); }
+}
