@@ -1,0 +1,12 @@
+package reportingest.eval;
+
+import java.util.List;
+
+/** The score of one export against its truth: totals, per-table lines and the cells that differ. */
+public record DocumentScore(String document, EvalCounts counts, List<TableScore> tables,
+                            List<CellMismatch> mismatches) {
+    public DocumentScore {
+        tables = List.copyOf(tables);
+        mismatches = List.copyOf(mismatches);
+    }
+}
