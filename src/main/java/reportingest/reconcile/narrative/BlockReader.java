@@ -88,6 +88,7 @@ final class BlockReader {
             Line next = lines.get(j);
             if (next.table()) return 0;
             if (next.text().isEmpty()) continue;
+            if (titleScope(next.text()) != null) return 0;   // the next line is the title on its own
             String two = one + next.text();
             if (two.length() > MAX_TITLE || titleScope(two) == null) return 0;
             st.enter(titleScope(two), yearIn(two), lines.get(i).raw().trim() + next.text());

@@ -33,7 +33,8 @@ class NarrativeExtractorSeedTest {
 
     record Truth(String figure, String value, Integer year) {}
 
-    record Score(List<NarrativeFact> facts, List<Truth> truth, List<Truth> missing, List<NarrativeFact> wrong) {
+    record Score(List<NarrativeFact> facts, List<Truth> truth, List<Truth> missing, List<NarrativeFact> wrong,
+                 List<NarrativeFact> extra) {
         int matched() { return truth.size() - missing.size(); }
     }
 
@@ -105,7 +106,7 @@ class NarrativeExtractorSeedTest {
             boolean right = truth.stream().anyMatch(t -> same(t, f));
             if (known && !right) wrong.add(f);
         }
-        return new Score(facts, truth, missing, wrong);
+        return new Score(facts, truth, missing, wrong, unused);
     }
 
     private static boolean same(Truth t, NarrativeFact f) {
@@ -131,8 +132,8 @@ class NarrativeExtractorSeedTest {
         if (Boolean.getBoolean("narrative.verbose")) {
             for (Truth t : s.missing()) sb.append("  missing ").append(t).append('\n');
             for (NarrativeFact f : s.wrong()) sb.append("  WRONG ").append(f).append('\n');
-            for (NarrativeFact f : s.facts()) {
-                sb.append("  got ").append(f.figure()).append(" = ").append(f.value()).append(' ').append(f.unit())
+            for (NarrativeFact f : s.extra()) {
+                sb.append("  extra ").append(f.figure()).append(" = ").append(f.value()).append(' ').append(f.unit())
                         .append(" [").append(f.year()).append(' ').append(f.scope()).append("] ")
                         .append(f.quote()).append(" | ").append(f.section()).append('\n');
             }
