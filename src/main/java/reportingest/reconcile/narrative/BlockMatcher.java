@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class BlockMatcher {
     private static final Pattern TEMPLATE_VAR = Pattern.compile("\\$\\{(\\w+)}");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})年");
 
     private final NarrativeCatalog catalog;
     private final Pattern firstChange;
@@ -88,6 +89,7 @@ final class BlockMatcher {
             for (NarrativeCatalog.FactTemplate t : rule.facts()) {
                 if (m.start(t.group()) >= 0 && isClaimed(m.start(t.group()), m.end(t.group()))) return;
             }
+            if (aboutAnotherYear(m.start())) return;
             Map<String, String> vars = new HashMap<>();
             if (block.item() != null) vars.put("item", block.item().toString());
             if (rule.context() != null) {
@@ -101,6 +103,19 @@ final class BlockMatcher {
                 String unit = fill(t.unit(), m, vars);
                 add(figure, m.start(t.group()), m.end(t.group()), unit, m.start(), true);
             }
+        }
+
+        /** "上年收入合计…" or "2023年…" in a 2024 report states a figure of another year: not this scope's fact. */
+        private boolean aboutAnotherYear(int matchStart) {
+            // only the words before the wording count: a project name may well contain a year
+            String lead = text.substring(clauseStart(matchStart), matchStart);
+            if (catalog.otherYearWords() != null && catalog.otherYearWords().matcher(lead).find()) return true;
+            if (block.year() == null) return false;
+            Matcher y = YEAR.matcher(lead);
+            while (y.find()) {
+                if (Integer.parseInt(y.group(1)) != block.year()) return true;
+            }
+            return false;
         }
 
         /** The last context word before {@code pos} in the same sentence, e.g. 会议 for 人数 after 会议费. */

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * The narrative rules, read from {@code catalog/narrative-figures.json}: which wording states which
  * canonical figure. Kept as data so that a new phrasing is a catalog edit, not a code change.
  */
-public record NarrativeCatalog(Scopes scopes, List<Heading> headings, Pattern skipSections,
+public record NarrativeCatalog(Scopes scopes, List<Heading> headings, Pattern skipSections, Pattern otherYearWords,
                                Pattern contentUnit, Pattern sentenceEnd, Pattern clauseEnd,
                                Map<String, String> aliases, List<Rule> rules, Share share,
                                List<Follower> followers, Changes changes, String number) {
@@ -122,6 +122,7 @@ public record NarrativeCatalog(Scopes scopes, List<Heading> headings, Pattern sk
                 c.path("upAmount").asText(), c.path("upRate").asText(), strings(c.path("verbRates")));
 
         return new NarrativeCatalog(scopes, List.copyOf(headings), x.optional(root.path("skipSections")),
+                x.optional(root.path("otherYearWords")),
                 x.compile(root.path("contentUnits").asText()), x.compile(root.path("sentenceEnd").asText()),
                 x.compile(root.path("clauseEnd").asText()), strings(root.path("aliases")), List.copyOf(rules),
                 share, List.copyOf(followers), changes, x.expand("{NUM}"));
