@@ -31,7 +31,7 @@ class NarrativeExtractorSeedTest {
         extractor = new NarrativeExtractor();
     }
 
-    record Truth(String figure, String value, Integer year) {}
+    record Truth(String figure, String value, Integer year, String scope) {}
 
     record Score(List<NarrativeFact> facts, List<Truth> truth, List<Truth> missing, List<NarrativeFact> wrong,
                  List<NarrativeFact> extra) {
@@ -91,12 +91,14 @@ class NarrativeExtractorSeedTest {
         List<Truth> truth = new ArrayList<>();
         for (JsonNode n : root.path("narrative_facts")) {
             truth.add(new Truth(n.path("figure").asText(), n.path("value").asText(),
-                    n.path("year").isNumber() ? n.path("year").asInt() : null));
+                    n.path("year").isNumber() ? n.path("year").asInt() : null, n.path("scope").asText()));
         }
         List<NarrativeFact> unused = new ArrayList<>(facts);
         List<Truth> missing = new ArrayList<>();
         for (Truth t : truth) {
-            NarrativeFact hit = unused.stream().filter(f -> same(t, f)).findFirst().orElse(null);
+            // prefer a fact of the same scope, so a figure repeated in the appended report is matched there
+            NarrativeFact hit = unused.stream().filter(f -> same(t, f) && t.scope().equals(f.scope())).findFirst()
+                    .orElseGet(() -> unused.stream().filter(f -> same(t, f)).findFirst().orElse(null));
             if (hit == null) missing.add(t);
             else unused.remove(hit);
         }
