@@ -1,0 +1,37 @@
+package reportingest.reconcile.narrative;
+
+import reportingest.layout.Page;
+import reportingest.reconcile.NarrativeFact;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Headline figures stated in the narrative text of a 部门决算 report (第三部分 决算情况说明) and of
+ * appended 绩效自评报告 / 绩效评价报告, each with the exact quote it came from. Validation compares
+ * them with the table cells holding the same figure.
+ */
+public final class NarrativeExtractor {
+    private final BlockReader reader;
+    private final BlockMatcher matcher;
+
+    public NarrativeExtractor() {
+        this(NarrativeCatalog.load());
+    }
+
+    public NarrativeExtractor(NarrativeCatalog catalog) {
+        this.reader = new BlockReader(catalog);
+        this.matcher = new BlockMatcher(catalog);
+    }
+
+    public List<NarrativeFact> extract(List<Page> pages) {
+        List<NarrativeFact> facts = new ArrayList<>();
+        for (TextBlock b : reader.read(pages)) facts.addAll(matcher.match(b));
+        return facts;
+    }
+
+    /** The narrative blocks as read, for diagnostics. */
+    List<TextBlock> blocks(List<Page> pages) {
+        return reader.read(pages);
+    }
+}
