@@ -3,7 +3,10 @@ package reportingest.pipeline;
 import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
 import reportingest.layout.text.OcrTextPageSource;
+import reportingest.reconcile.DocumentReconciler;
 import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.narrative.NarrativeExtractor;
+import reportingest.reconcile.performance.PerformanceTableReader;
 import reportingest.reconcile.Reconciler;
 import reportingest.tables.TableRecognizer;
 
@@ -17,6 +20,8 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         PageSources sources = new PageSources(List.of(new OcrTextPageSource()));
-        return new Pipeline(sources, List.of(), (pages, tables) -> ExtractedDocument.empty());
+        Reconciler financial = (pages, tables) -> ExtractedDocument.empty();
+        Reconciler reconciler = new DocumentReconciler(financial, new PerformanceTableReader(), new NarrativeExtractor());
+        return new Pipeline(sources, List.of(), reconciler);
     }
 }

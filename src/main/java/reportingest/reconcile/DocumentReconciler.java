@@ -1,0 +1,38 @@
+package reportingest.reconcile;
+
+import reportingest.layout.Page;
+import reportingest.reconcile.narrative.NarrativeExtractor;
+import reportingest.reconcile.performance.PerformanceTableReader;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole reconcile stage for one document: the standard financial tables matched to the catalog,
+ * the semi-structured performance forms, and the figures stated in the narrative text.
+ */
+public final class DocumentReconciler implements Reconciler {
+    private final Reconciler financialTables;
+    private final PerformanceTableReader performanceForms;
+    private final NarrativeExtractor narrative;
+
+    public DocumentReconciler(Reconciler financialTables, PerformanceTableReader performanceForms,
+                              NarrativeExtractor narrative) {
+        this.financialTables = financialTables;
+        this.performanceForms = performanceForms;
+        this.narrative = narrative;
+    }
+
+    @Override
+    public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
+        ExtractedDocument financial = financialTables.reconcile(pages, tables);
+        List<ExtractedTable> all = new ArrayList<>(financial.tables());
+        // performance forms are appended to the reports, after the disclosure tables
+        all.addAll(performanceForms.read(pages));
+        List<NarrativeFact> facts = new ArrayList<>(financial.facts());
+        facts.addAll(narrative.extract(pages));
+        return new ExtractedDocument(financial.unit(), financial.fiscalYear(), financial.amountUnit(), all, facts,
+                financial.flags());
+    }
+}
