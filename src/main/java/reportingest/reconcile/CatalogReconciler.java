@@ -61,6 +61,6 @@ public final class CatalogReconciler implements Reconciler {
             out.add(t);
         }
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
-        return new ExtractedDocument(meta.unit(), meta.fiscalYear(), "万元", out, List.of(), docFlags);
+        return new ExtractedDocument(meta.unit(), meta.fiscalYear(), meta.amountUnit(), out, List.of(), docFlags);
     }
 }

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * Parses a printed amount into the export's decimal string: thousands separators removed,
- * printed precision kept ("50.90"), full-width digits and punctuation folded, blank and
+ * printed precision kept (trailing zeros stay), full-width digits and punctuation folded, blank and
  * full-width-space cells as null. Letters OCR confuses with digits (O→0, l/I/|→1, 。→.) are
  * repaired only when the rest of the cell is numeric, and such a repair is reported as a guess.
  */

@@ -22,25 +22,34 @@ public final class DocumentMetaFinder {
     private static final Pattern YEAR_REPORT = Pattern.compile("(20\\d{2})年度?部门决算");
     private static final Pattern YEAR = Pattern.compile("^(20\\d{2})年度$");
     private static final Pattern COVER = Pattern.compile("^(.{2,40}?)(20\\d{2}年度?)?部门决算$");
+    /** "（二）决算单位构成。X 2023年部门决算汇总公开单位…" and "X概况" headings name the department in prose-only reports. */
+    private static final Pattern COMPOSITION = Pattern.compile(
+            "^(?:[(（][一二三四五六七八九十]+[)）])?(?:决算单位构成[。.])?(.{2,30}?)20\\d{2}年度?部门决算汇总");
+    private static final Pattern OVERVIEW = Pattern.compile("^(?:第[一二三四五六七八九十]+部分)?(.{2,30}?)(部门|单位|部门\\(单位\\))?概况$");
+    private static final Pattern UNIT_OF_AMOUNT = Pattern.compile("单位[:：](万元|千元|亿元|元)");
 
     private DocumentMetaFinder() {}
 
-    public record Meta(String unit, Integer fiscalYear) {}
+    public record Meta(String unit, Integer fiscalYear, String amountUnit) {}
 
     public static Meta find(List<Page> pages, List<RawTable> tables) {
         Map<String, Integer> units = new LinkedHashMap<>();
+        Map<String, Integer> amountUnits = new LinkedHashMap<>();
         Map<Integer, Integer> years = new LinkedHashMap<>();
         for (RawTable t : tables) {
             for (String c : t.context()) {
                 String k = TextKey.of(c);
                 Matcher m = DEPT.matcher(k);
                 if (m.matches()) units.merge(Labels.clean(c.strip().replaceFirst("^(编制)?部门[:：]", "")), 1, Integer::sum);
+                Matcher au = UNIT_OF_AMOUNT.matcher(k);
+                if (au.find()) amountUnits.merge(au.group(1), 1, Integer::sum);
                 Matcher y = YEAR.matcher(k);
                 if (y.matches()) years.merge(Integer.parseInt(y.group(1)), 1, Integer::sum);
             }
         }
         Integer reportYear = null;
         String cover = null;
+        String prose = null;
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
                 String k = TextKey.of(joined(l)).replace("*", "");
@@ -52,12 +61,21 @@ public final class DocumentMetaFinder {
                     Matcher c = COVER.matcher(k);
                     if (c.matches() && !c.group(1).matches(".*\\d.*")) cover = c.group(1);
                 }
+                if (prose == null) {
+                    Matcher c = COMPOSITION.matcher(k);
+                    if (c.find()) prose = c.group(1);
+                    Matcher o = OVERVIEW.matcher(k);
+                    if (prose == null && o.matches() && !o.group(1).matches(".*\\d.*")
+                            && !o.group(1).matches("(部门|单位|部门\\(单位\\))")) prose = o.group(1);
+                }
             }
         }
         String unit = mostFrequent(units);
         if (unit == null) unit = cover;
+        if (unit == null) unit = prose;
         Integer year = reportYear != null ? reportYear : mostFrequent(years);
-        return new Meta(unit, year);
+        String amountUnit = mostFrequent(amountUnits);
+        return new Meta(unit, year, amountUnit == null ? "万元" : amountUnit);
     }
 
     private static String joined(TextLine l) {

@@ -37,12 +37,13 @@ class FinancialTablesAgainstTruthTest {
     }
 
     @ParameterizedTest(name = "{0}: department and fiscal year as printed")
-    @ValueSource(strings = {"001_a8898a713e576bc4", "004_d2f5081e5b89099b"})
+    @ValueSource(strings = {"000_91c9528c206bc5a1", "001_a8898a713e576bc4", "003_1a3ae03f6167b21e", "004_d2f5081e5b89099b"})
     void departmentAndFiscalYearAreFound(String seed) throws Exception {
         ExtractedDocument doc = FinancialFixtures.extract(FinancialFixtures.seedText(seed));
         JsonNode truth = FinancialFixtures.truth(seed);
         assertThat(doc.unit()).isEqualTo(truth.get("unit").asText());
         assertThat(doc.fiscalYear()).isEqualTo(truth.get("fiscal_year").asInt());
+        assertThat(doc.amountUnit()).isEqualTo(truth.get("amount_unit").asText());
     }
 
     @ParameterizedTest(name = "{0}: narrative-only or performance-only report yields no financial table")
