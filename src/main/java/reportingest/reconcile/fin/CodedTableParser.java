@@ -80,10 +80,13 @@ public final class CodedTableParser implements TableParser {
                     j++;
                 }
                 values = new ArrayList<>(cells.subList(Math.min(j, cells.size()), cells.size()));
+                // A fused code+name leaves the printed name column empty.
+                if (cn.name() != null && values.size() > n && Labels.blank(values.get(0).text())) values.remove(0);
             } else if (isTotal(first, schema)) {
                 b.name = Labels.clean(first);
                 values = new ArrayList<>(cells.subList(f + 1, cells.size()));
-                if (values.size() == n + 1 && Labels.blank(values.get(0).text())) values.remove(0);
+                // The total label spans code and name; an empty name cell may still be printed.
+                if (values.size() > n && Labels.blank(values.get(0).text())) values.remove(0);
             } else if (AmountParser.amountOrBlank(first)) {
                 b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "row prints values but no code or name"));
                 values = new ArrayList<>(cells.subList(f, cells.size()));
