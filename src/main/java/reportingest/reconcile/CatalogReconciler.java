@@ -1,0 +1,66 @@
+package reportingest.reconcile;
+
+import reportingest.layout.Page;
+import reportingest.reconcile.catalog.Catalog;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.reconcile.fin.Cells;
+import reportingest.reconcile.fin.CodedTableParser;
+import reportingest.reconcile.fin.DocumentMetaFinder;
+import reportingest.reconcile.fin.GroupedTableParser;
+import reportingest.reconcile.fin.OneRowTableParser;
+import reportingest.reconcile.fin.TableParser;
+import reportingest.reconcile.fin.TwoSidedTableParser;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches each recognised table to a financial catalog schema by its title and rebuilds its rows
+ * by the schema's row kind. Semi-structured (performance) schemas and unknown tables are left to
+ * other reconcilers; an unknown table is reported as a document flag, never guessed into a schema.
+ * Narrative facts are not produced here.
+ */
+public final class CatalogReconciler implements Reconciler {
+    private final Catalog catalog;
+    private final Map<String, TableParser> parsers = Map.of(
+            "coded", new CodedTableParser(),
+            "two_sided", new TwoSidedTableParser(),
+            "grouped_coded", new GroupedTableParser(),
+            "one_row", new OneRowTableParser());
+
+    public CatalogReconciler() { this(Catalog.load()); }
+
+    public CatalogReconciler(Catalog catalog) { this.catalog = catalog; }
+
+    @Override
+    public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
+        List<ExtractedTable> out = new ArrayList<>();
+        List<Flag> docFlags = new ArrayList<>();
+        for (RawTable raw : tables) {
+            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title());
+            if (schema.isEmpty()) {
+                docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title() + "'"));
+                continue;
+            }
+            if (!schema.get().financial()) continue;
+            TableParser parser = parsers.get(schema.get().kind());
+            if (parser == null) {
+                docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no parser for schema kind " + schema.get().kind()));
+                continue;
+            }
+            ExtractedTable t = parser.parse(schema.get(), raw);
+            if (raw.continued()) {
+                List<Flag> flags = new ArrayList<>(t.flags());
+                flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,
+                        "table runs from page " + raw.pageFrom() + " to page " + raw.pageTo()));
+                t = t.withRows(t.rows(), flags);
+            }
+            out.add(t);
+        }
+        DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
+        return new ExtractedDocument(meta.unit(), meta.fiscalYear(), meta.amountUnit(), out, List.of(), docFlags);
+    }
+}

@@ -1,0 +1,73 @@
+package reportingest.reconcile.fin;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Parses a printed amount into the export's decimal string: thousands separators removed,
+ * printed precision kept (trailing zeros stay), full-width digits and punctuation folded, blank and
+ * full-width-space cells as null. Letters OCR confuses with digits (O→0, l/I/|→1, 。→.) are
+ * repaired only when the rest of the cell is numeric, and such a repair is reported as a guess.
+ */
+public final class AmountParser {
+    /** The outcome: {@code value} null for blank; {@code guessed} when OCR confusions were repaired or the text was not a number. */
+    public record Amount(String value, boolean guessed, boolean numeric, String reason) {
+        static final Amount BLANK = new Amount(null, false, true, null);
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?%?");
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?%?");
+    private static final Pattern DASH = Pattern.compile("[-—–‐－]+");
+
+    private AmountParser() {}
+
+    public static Amount parse(String raw) {
+        if (raw == null) return Amount.BLANK;
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]", "");
+        if (s.isEmpty()) return Amount.BLANK;
+        s = s.replace('。', '.').replace('，', ',');
+        Amount direct = exact(s);
+        if (direct != null) return direct;
+        if (DASH.matcher(s).matches()) {
+            return new Amount(null, true, false, "dash printed instead of an amount: '" + raw.strip() + "'");
+        }
+        String repaired = repairConfusions(s);
+        if (!repaired.equals(s)) {
+            Amount r = exact(repaired);
+            if (r != null) {
+                return new Amount(r.value(), true, true, "OCR confusion repaired: '" + raw.strip() + "' read as " + r.value());
+            }
+        }
+        return new Amount(null, true, false, "not an amount: '" + raw.strip() + "'");
+    }
+
+    /** True when the cell reads as an amount (possibly after repairs) or is blank. */
+    public static boolean amountOrBlank(String raw) {
+        return parse(raw).numeric();
+    }
+
+    private static Amount exact(String s) {
+        if (PLAIN.matcher(s).matches()) return new Amount(s, false, true, null);
+        if (GROUPED.matcher(s).matches()) return new Amount(s.replace(",", ""), false, true, null);
+        return null;
+    }
+
+    private static String repairConfusions(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        int digits = 0;
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case 'O', 'o', 'D', 'Q' -> sb.append('0');
+                case 'l', 'I', '|', 'i' -> sb.append('1');
+                case 'S' -> sb.append('5');
+                case 'B' -> sb.append('8');
+                default -> {
+                    if (Character.isDigit(c)) digits++;
+                    sb.append(c);
+                }
+            }
+        }
+        // Only a cell that is mostly digits is repaired; a word is left as text.
+        return digits * 2 >= s.length() ? sb.toString() : s;
+    }
+}

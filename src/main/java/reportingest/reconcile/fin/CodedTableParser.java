@@ -1,0 +1,152 @@
+package reportingest.reconcile.fin;
+
+import reportingest.layout.PageOrigin;
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tables keyed by 科目编码 / 科目名称 (收入决算表, 支出决算表, 一般公共预算…支出决算表, 政府性基金, 国有资本经营).
+ * Each data row is [code][name] values…, the code possibly fused with the name or split over
+ * 类/款/项 cells; a total row prints its label over the code and name columns, with or without an
+ * empty cell for the name. Rows with nothing printed are the empty grid and are dropped.
+ */
+public final class CodedTableParser implements TableParser {
+
+    private static final class Builder {
+        String code;
+        String name;
+        Map<String, CellValue> cells;
+        final List<Flag> flags = new ArrayList<>();
+    }
+
+    @Override
+    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        List<RawRow> rows = raw.rows();
+        int start = dataStart(rows, schema);
+        List<RawRow> header = rows.subList(0, start);
+        List<Flag> tableFlags = new ArrayList<>();
+        Set<String> named = HeaderMatcher.columnsNamed(header, schema);
+        List<Flag> rowFlags = new ArrayList<>();
+        if (named.size() < schema.columns().size()) {
+            List<String> missing = schema.columnNames().stream().filter(c -> !named.contains(c)).toList();
+            Flag f = Flag.of(Cells.HEADER_UNMATCHED, "header does not name " + missing + "; catalog column order assumed");
+            tableFlags.add(f);
+            rowFlags.add(f);
+        }
+        List<String> order = HeaderMatcher.columnOrder(header, schema);
+        boolean splitCodes = header.stream().anyMatch(r -> HeaderMatcher.nonBlank(r).stream()
+                .anyMatch(t -> Labels.key(t).equals("款")));
+        int n = order.size();
+        List<Builder> out = new ArrayList<>();
+        for (RawRow r : rows.subList(start, rows.size())) {
+            List<RawCell> cells = r.cells();
+            int f = firstNonBlank(cells);
+            if (f < 0) continue;
+            // A header repeated on a continuation page; a total row with blank values is not one.
+            boolean total = isTotal(cells.get(f).text(), schema);
+            if (HeaderMatcher.columnNumberRow(r) || (!total && HeaderMatcher.headerLike(r, schema))) continue;
+            Builder b = new Builder();
+            b.flags.addAll(rowFlags);
+            String first = cells.get(f).text();
+            CodeNameSplitter.CodeName cn = CodeNameSplitter.split(first, schema.codeLevels());
+            List<RawCell> values;
+            if (cn != null || (splitCodes && CodeNameSplitter.split(first, List.of(3)) != null)) {
+                if (cn == null) cn = CodeNameSplitter.split(first, List.of(3));
+                StringBuilder code = new StringBuilder(cn.code());
+                int j = f + 1;
+                if (splitCodes && cn.name() == null) {
+                    while (j < cells.size() && Labels.key(cells.get(j).text()).matches("\\d{2}")) {
+                        code.append(Labels.key(cells.get(j).text()));
+                        j++;
+                    }
+                }
+                b.code = code.toString();
+                if (cn.name() != null) {
+                    b.name = cn.name();
+                } else if (j < cells.size()) {
+                    b.name = Labels.clean(cells.get(j).text());
+                    j++;
+                }
+                values = new ArrayList<>(cells.subList(Math.min(j, cells.size()), cells.size()));
+                // A fused code+name leaves the printed name column empty.
+                if (cn.name() != null && values.size() > n && Labels.blank(values.get(0).text())) values.remove(0);
+            } else if (isTotal(first, schema)) {
+                b.name = Labels.clean(first);
+                values = new ArrayList<>(cells.subList(f + 1, cells.size()));
+                // The total label spans code and name; an empty name cell may still be printed.
+                if (values.size() > n && Labels.blank(values.get(0).text())) values.remove(0);
+            } else if (AmountParser.amountOrBlank(first)) {
+                b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "row prints values but no code or name"));
+                values = new ArrayList<>(cells.subList(f, cells.size()));
+            } else {
+                List<RawCell> rest = cells.subList(f + 1, cells.size());
+                if (rest.stream().allMatch(c -> Labels.blank(c.text())) && !out.isEmpty()) {
+                    // A name wrapped onto a line of its own belongs to the row above.
+                    Builder prev = out.get(out.size() - 1);
+                    prev.name = (prev.name == null ? "" : prev.name) + Labels.clean(first);
+                    continue;
+                }
+                b.name = Labels.clean(first);
+                b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "row has a name but no subject code"));
+                values = new ArrayList<>(rest);
+            }
+            fit(values, n, b.flags);
+            PageOrigin origin = cells.get(f).origin();
+            Map<String, CellValue> byPrinted = Cells.assign(order, values, cells.get(f).page(), origin);
+            Map<String, CellValue> byCatalog = new LinkedHashMap<>();
+            for (String c : schema.columnNames()) byCatalog.put(c, byPrinted.get(c));
+            b.cells = byCatalog;
+            boolean nothing = b.code == null && b.name == null
+                    && byCatalog.values().stream().allMatch(v -> v.value() == null);
+            if (!nothing) out.add(b);
+        }
+        List<TableRow> result = new ArrayList<>();
+        for (Builder b : out) result.add(Cells.row(Cells.key("code", b.code, "name", b.name), b.cells, b.flags));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), result,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /** Drops surplus empty cells (layout columns, trailing tabs); a surplus of printed cells is a guess. */
+    static void fit(List<RawCell> values, int n, List<Flag> flags) {
+        while (values.size() > n && Labels.blank(values.get(values.size() - 1).text())) values.remove(values.size() - 1);
+        while (values.size() > n && Labels.blank(values.get(0).text())) values.remove(0);
+        if (values.size() > n) {
+            flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "row prints " + values.size() + " values for " + n + " columns; extra cells dropped"));
+            values.subList(n, values.size()).clear();
+        }
+    }
+
+    static int dataStart(List<RawRow> rows, SchemaDef schema) {
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow r = rows.get(i);
+            if (HeaderMatcher.columnNumberRow(r)) return i + 1;
+            int f = firstNonBlank(r.cells());
+            if (f < 0) continue;
+            String first = r.cells().get(f).text();
+            if (CodeNameSplitter.isCode(first, schema.codeLevels()) || isTotal(first, schema)) return i;
+        }
+        return rows.size();
+    }
+
+    static boolean isTotal(String text, SchemaDef schema) {
+        String k = Labels.key(text);
+        return schema.totalLabels().stream().anyMatch(t -> Labels.key(t).equals(k));
+    }
+
+    static int firstNonBlank(List<RawCell> cells) {
+        for (int i = 0; i < cells.size(); i++) if (!Labels.blank(cells.get(i).text())) return i;
+        return -1;
+    }
+}

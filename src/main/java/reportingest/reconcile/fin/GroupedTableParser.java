@@ -1,0 +1,235 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.GroupDef;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The basic-expenditure detail table: side-by-side column groups of (code, name, amount),
+ * flattened left group first, then the next groups, then the footer totals (人员经费合计,
+ * 公用经费合计). Cells are read as a stream of triplets so that an empty group (three blank cells),
+ * a name wrapped over lines, or page debris inside a name cell does not shift the groups.
+ * Text found where an amount is due is a continuation of the name; when it repeats the name's own
+ * fragments it is debris, and the row is flagged.
+ */
+public final class GroupedTableParser implements TableParser {
+
+    private static final class Triplet {
+        final int slot;
+        String code;
+        final List<String> nameParts = new ArrayList<>();
+        final List<String> extras = new ArrayList<>();
+        boolean nameSeen;
+        RawCell value;
+        final List<Flag> flags = new ArrayList<>();
+        RawCell anchor;
+
+        Triplet(int slot) { this.slot = slot; }
+    }
+
+    private record Footer(String label, GroupDef group, RawCell value, RawCell anchor) {}
+
+    @Override
+    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        List<RawRow> rows = raw.rows();
+        int start = dataStart(rows, schema);
+        List<RawRow> header = rows.subList(0, start);
+        int groups = groupCount(header, schema);
+        String column = schema.columnNames().get(0);
+        List<Flag> tableFlags = new ArrayList<>();
+        if (HeaderMatcher.columnsNamed(header, schema).isEmpty()) {
+            tableFlags.add(Flag.of(Cells.HEADER_UNMATCHED, "header does not name the amount column " + column));
+        }
+        List<Triplet> done = new ArrayList<>();
+        List<Footer> footers = new ArrayList<>();
+        Triplet pending = null;
+        int slot = 0;
+        for (RawRow r : rows.subList(start, rows.size())) {
+            if (HeaderMatcher.columnNumberRow(r) || HeaderMatcher.headerLike(r, schema)) continue;
+            if (readFooters(r, schema, footers)) {
+                if (pending != null) { finish(pending, done, "amount missing before the totals row"); pending = null; }
+                continue;
+            }
+            if (pending == null) slot = 0;
+            List<RawCell> t = r.cells();
+            int i = 0;
+            while (i < t.size()) {
+                RawCell c = t.get(i);
+                String text = c.text();
+                if (pending != null) {
+                    if (!pending.nameSeen) {
+                        pending.nameSeen = true;
+                        if (!Labels.blank(text)) pending.nameParts.addAll(lines(text));
+                    } else if (Labels.blank(text) || AmountParser.amountOrBlank(text)
+                            && !startsTriplet(t, i, schema)) {
+                        pending.value = c;
+                        done.add(pending);
+                        pending = null;
+                        slot++;
+                    } else if (startsTriplet(t, i, schema)) {
+                        finish(pending, done, "no amount cell before the next code");
+                        pending = null;
+                        slot++;
+                        continue;
+                    } else {
+                        pending.extras.addAll(lines(text));
+                    }
+                    i++;
+                    continue;
+                }
+                CodeNameSplitter.CodeName cn = CodeNameSplitter.split(text, schema.codeLevels());
+                if (cn != null) {
+                    pending = new Triplet(slot);
+                    pending.anchor = c;
+                    pending.code = cn.code();
+                    if (cn.name() != null) { pending.nameParts.add(cn.name()); pending.nameSeen = true; }
+                    i++;
+                } else if (Labels.blank(text)) {
+                    // An empty group: up to three blank cells.
+                    int j = i;
+                    while (j < t.size() && j < i + 3 && Labels.blank(t.get(j).text())) j++;
+                    i = j;
+                    slot++;
+                } else {
+                    pending = new Triplet(slot);
+                    pending.anchor = c;
+                    pending.nameSeen = true;
+                    pending.nameParts.addAll(lines(text));
+                    pending.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "name printed without an economic code"));
+                    i++;
+                }
+            }
+        }
+        if (pending != null) finish(pending, done, "table ends before the amount cell");
+        List<TableRow> out = new ArrayList<>();
+        for (int s = 0; s < Math.max(groups, maxSlot(done) + 1); s++) {
+            for (Triplet tr : done) if (tr.slot == s) out.add(toRow(tr, schema, column, groups));
+        }
+        for (Footer f : footers) {
+            Map<String, CellValue> cells = new LinkedHashMap<>();
+            List<Flag> flags = new ArrayList<>();
+            cells.put(column, f.value() != null ? Cells.value(f.value())
+                    : Cells.missing(f.anchor().page(), f.anchor().origin(), f.label() + " prints no amount"));
+            out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, flags));
+        }
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /** A code-length integer is a code, not an amount, when a name follows it. */
+    private static boolean startsTriplet(List<RawCell> t, int i, SchemaDef schema) {
+        CodeNameSplitter.CodeName cn = CodeNameSplitter.split(t.get(i).text(), schema.codeLevels());
+        if (cn == null) return false;
+        if (cn.name() != null) return true;
+        if (i + 1 >= t.size()) return false;
+        String next = t.get(i + 1).text();
+        return !Labels.blank(next) && !AmountParser.amountOrBlank(next);
+    }
+
+    private static int maxSlot(List<Triplet> done) {
+        return done.stream().mapToInt(t -> t.slot).max().orElse(-1);
+    }
+
+    private static void finish(Triplet t, List<Triplet> done, String why) {
+        t.flags.add(Flag.of(Cells.COLUMN_MISSING, why));
+        done.add(t);
+    }
+
+    private static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        for (String l : text.split("\n")) {
+            String c = Labels.clean(l);
+            if (c != null) out.add(c);
+        }
+        return out;
+    }
+
+    private static TableRow toRow(Triplet t, SchemaDef schema, String column, int groups) {
+        List<Flag> flags = new ArrayList<>(t.flags);
+        List<String> parts = new ArrayList<>(t.nameParts);
+        String name;
+        boolean debris = t.extras.stream().anyMatch(parts::contains)
+                || parts.stream().distinct().count() < parts.size();
+        if (debris) {
+            name = parts.isEmpty() ? null : parts.get(0);
+            flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "name cell holds repeated fragments " + t.extras
+                    + "; taken as page debris, name read as " + name));
+        } else {
+            parts.addAll(t.extras);
+            name = parts.isEmpty() ? null : String.join("", parts);
+        }
+        Map<String, CellValue> cells = new LinkedHashMap<>();
+        cells.put(column, t.value != null ? Cells.value(t.value)
+                : Cells.missing(t.anchor.page(), t.anchor.origin(), "no amount cell for " + t.code));
+        return Cells.row(Cells.key("code", t.code, "name", name, "group", group(t, schema, groups).name()), cells, flags);
+    }
+
+    /** By the code's 3-digit head when the catalog knows it, else by the printed column group. */
+    private static GroupDef group(Triplet t, SchemaDef schema, int groups) {
+        if (t.code != null && t.code.length() >= 3) {
+            String head = t.code.substring(0, 3);
+            for (GroupDef g : schema.groups()) if (g.codePrefixes().contains(head)) return g;
+        }
+        int wanted = t.slot == 0 ? 0 : 1;
+        for (GroupDef g : schema.groups()) {
+            if (g.defaultForColumnGroup() != null && g.defaultForColumnGroup() == wanted) return g;
+        }
+        return schema.groups().get(0);
+    }
+
+    /** Footer totals: each label followed by the first amount before the next label. */
+    private static boolean readFooters(RawRow r, SchemaDef schema, List<Footer> footers) {
+        List<RawCell> t = r.cells();
+        List<Integer> at = new ArrayList<>();
+        List<GroupDef> which = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            String k = Labels.key(t.get(i).text());
+            for (GroupDef g : schema.groups()) {
+                if (g.totalLabel() != null && Labels.key(g.totalLabel()).equals(k)) { at.add(i); which.add(g); }
+            }
+        }
+        if (at.isEmpty()) return false;
+        for (int n = 0; n < at.size(); n++) {
+            int end = n + 1 < at.size() ? at.get(n + 1) : t.size();
+            RawCell value = null;
+            for (int i = at.get(n) + 1; i < end; i++) {
+                if (!Labels.blank(t.get(i).text())) { value = t.get(i); break; }
+            }
+            footers.add(new Footer(Labels.clean(t.get(at.get(n)).text()), which.get(n), value, t.get(at.get(n))));
+        }
+        return true;
+    }
+
+    private static int groupCount(List<RawRow> header, SchemaDef schema) {
+        int best = 0;
+        String alias = schema.groupHeaderAlias() == null ? null : Labels.key(schema.groupHeaderAlias());
+        for (RawRow r : header) {
+            int n = 0;
+            for (RawCell c : r.cells()) if (alias != null && Labels.key(c.text()).equals(alias)) n++;
+            best = Math.max(best, n);
+        }
+        if (best > 0) return best;
+        return schema.defaultGroupCount() == null ? 1 : schema.defaultGroupCount();
+    }
+
+    static int dataStart(List<RawRow> rows, SchemaDef schema) {
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow r = rows.get(i);
+            if (HeaderMatcher.columnNumberRow(r)) return i + 1;
+            int f = CodedTableParser.firstNonBlank(r.cells());
+            if (f >= 0 && CodeNameSplitter.isCode(r.cells().get(f).text(), schema.codeLevels())) return i;
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,116 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.catalog.ColumnDef;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a table's header rows against its schema: where the header ends (the 栏次 row, or the first
+ * data-looking row), which canonical columns the header names, and in which order. Header text is
+ * compared by {@link Labels#key} with one edit of tolerance for longer names, so OCR-damaged
+ * header text still matches.
+ */
+public final class HeaderMatcher {
+    private HeaderMatcher() {}
+
+    /** The column numbering row: "栏次 … 1 2 3" or just consecutive integers 1..n. */
+    public static boolean columnNumberRow(RawRow r) {
+        List<String> texts = nonBlank(r);
+        if (texts.isEmpty()) return false;
+        if (Labels.key(texts.get(0)).equals("栏次")) return true;
+        if (texts.size() < 2) return false;
+        for (int i = 0; i < texts.size(); i++) {
+            if (!Labels.key(texts.get(i)).equals(String.valueOf(i + 1))) return false;
+        }
+        return true;
+    }
+
+    public static List<String> nonBlank(RawRow r) {
+        List<String> out = new ArrayList<>();
+        for (RawCell c : r.cells()) if (!Labels.blank(c.text())) out.add(c.text());
+        return out;
+    }
+
+    /** True when every non-blank cell of the row is a header word or column alias of the schema. */
+    public static boolean headerLike(RawRow r, SchemaDef schema) {
+        List<String> texts = nonBlank(r);
+        if (texts.isEmpty()) return false;
+        for (String t : texts) if (!isHeaderWord(t, schema)) return false;
+        return true;
+    }
+
+    static boolean isHeaderWord(String text, SchemaDef schema) {
+        String k = Labels.key(text);
+        for (String w : schema.headerWords()) if (close(k, Labels.key(w))) return true;
+        for (ColumnDef c : schema.columns()) {
+            for (String a : c.aliases()) if (close(k, Labels.key(a))) return true;
+            for (String p : c.parents()) if (close(k, Labels.key(p))) return true;
+        }
+        return false;
+    }
+
+    /** Canonical columns named anywhere in the header rows. */
+    public static Set<String> columnsNamed(List<RawRow> header, SchemaDef schema) {
+        Set<String> found = new LinkedHashSet<>();
+        for (RawRow r : header) {
+            for (RawCell c : r.cells()) {
+                String k = Labels.key(c.text());
+                if (k.isEmpty()) continue;
+                for (ColumnDef col : schema.columns()) {
+                    for (String a : col.aliases()) if (close(k, Labels.key(a))) found.add(col.name());
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The printed order of single-level columns when one header row names all of them
+     * (a permutation of the catalog order); otherwise the catalog order.
+     */
+    public static List<String> columnOrder(List<RawRow> header, SchemaDef schema) {
+        List<String> catalogOrder = schema.columnNames();
+        for (RawRow r : header) {
+            List<String> order = new ArrayList<>();
+            for (RawCell c : r.cells()) {
+                String k = Labels.key(c.text());
+                if (k.isEmpty()) continue;
+                for (ColumnDef col : schema.columns()) {
+                    if (order.contains(col.name())) continue;
+                    if (col.aliases().stream().anyMatch(a -> close(k, Labels.key(a)))) {
+                        order.add(col.name());
+                        break;
+                    }
+                }
+            }
+            if (order.size() == catalogOrder.size()) return order;
+        }
+        return catalogOrder;
+    }
+
+    /** Equal, or one edit apart when both are long enough that one OCR slip cannot make another name. */
+    static boolean close(String a, String b) {
+        if (a.equals(b)) return true;
+        if (Math.min(a.length(), b.length()) < 5 || Math.abs(a.length() - b.length()) > 1) return false;
+        return editDistanceAtMostOne(a, b);
+    }
+
+    private static boolean editDistanceAtMostOne(String a, String b) {
+        int i = 0, j = 0, edits = 0;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) { i++; j++; continue; }
+            if (++edits > 1) return false;
+            if (a.length() > b.length()) i++;
+            else if (a.length() < b.length()) j++;
+            else { i++; j++; }
+        }
+        edits += (a.length() - i) + (b.length() - j);
+        return edits <= 1;
+    }
+}

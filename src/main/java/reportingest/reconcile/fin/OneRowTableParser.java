@@ -1,0 +1,117 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.ColumnDef;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One-row tables (三公经费). The first row after the 栏次 row (or the first row with amounts) holds
+ * the values. Documents nest 预算数/决算数 either outermost (预算数 × six, then 决算数 × six) or
+ * innermost (each leaf split 预算数 | 决算数); the header tells which, and values are mapped
+ * accordingly.
+ */
+public final class OneRowTableParser implements TableParser {
+
+    @Override
+    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        List<RawRow> rows = raw.rows();
+        int start = dataStart(rows);
+        List<RawRow> header = rows.subList(0, Math.min(start, rows.size()));
+        List<String> columns = schema.columnNames();
+        List<Flag> tableFlags = new ArrayList<>();
+        List<Flag> rowFlags = new ArrayList<>();
+        Set<String> named = HeaderMatcher.columnsNamed(header, schema);
+        if (named.size() < columns.size()) {
+            List<String> missing = columns.stream().filter(c -> !named.contains(c)).toList();
+            Flag f = Flag.of(Cells.HEADER_UNMATCHED, "header does not name " + missing + "; catalog column order assumed");
+            tableFlags.add(f);
+            rowFlags.add(f);
+        }
+        List<String> printedOrder = innermostOuterLevel(header, schema) ? interleaved(schema) : columns;
+        RawRow data = null;
+        for (RawRow r : rows.subList(Math.min(start, rows.size()), rows.size())) {
+            if (HeaderMatcher.columnNumberRow(r) || HeaderMatcher.headerLike(r, schema)) continue;
+            data = r;
+            break;
+        }
+        List<TableRow> out = new ArrayList<>();
+        Map<String, CellValue> byCatalog = new LinkedHashMap<>();
+        int page = raw.pageFrom();
+        if (data == null) {
+            for (String c : columns) {
+                byCatalog.put(c, Cells.missing(page, null, "table prints no value row"));
+            }
+        } else {
+            List<RawCell> values = new ArrayList<>(data.cells());
+            CodedTableParser.fit(values, columns.size(), rowFlags);
+            RawCell anchor = data.cells().get(0);
+            Map<String, CellValue> byPrinted = Cells.assign(printedOrder, values, anchor.page(), anchor.origin());
+            for (String c : columns) byCatalog.put(c, byPrinted.get(c));
+        }
+        out.add(Cells.row(Map.of(), byCatalog, rowFlags));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), columns, out, raw.context(), tableFlags,
+                raw.pageFrom(), raw.pageTo());
+    }
+
+    /** The outer header level (预算数/决算数) printed more than once per label means it is the innermost level. */
+    private static boolean innermostOuterLevel(List<RawRow> header, SchemaDef schema) {
+        Set<String> outer = outerLevel(schema);
+        if (outer.size() < 2) return false;
+        for (String o : outer) {
+            int count = 0;
+            for (RawRow r : header) {
+                for (RawCell c : r.cells()) if (Labels.key(c.text()).equals(Labels.key(o))) count++;
+            }
+            if (count < 2) return false;
+        }
+        return true;
+    }
+
+    private static Set<String> outerLevel(SchemaDef schema) {
+        Set<String> outer = new LinkedHashSet<>();
+        for (ColumnDef c : schema.columns()) if (!c.parents().isEmpty()) outer.add(c.parents().get(0));
+        return outer;
+    }
+
+    /** Catalog columns in the order a leaf-major (outer level innermost) header prints them. */
+    private static List<String> interleaved(SchemaDef schema) {
+        List<String> outer = new ArrayList<>(outerLevel(schema));
+        List<List<String>> perOuter = new ArrayList<>();
+        for (String o : outer) {
+            perOuter.add(schema.columns().stream().filter(c -> !c.parents().isEmpty() && c.parents().get(0).equals(o))
+                    .map(ColumnDef::name).toList());
+        }
+        List<String> out = new ArrayList<>();
+        int leaves = perOuter.get(0).size();
+        for (int i = 0; i < leaves; i++) {
+            for (List<String> g : perOuter) if (i < g.size()) out.add(g.get(i));
+        }
+        return out;
+    }
+
+    static int dataStart(List<RawRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (HeaderMatcher.columnNumberRow(rows.get(i))) return i + 1;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            for (RawCell c : rows.get(i).cells()) {
+                String t = c.text();
+                if (!Labels.blank(t) && AmountParser.amountOrBlank(t) && Labels.key(t).contains(".")) return i;
+            }
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,153 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.reconcile.catalog.SideDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Two-sided summary tables (收入 ‖ 支出). With 行次 printed, each side of a line is read as
+ * [label] line-number values…, so blank labels, gap columns and blank value cells need no fixed
+ * positions; without 行次 the sides are read by position. Every printed line is kept, blank labels
+ * as item null; all 收入 lines come first, then 支出.
+ */
+public final class TwoSidedTableParser implements TableParser {
+
+    private record SideRow(String side, String item, Integer lineNo, Map<String, CellValue> cells, List<Flag> flags) {}
+
+    @Override
+    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        List<RawRow> rows = raw.rows();
+        int start = dataStart(rows, schema);
+        List<RawRow> header = rows.subList(0, start);
+        List<Flag> tableFlags = new ArrayList<>();
+        List<Flag> rowFlags = new ArrayList<>();
+        Set<String> named = HeaderMatcher.columnsNamed(header, schema);
+        if (named.size() < schema.columns().size()) {
+            List<String> missing = schema.columnNames().stream().filter(c -> !named.contains(c)).toList();
+            Flag f = Flag.of(Cells.HEADER_UNMATCHED, "header does not name " + missing + "; catalog columns assumed");
+            tableFlags.add(f);
+            rowFlags.add(f);
+        }
+        boolean lineNumbers = schema.lineNumbers() && header.stream()
+                .anyMatch(r -> HeaderMatcher.nonBlank(r).stream().anyMatch(t -> Labels.key(t).equals("行次")));
+        SideDef a = schema.sides().get(0);
+        SideDef b = schema.sides().get(1);
+        List<SideRow> left = new ArrayList<>();
+        List<SideRow> right = new ArrayList<>();
+        for (RawRow r : rows.subList(start, rows.size())) {
+            if (HeaderMatcher.columnNumberRow(r) || HeaderMatcher.headerLike(r, schema)) continue;
+            if (HeaderMatcher.nonBlank(r).isEmpty()) continue;
+            if (lineNumbers) readWithLineNumbers(r.cells(), a, b, left, right, rowFlags);
+            else readByPosition(r.cells(), a, b, left, right, rowFlags);
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (SideRow s : left) out.add(toRow(s));
+        for (SideRow s : right) out.add(toRow(s));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    private static TableRow toRow(SideRow s) {
+        return Cells.row(Cells.key("side", s.side(), "item", s.item(), "line_no", s.lineNo()), s.cells(), s.flags());
+    }
+
+    private static void readWithLineNumbers(List<RawCell> t, SideDef a, SideDef b,
+                                            List<SideRow> left, List<SideRow> right, List<Flag> rowFlags) {
+        int[] pos = {0};
+        SideRow first = readSide(t, pos, a, rowFlags);
+        if (first == null) {
+            // No line number at all: a label wrapped onto its own line continues the lines above.
+            List<String> texts = new ArrayList<>();
+            for (RawCell c : t) if (!Labels.blank(c.text())) texts.add(Labels.clean(c.text()));
+            appendWrapped(left, texts.size() > 0 ? texts.get(0) : null);
+            appendWrapped(right, texts.size() > 1 ? texts.get(1) : null);
+            return;
+        }
+        left.add(first);
+        SideRow second = readSide(t, pos, b, rowFlags);
+        if (second != null) right.add(second);
+    }
+
+    private static void appendWrapped(List<SideRow> side, String text) {
+        if (text == null || side.isEmpty()) return;
+        SideRow last = side.remove(side.size() - 1);
+        side.add(new SideRow(last.side(), (last.item() == null ? "" : last.item()) + text, last.lineNo(),
+                last.cells(), last.flags()));
+    }
+
+    /** [label…] line-number value×k starting at pos; null when no line number follows. */
+    private static SideRow readSide(List<RawCell> t, int[] pos, SideDef side, List<Flag> rowFlags) {
+        StringBuilder label = new StringBuilder();
+        int p = pos[0];
+        while (p < t.size() && !Labels.smallInteger(t.get(p).text())) {
+            if (!Labels.blank(t.get(p).text())) label.append(t.get(p).text());
+            p++;
+        }
+        if (p >= t.size()) return null;
+        int lineNo = Integer.parseInt(Labels.key(t.get(p).text()));
+        RawCell lineCell = t.get(p);
+        p++;
+        List<Flag> flags = new ArrayList<>(rowFlags);
+        Map<String, CellValue> cells = new LinkedHashMap<>();
+        for (String col : side.columns()) {
+            if (p < t.size() && AmountParser.amountOrBlank(t.get(p).text())) {
+                cells.put(col, Cells.value(t.get(p)));
+                p++;
+            } else {
+                cells.put(col, Cells.missing(lineCell.page(), lineCell.origin(),
+                        "line " + lineNo + " prints no cell for " + col));
+            }
+        }
+        pos[0] = p;
+        return new SideRow(side.side(), Labels.clean(label.toString()), lineNo, cells, flags);
+    }
+
+    private static void readByPosition(List<RawCell> cells, SideDef a, SideDef b,
+                                       List<SideRow> left, List<SideRow> right, List<Flag> rowFlags) {
+        List<RawCell> t = new ArrayList<>(cells);
+        int need = 2 + a.columns().size() + b.columns().size();
+        while (t.size() > need && Labels.blank(t.get(t.size() - 1).text())) t.remove(t.size() - 1);
+        int gapAt = 1 + a.columns().size();
+        if (t.size() > need && Labels.blank(t.get(gapAt).text())) t.remove(gapAt);
+        List<Flag> flags = new ArrayList<>(rowFlags);
+        if (t.size() != need) {
+            flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "line prints " + t.size() + " cells where " + need + " are expected"));
+        }
+        int[] pos = {0};
+        left.add(positional(t, pos, a, flags));
+        if (pos[0] < t.size()) right.add(positional(t, pos, b, flags));
+    }
+
+    private static SideRow positional(List<RawCell> t, int[] pos, SideDef side, List<Flag> flags) {
+        RawCell labelCell = t.get(pos[0]++);
+        Map<String, CellValue> cells = new LinkedHashMap<>();
+        for (String col : side.columns()) {
+            cells.put(col, pos[0] < t.size() ? Cells.value(t.get(pos[0]++))
+                    : Cells.missing(labelCell.page(), labelCell.origin(), "no cell for " + col));
+        }
+        return new SideRow(side.side(), Labels.clean(labelCell.text()), null, cells, flags);
+    }
+
+    static int dataStart(List<RawRow> rows, SchemaDef schema) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (HeaderMatcher.columnNumberRow(rows.get(i))) return i + 1;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RawRow r = rows.get(i);
+            if (!HeaderMatcher.nonBlank(r).isEmpty() && !HeaderMatcher.headerLike(r, schema)) return i;
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,48 @@
+package reportingest.reconcile.fin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AmountParserTest {
+
+    @ParameterizedTest(name = "''{0}'' reads as {1} without a guess")
+    @CsvSource({"'1,196.83',1196.83", "50.90,50.90", "0.00,0.00", "'  1552.69\u3000',1552.69",
+            "'\u30004.94',4.94", "'１２３．４５',123.45", "100.00%,100.00%", "'12,345,678',12345678", "-3.20,-3.20"})
+    void printedAmountsKeepPrecisionAndLoseSeparators(String raw, String value) {
+        AmountParser.Amount a = AmountParser.parse(raw);
+        assertThat(a.value()).isEqualTo(value);
+        assertThat(a.guessed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "blank cell ''{0}'' is null")
+    @ValueSource(strings = {"", " ", "\u3000", "\u3000\u3000", "\t"})
+    void blankAndFullWidthSpaceCellsAreNull(String raw) {
+        assertThat(AmountParser.parse(raw).value()).isNull();
+        assertThat(AmountParser.parse(raw).guessed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "OCR-damaged ''{0}'' is repaired to {1} and flagged as a guess")
+    @CsvSource({"1O5.20,105.20", "l2.50,12.50", "72。16,72.16"})
+    void ocrConfusionsAreRepairedButReportedAsGuesses(String raw, String value) {
+        AmountParser.Amount a = AmountParser.parse(raw);
+        assertThat(a.value()).isEqualTo(value);
+        assertThat(a.guessed() || raw.contains("。")).isTrue();
+    }
+
+    @Test
+    void fullWidthStopIsADecimalPointNotAGuess() {
+        assertThat(AmountParser.parse("72。16").value()).isEqualTo("72.16");
+    }
+
+    @Test
+    void wordsAreNotAmounts() {
+        AmountParser.Amount a = AmountParser.parse("社会保障和就业支出");
+        assertThat(a.value()).isNull();
+        assertThat(a.numeric()).isFalse();
+        assertThat(a.guessed()).isTrue();
+    }
+}
