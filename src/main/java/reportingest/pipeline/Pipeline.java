@@ -4,7 +4,9 @@ import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
 import reportingest.layout.text.OcrTextPageSource;
 import reportingest.reconcile.DocumentReconciler;
-import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.catalog.Catalog;
+import reportingest.tables.text.TextTableRecognizer;
 import reportingest.reconcile.narrative.NarrativeExtractor;
 import reportingest.reconcile.performance.PerformanceTableReader;
 import reportingest.reconcile.Reconciler;
@@ -20,8 +22,9 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         PageSources sources = new PageSources(List.of(new OcrTextPageSource()));
-        Reconciler financial = (pages, tables) -> ExtractedDocument.empty();
-        Reconciler reconciler = new DocumentReconciler(financial, new PerformanceTableReader(), new NarrativeExtractor());
-        return new Pipeline(sources, List.of(), reconciler);
+        Catalog catalog = Catalog.load();
+        Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
+                new NarrativeExtractor());
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler);
     }
 }

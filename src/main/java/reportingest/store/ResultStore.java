@@ -124,7 +124,7 @@ public final class ResultStore {
                     cellPs.setInt(2, cellSeq++);
                     cellPs.setString(3, e.getKey());
                     cellPs.setString(4, v.value());
-                    cellPs.setString(5, DocumentStore.truncate(v.raw(), 4000));
+                    cellPs.setString(5, DocumentStore.truncate(v.raw(), 20000));
                     cellPs.setDouble(6, v.confidence());
                     cellPs.setString(7, Json.write(v.flags()));
                     cellPs.setObject(8, v.page() > 0 ? v.page() : null);
@@ -145,7 +145,7 @@ public final class ResultStore {
             ps.setLong(1, documentId);
             ps.setInt(2, seq);
             ps.setString(3, DocumentStore.truncate(f.section(), 2000));
-            ps.setString(4, DocumentStore.truncate(f.quote(), 4000));
+            ps.setString(4, DocumentStore.truncate(f.quote(), 20000));
             ps.setString(5, f.figure());
             ps.setString(6, f.value());
             ps.setString(7, f.unit());

@@ -59,14 +59,14 @@ CREATE TABLE cell (
     row_id      BIGINT NOT NULL REFERENCES table_row (id),
     seq         INT NOT NULL,
     column_name VARCHAR(200) NOT NULL,
-    cell_value  VARCHAR(200),
-    raw_text    VARCHAR(4000),
+    cell_value  VARCHAR(20000),
+    raw_text    VARCHAR(20000),
     confidence  DOUBLE PRECISION NOT NULL,
     flags_json  CLOB NOT NULL,
     page        INT,
     bbox        VARCHAR(200),
     engine      VARCHAR(40),
-    proposal    VARCHAR(200)
+    proposal    VARCHAR(20000)
 );
 CREATE INDEX cell_row ON cell (row_id);
 
@@ -75,9 +75,9 @@ CREATE TABLE narrative_fact (
     document_id BIGINT NOT NULL REFERENCES document (id),
     seq         INT NOT NULL,
     section     VARCHAR(2000),
-    quote       VARCHAR(4000),
+    quote       VARCHAR(20000),
     figure      VARCHAR(400) NOT NULL,
-    fact_value  VARCHAR(200),
+    fact_value  VARCHAR(1000),
     unit        VARCHAR(40),
     scope       VARCHAR(100),
     fact_year   INT,
