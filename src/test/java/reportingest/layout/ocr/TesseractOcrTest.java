@@ -24,17 +24,28 @@ class TesseractOcrTest {
     TesseractOcr ocr;
     OcrReading clean;
     OcrReading skewedNoisy;
+    OcrReading lowResolution;
 
     @BeforeAll
     void readBothScans() {
         ocr = new TesseractOcr(TESSDATA, "chi_sim+eng");
         clean = timed("clean", ocr.readMeasured(RuledTableScan.render(0, 0), 1, RuledTableScan.DPI));
         skewedNoisy = timed("turned 1°, noisy", ocr.readMeasured(RuledTableScan.render(1.0, 25), 2, RuledTableScan.DPI));
+        lowResolution = timed("150 dpi, turned -0.5°", ocr.readMeasured(halfSize(RuledTableScan.render(-0.5, 10)), 3, 150));
     }
 
     @AfterAll
     void close() {
         ocr.close();
+    }
+
+    private static java.awt.image.BufferedImage halfSize(java.awt.image.BufferedImage img) {
+        var half = new java.awt.image.BufferedImage(img.getWidth() / 2, img.getHeight() / 2, img.getType());
+        var g = half.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, half.getWidth(), half.getHeight(), null);
+        g.dispose();
+        return half;
     }
 
     private static OcrReading timed(String name, OcrReading r) {
@@ -46,7 +57,7 @@ class TesseractOcrTest {
 
     @Test
     void everyAmountAndCodeIsReadExactlyInItsOwnCell() {
-        for (OcrReading reading : List.of(clean, skewedNoisy)) {
+        for (OcrReading reading : List.of(clean, skewedNoisy, lowResolution)) {
             for (int r = 1; r <= RuledTableScan.ROWS.size(); r++) {
                 for (int c : new int[] {0, 2, 3, 4}) {
                     String want = TableCells.expected(r, c);
@@ -75,7 +86,7 @@ class TesseractOcrTest {
 
     @Test
     void findsEveryRulingOfTheGridAndNothingElse() {
-        for (OcrReading reading : List.of(clean, skewedNoisy)) {
+        for (OcrReading reading : List.of(clean, skewedNoisy, lowResolution)) {
             assertThat(reading.horizontalRulings()).isEqualTo(RuledTableScan.horizontalRulings());
             assertThat(reading.verticalRulings()).isEqualTo(RuledTableScan.verticalRulings());
             List<Ruling> verticals = reading.page().rulings().stream().filter(r -> !r.horizontal())
@@ -106,6 +117,30 @@ class TesseractOcrTest {
     void measuresTheSkewItRemoved() {
         assertThat(clean.skewDegrees()).isCloseTo(0.0, within(0.2));
         assertThat(skewedNoisy.skewDegrees()).isCloseTo(1.0, within(0.2));
+        assertThat(lowResolution.skewDegrees()).isCloseTo(-0.5, within(0.2));
+    }
+
+    @Test
+    void lowResolutionScanIsReadAt300DpiButMeasuredInItsOwnPoints() {
+        assertThat(lowResolution.page().width()).isCloseTo(595.2, within(0.5));
+        assertThat(lowResolution.page().height()).isCloseTo(841.68, within(0.5));
+    }
+
+    @Test
+    void pagesCanBeReadOnSeveralThreadsAtOnce() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> ocr.read(RuledTableScan.label("甲 101.01", 900, 160), 1, 300));
+            var second = pool.submit(() -> ocr.read(RuledTableScan.label("乙 202.02", 900, 160), 2, 300));
+            assertThat(words(first.get())).contains("101.01");
+            assertThat(words(second.get())).contains("202.02");
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<String> words(Page page) {
+        return page.lines().stream().flatMap(l -> l.words().stream()).map(Word::text).toList();
     }
 
     @Test
