@@ -4,4 +4,4 @@ package reportingest.layout.ocr;
  * A straightened page image and the skew that was removed. Positive angles mean the scan was turned
  * clockwise as seen on screen; the image was turned back by the same amount about its centre.
  */
-public record Deskewed(GrayImage image, double angleDegrees) {}
+record Deskewed(GrayImage image, double angleDegrees) {}

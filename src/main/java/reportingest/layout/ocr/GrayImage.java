@@ -11,7 +11,7 @@ import java.awt.image.Raster;
  * so line detection, erasing and handing the pixels to Tesseract need no copies or colour lookups.
  * Always a private copy: callers' images are never modified.
  */
-public final class GrayImage {
+final class GrayImage {
     private final int width;
     private final int height;
     private final byte[] pixels;
@@ -30,7 +30,7 @@ public final class GrayImage {
     }
 
     /** Converts any image to gray; transparency is composited over white paper. */
-    public static GrayImage of(BufferedImage image) {
+    static GrayImage of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
         byte[] out = new byte[w * h];
@@ -67,8 +67,8 @@ public final class GrayImage {
                 && cm.getComponentSize(0) >= 8;
     }
 
-    public int width() { return width; }
-    public int height() { return height; }
+    int width() { return width; }
+    int height() { return height; }
 
     int at(int x, int y) { return pixels[y * width + x] & 0xFF; }
 

@@ -59,6 +59,20 @@ class ImagePageSourceTest {
     }
 
     @Test
+    void bilevelGroup4TiffIsRead() throws IOException {
+        BufferedImage gray = RuledTableScan.label("编码 2080505 金额 456.78", 1400, 200);
+        BufferedImage bilevel = new BufferedImage(gray.getWidth(), gray.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
+        var g = bilevel.createGraphics();
+        g.drawImage(gray, 0, 0, null);
+        g.dispose();
+        Path tiff = dir.resolve("fax.tif");
+        ScanFiles.write(tiff, "tiff", List.of(new ScanFiles.Frame(bilevel, 300)));
+        List<Page> pages = new ArrayList<>();
+        new ImagePageSource(ocr).pages(file(tiff, DocumentKind.TIFF), pages::add);
+        assertThat(words(pages.get(0))).contains("2080505", "456.78");
+    }
+
+    @Test
     void handsEachFrameOnBeforeReadingTheNext() throws IOException {
         Path tiff = dir.resolve("three.tiff");
         BufferedImage blank = RuledTableScan.label("", 300, 100);

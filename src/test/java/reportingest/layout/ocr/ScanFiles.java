@@ -28,6 +28,11 @@ final class ScanFiles {
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format.equals("tiff") && frames.get(0).image().getType() == BufferedImage.TYPE_BYTE_BINARY) {
+                // Archive scans are usually bilevel with fax (Group 4) compression.
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType("CCITT T.6");
+            }
             if (frames.size() > 1) writer.prepareWriteSequence(null);
             for (Frame f : frames) {
                 IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(f.image()), param);
