@@ -8,6 +8,8 @@ import reportingest.layout.PageOrigin;
 import reportingest.layout.Ruling;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +31,19 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private final TesseractEnginePool engines;
     private final SkewCorrector skew = new SkewCorrector();
 
+    /**
+     * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
+     * @param languages Tesseract language list, e.g. "chi_sim+eng"
+     * @throws IllegalArgumentException when a language's model is missing, so a misconfigured service
+     *                                  fails at start rather than on its first scan
+     */
     public TesseractOcr(String tessdata, String languages) {
+        for (String lang : languages.split("\\+")) {
+            if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
+                throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
+                        + ": install tesseract-ocr-" + lang.replace('_', '-') + " or set ingest.ocr.tessdata");
+            }
+        }
         this.engines = new TesseractEnginePool(tessdata, languages);
         if (!"1".equals(System.getenv("OMP_THREAD_LIMIT")) && ompWarned.compareAndSet(false, true)) {
             log.warn("OMP_THREAD_LIMIT is not 1: Tesseract will run several times slower; set it before starting the JVM");

@@ -139,6 +139,12 @@ class TesseractOcrTest {
         }
     }
 
+    @Test
+    void missingLanguageModelIsReportedWhenTheReaderIsCreated() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TesseractOcr(TESSDATA, "chi_sim+klingon"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("klingon.traineddata");
+    }
+
     private static List<String> words(Page page) {
         return page.lines().stream().flatMap(l -> l.words().stream()).map(Word::text).toList();
     }
