@@ -1,0 +1,105 @@
+package reportingest.layout.ocr;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+
+/**
+ * An 8-bit grayscale page image (0 black .. 255 white) backed by one array with no row padding,
+ * so line detection, erasing and handing the pixels to Tesseract need no copies or colour lookups.
+ * Always a private copy: callers' images are never modified.
+ */
+final class GrayImage {
+    private final int width;
+    private final int height;
+    private final byte[] pixels;
+
+    GrayImage(int width, int height, byte[] pixels) {
+        if (pixels.length != width * height) throw new IllegalArgumentException("pixel count does not match size");
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    static GrayImage blank(int width, int height) {
+        byte[] px = new byte[width * height];
+        java.util.Arrays.fill(px, (byte) 0xFF);
+        return new GrayImage(width, height, px);
+    }
+
+    /** Converts any image to gray; transparency is composited over white paper. */
+    static GrayImage of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] out = new byte[w * h];
+        if (isPlainGray(image)) {
+            // Read samples, not getRGB: getRGB would push gray through a colour-space conversion.
+            Raster raster = image.getRaster();
+            int shift = image.getColorModel().getComponentSize(0) - 8;
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int x = 0; x < w; x++) out[y * w + x] = (byte) (row[x] >> shift);
+            }
+            return new GrayImage(w, h, out);
+        }
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, argb, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = argb[x];
+                int a = p >>> 24;
+                int luma = (299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF)) / 1000;
+                out[y * w + x] = (byte) ((luma * a + 255 * (255 - a)) / 255);
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
+    private static boolean isPlainGray(BufferedImage image) {
+        var cm = image.getColorModel();
+        return cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY
+                && cm.getNumComponents() == 1
+                && cm.getTransparency() == Transparency.OPAQUE
+                && !(cm instanceof java.awt.image.IndexColorModel)
+                && cm.getComponentSize(0) >= 8;
+    }
+
+    int width() { return width; }
+    int height() { return height; }
+
+    int at(int x, int y) { return pixels[y * width + x] & 0xFF; }
+
+    boolean dark(int x, int y, int threshold) { return (pixels[y * width + x] & 0xFF) < threshold; }
+
+    /** Paints a rectangle white, clipped to the image; used to erase ruling lines. */
+    void whiten(int x0, int y0, int x1, int y1) {
+        int xa = Math.max(0, x0), xb = Math.min(width - 1, x1);
+        int ya = Math.max(0, y0), yb = Math.min(height - 1, y1);
+        for (int y = ya; y <= yb; y++) {
+            java.util.Arrays.fill(pixels, y * width + xa, y * width + xb + 1, (byte) 0xFF);
+        }
+    }
+
+    GrayImage copy() { return new GrayImage(width, height, pixels.clone()); }
+
+    /** The raw rows, top to bottom, one byte per pixel, no padding (the layout Tesseract's SetImage takes). */
+    byte[] pixels() { return pixels; }
+
+    /** A TYPE_BYTE_GRAY copy of this image (for Java2D and jdeskew). */
+    BufferedImage asBufferedImage() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] target = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        System.arraycopy(pixels, 0, target, 0, pixels.length);
+        return img;
+    }
+
+    /** Wraps a TYPE_BYTE_GRAY image this package created (no padding), without copying. */
+    static GrayImage wrap(BufferedImage gray) {
+        if (gray.getType() != BufferedImage.TYPE_BYTE_GRAY) throw new IllegalArgumentException("not TYPE_BYTE_GRAY");
+        return new GrayImage(gray.getWidth(), gray.getHeight(),
+                ((DataBufferByte) gray.getRaster().getDataBuffer()).getData());
+    }
+}

@@ -1,0 +1,173 @@
+package reportingest.layout.ocr;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds table ruling lines in a straightened gray image, in pure Java: long dark runs on each
+ * scanline (small gaps bridged, since scans break thin lines), stacked into segments across adjacent
+ * scanlines. Text never makes runs this long, and blobs (stamps, photos) are dropped for being too thick.
+ * Lengths are scaled from the page resolution so the same rule holds at 200 or 400 dpi.
+ */
+final class RulingDetector {
+    /** Darker than this is ink. */
+    static final int INK = 160;
+    /** A ruling is at least this long (0.4 inch: longer than any run of characters). */
+    static final double MIN_LENGTH_INCH = 0.4;
+    /** Gaps up to this size inside a line are bridged (scan dropouts, noise). */
+    static final double MAX_GAP_INCH = 0.01;
+    /** Thicker than this is a filled area, not a line. */
+    static final double MAX_THICKNESS_INCH = 0.05;
+    /** Shorter than this share of the longest line of the same direction is debris, not the table. */
+    static final double MIN_SHARE_OF_LONGEST = 0.15;
+
+    private final int minLength;
+    private final int maxGap;
+    private final int maxThickness;
+
+    RulingDetector(int dpi) {
+        this.minLength = Math.max(20, (int) Math.round(MIN_LENGTH_INCH * dpi));
+        this.maxGap = Math.max(1, (int) Math.round(MAX_GAP_INCH * dpi));
+        this.maxThickness = Math.max(3, (int) Math.round(MAX_THICKNESS_INCH * dpi));
+    }
+
+    List<LineSegment> find(GrayImage image) {
+        List<LineSegment> all = new ArrayList<>(keepTableLines(scan(image, true)));
+        all.addAll(keepTableLines(scan(image, false)));
+        return all;
+    }
+
+    /** Horizontal: scanlines are rows. Vertical: scanlines are columns (same code, axes swapped). */
+    private List<LineSegment> scan(GrayImage image, boolean horizontal) {
+        int lines = horizontal ? image.height() : image.width();
+        int along = horizontal ? image.width() : image.height();
+        List<Growing> open = new ArrayList<>();
+        List<Growing> done = new ArrayList<>();
+        for (int s = 0; s < lines; s++) {
+            List<int[]> runs = runs(image, horizontal, s, along);
+            List<Growing> next = new ArrayList<>();
+            for (int[] run : runs) {
+                Growing owner = null;
+                for (Growing g : open) {
+                    if (g.overlapsEnough(run[0], run[1])) { owner = g; break; }
+                }
+                if (owner == null) {
+                    owner = new Growing(s, run[0], run[1]);
+                } else {
+                    open.remove(owner);
+                    owner.extend(s, run[0], run[1]);
+                }
+                next.add(owner);
+            }
+            for (Growing g : open) {
+                // One missing scanline (a dropout) does not end a line; two do.
+                if (s - g.last >= 2) done.add(g); else next.add(g);
+            }
+            open = next;
+        }
+        done.addAll(open);
+        List<LineSegment> out = new ArrayList<>();
+        for (Growing g : done) {
+            if (g.last - g.first + 1 > maxThickness) continue;
+            out.add(horizontal ? new LineSegment(true, g.from, g.first, g.to, g.last)
+                    : new LineSegment(false, g.first, g.from, g.last, g.to));
+        }
+        return out;
+    }
+
+    /** Dark runs of one scanline at least minLength long, bridging gaps up to maxGap. */
+    private List<int[]> runs(GrayImage image, boolean horizontal, int s, int along) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1, lastInk = -1;
+        for (int i = 0; i < along; i++) {
+            boolean ink = horizontal ? image.dark(i, s, INK) : image.dark(s, i, INK);
+            if (!ink) continue;
+            if (start >= 0 && i - lastInk - 1 > maxGap) {
+                if (lastInk - start + 1 >= minLength) runs.add(new int[] {start, lastInk});
+                start = i;
+            } else if (start < 0) {
+                start = i;
+            }
+            lastInk = i;
+        }
+        if (start >= 0 && lastInk - start + 1 >= minLength) runs.add(new int[] {start, lastInk});
+        return runs;
+    }
+
+    private List<LineSegment> keepTableLines(List<LineSegment> segments) {
+        int longest = segments.stream().mapToInt(LineSegment::length).max().orElse(0);
+        return mergeNeighbours(segments).stream()
+                .filter(s -> s.length() >= MIN_SHARE_OF_LONGEST * longest)
+                .sorted(Comparator.comparingInt((LineSegment s) -> s.horizontal() ? s.y0() : s.x0())
+                        .thenComparingInt(s -> s.horizontal() ? s.x0() : s.y0()))
+                .toList();
+    }
+
+    /**
+     * Joins pieces of one line that noise split, lying side by side or end to end. Longest first, so the
+     * pieces gather onto the main line; repeated until stable, since one join can bring new pieces in reach.
+     */
+    private List<LineSegment> mergeNeighbours(List<LineSegment> segments) {
+        List<LineSegment> current = new ArrayList<>(segments);
+        current.sort(Comparator.comparingInt(LineSegment::length).reversed());
+        while (true) {
+            List<LineSegment> merged = mergeOnce(current);
+            if (merged.size() == current.size()) return merged;
+            current = merged;
+        }
+    }
+
+    private List<LineSegment> mergeOnce(List<LineSegment> segments) {
+        List<LineSegment> merged = new ArrayList<>();
+        for (LineSegment s : segments) {
+            boolean absorbed = false;
+            for (int i = 0; i < merged.size() && !absorbed; i++) {
+                LineSegment m = merged.get(i);
+                if (touches(m, s)) {
+                    LineSegment joined = new LineSegment(m.horizontal(), Math.min(m.x0(), s.x0()), Math.min(m.y0(), s.y0()),
+                            Math.max(m.x1(), s.x1()), Math.max(m.y1(), s.y1()));
+                    if (joined.thickness() <= maxThickness) {
+                        merged.set(i, joined);
+                        absorbed = true;
+                    }
+                }
+            }
+            if (!absorbed) merged.add(s);
+        }
+        return merged;
+    }
+
+    private boolean touches(LineSegment a, LineSegment b) {
+        int acrossGap = a.horizontal() ? Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1())
+                : Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1());
+        int alongGap = a.horizontal() ? Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1())
+                : Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1());
+        return acrossGap <= 2 && alongGap <= maxGap + 1;
+    }
+
+    /** A segment being built scanline by scanline: its extent along the line, and first/last scanline. */
+    private static final class Growing {
+        final int first;
+        int last, from, to;
+
+        Growing(int s, int from, int to) {
+            this.first = s;
+            this.last = s;
+            this.from = from;
+            this.to = to;
+        }
+
+        /** Runs of one line on neighbouring scanlines overlap for most of the shorter one's length. */
+        boolean overlapsEnough(int a, int b) {
+            int overlap = Math.min(b, to) - Math.max(a, from) + 1;
+            return overlap >= 0.5 * Math.min(b - a + 1, to - from + 1);
+        }
+
+        void extend(int s, int a, int b) {
+            last = s;
+            from = Math.min(from, a);
+            to = Math.max(to, b);
+        }
+    }
+}

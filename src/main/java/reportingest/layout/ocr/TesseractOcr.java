@@ -1,0 +1,100 @@
+package reportingest.layout.ocr;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.layout.ImageOcr;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.Ruling;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a page image with Tesseract (chi_sim+eng, LSTM, psm 6) into the shared page model:
+ * gray → straighten small skew → find ruling lines → erase them → OCR → words grouped into lines.
+ * Word boxes and rulings are in points (pixels × 72 / dpi) in the straightened frame, so they line up.
+ *
+ * Thread-safe: each call borrows a Tesseract engine from a pool, so pages may be read in parallel,
+ * one engine per concurrent caller. Tesseract must run with OMP_THREAD_LIMIT=1 in the environment
+ * (set before the JVM starts): with OpenMP threads it is 4× slower on two cores and collapses under
+ * contention (STACK-NOTES §4). Close the reader to free the native engines.
+ */
+public final class TesseractOcr implements ImageOcr, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
+    private static final AtomicBoolean ompWarned = new AtomicBoolean();
+
+    private final TesseractEnginePool engines;
+    private final SkewCorrector skew = new SkewCorrector();
+
+    /**
+     * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
+     * @param languages Tesseract language list, e.g. "chi_sim+eng"
+     * @throws IllegalArgumentException when a language's model is missing, so a misconfigured service
+     *                                  fails at start rather than on its first scan
+     */
+    public TesseractOcr(String tessdata, String languages) {
+        for (String lang : languages.split("\\+")) {
+            if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
+                throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
+                        + ": install tesseract-ocr-" + lang.replace('_', '-') + " or set ingest.ocr.tessdata");
+            }
+        }
+        this.engines = new TesseractEnginePool(tessdata, languages);
+        if (!"1".equals(System.getenv("OMP_THREAD_LIMIT")) && ompWarned.compareAndSet(false, true)) {
+            log.warn("OMP_THREAD_LIMIT is not 1: Tesseract will run several times slower; set it before starting the JVM");
+        }
+    }
+
+    @Override
+    public Page read(BufferedImage image, int pageNumber, int dpi) {
+        return readMeasured(image, pageNumber, dpi).page();
+    }
+
+    /** Like {@link #read} but also returns the skew removed, ruling counts and timings. */
+    public OcrReading readMeasured(BufferedImage image, int pageNumber, int dpi) {
+        if (dpi <= 0) throw new IllegalArgumentException("dpi must be positive: " + dpi);
+        long start = System.nanoTime();
+        int workDpi = OcrResolution.workingDpi(dpi);
+        GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
+        Deskewed straight = skew.straighten(gray);
+        List<LineSegment> lines = new RulingDetector(workDpi).find(straight.image());
+        GrayImage textOnly = new RulingEraser(workDpi).erase(straight.image(), lines);
+        long prepared = System.nanoTime();
+
+        List<OcrWord> words = engines.with(engine -> engine.words(textOnly, workDpi));
+        long done = System.nanoTime();
+
+        double ptPerPx = 72.0 / workDpi;
+        List<Ruling> rulings = new ArrayList<>(lines.size());
+        for (LineSegment l : lines) rulings.add(toPoints(l, ptPerPx));
+        Page page = new Page(pageNumber, image.getWidth() * 72.0 / dpi, image.getHeight() * 72.0 / dpi,
+                PageOrigin.OCR, WordLines.group(words, ptPerPx), rulings);
+        long horizontal = lines.stream().filter(LineSegment::horizontal).count();
+        OcrReading reading = new OcrReading(page, straight.angleDegrees(), (int) horizontal,
+                (int) (lines.size() - horizontal), (prepared - start) / 1_000_000, (done - prepared) / 1_000_000);
+        log.debug("page {}: skew {}°, {} words, {}+{} rulings, prepare {} ms, OCR {} ms", pageNumber,
+                String.format("%.2f", reading.skewDegrees()), words.size(), reading.horizontalRulings(),
+                reading.verticalRulings(), reading.prepareMillis(), reading.ocrMillis());
+        return reading;
+    }
+
+    /** A ruling through the middle of its pixel band, spanning the pixels' outer edges. */
+    private static Ruling toPoints(LineSegment l, double ptPerPx) {
+        if (l.horizontal()) {
+            double y = (l.y0() + l.y1() + 1) / 2.0 * ptPerPx;
+            return new Ruling(l.x0() * ptPerPx, y, (l.x1() + 1) * ptPerPx, y);
+        }
+        double x = (l.x0() + l.x1() + 1) / 2.0 * ptPerPx;
+        return new Ruling(x, l.y0() * ptPerPx, x, (l.y1() + 1) * ptPerPx);
+    }
+
+    @Override
+    public void close() {
+        engines.close();
+    }
+}
