@@ -33,11 +33,13 @@ public final class IngestService implements AutoCloseable {
     private final IngestConfig config;
     private final Database database;
     private final Main camel;
+    private final Pipeline pipeline;
 
-    private IngestService(IngestConfig config, Database database, Main camel) {
+    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline) {
         this.config = config;
         this.database = database;
         this.camel = camel;
+        this.pipeline = pipeline;
     }
 
     public static IngestService start(IngestConfig config) throws Exception {
@@ -47,18 +49,18 @@ public final class IngestService implements AutoCloseable {
         }
         Database db = Database.open(config);
         Main main = new Main();
-        bindBeans(main, config, db);
+        Pipeline pipeline = Pipeline.standard(config);
+        bindBeans(main, config, db, pipeline);
         main.setOverrideProperties(config.asProperties());
         main.start();
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
                 config.jdbcUrl(), config.host(), config.port());
-        return new IngestService(config, db, main);
+        return new IngestService(config, db, main, pipeline);
     }
 
-    private static void bindBeans(Main main, IngestConfig config, Database db) {
+    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline) {
         DocumentStore documents = new DocumentStore(db);
-        Pipeline pipeline = Pipeline.standard(config);
         main.bind("dataSource", db.dataSource());
         main.bind("intake", new Intake(config, documents));
         main.bind("failures", new FailureReporter(documents));
@@ -79,6 +81,7 @@ public final class IngestService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         camel.stop();
+        pipeline.close();
         database.close();
         log.info("report-ingest stopped");
     }

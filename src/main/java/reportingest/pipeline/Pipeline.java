@@ -2,6 +2,8 @@ package reportingest.pipeline;
 
 import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
+import reportingest.layout.ocr.ImagePageSource;
+import reportingest.layout.ocr.TesseractOcr;
 import reportingest.layout.text.OcrTextPageSource;
 import reportingest.reconcile.DocumentReconciler;
 import reportingest.reconcile.CatalogReconciler;
@@ -18,13 +20,21 @@ import java.util.List;
  * The stage implementations the service runs, in one place, so that the Camel service and
  * {@code bin/eval} run exactly the same pipeline.
  */
-public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler) {
+public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler,
+                       List<AutoCloseable> resources) implements AutoCloseable {
 
     public static Pipeline standard(IngestConfig config) {
-        PageSources sources = new PageSources(List.of(new OcrTextPageSource()));
+        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
+        PageSources sources = new PageSources(List.of(new OcrTextPageSource(), new ImagePageSource(ocr)));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
-        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler);
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler, List.of(ocr));
+    }
+
+    /** Releases native engines (Tesseract) when the service stops. */
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable r : resources) r.close();
     }
 }
