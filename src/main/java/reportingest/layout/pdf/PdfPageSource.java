@@ -90,7 +90,10 @@ public final class PdfPageSource implements PageSource {
         List<Ruling> rulings = new ArrayList<>();
         for (technology.tabula.Ruling r : tp.getRulings()) {
             if (r.oblique()) continue;
-            rulings.add(new Ruling(r.getX1(), r.getY1(), r.getX2(), r.getY2()));
+            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
+            boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
+            rulings.add(swap ? new Ruling(r.getX2(), r.getY2(), r.getX1(), r.getY1())
+                    : new Ruling(r.getX1(), r.getY1(), r.getX2(), r.getY2()));
         }
         List<TextLine> lines = new WordBuilder(rulings).lines(glyphs);
         return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, lines, rulings);
