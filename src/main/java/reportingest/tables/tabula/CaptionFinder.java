@@ -15,7 +15,7 @@ import java.util.Set;
  * and itself, and the notes below it up to the next table.
  */
 final class CaptionFinder {
-    /** A title is printed visibly larger than the table's text... */
+    /** Failing a line ending in 表, a title is printed visibly larger than the table's text... */
     private static final double TITLE_SIZE = 1.15;
     /** ...or centred over the table (offset as a share of the table width). */
     private static final double CENTRED = 0.12;
@@ -72,8 +72,7 @@ final class CaptionFinder {
             if (runningLines.contains(CaptionText.compact(text)) && !CaptionText.looksLikeTitle(text)) continue;
             candidates.add(r);
         }
-        Line title = title(page, t, candidates);
-        String titleText = title == null ? null : title.text();
+        String titleText = titleText(candidates, title(page, t, candidates));
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
         List<String> notes = notes(below);
         List<String> all = new ArrayList<>(context);
@@ -87,16 +86,34 @@ final class CaptionFinder {
         double centre = t.box().x() + t.box().width() / 2;
         // Nearest first: the title sits right above its table, part headings further up.
         for (int i = candidates.size() - 1; i >= 0; i--) {
-            if (candidates.get(i).height() >= TITLE_SIZE * body) return candidates.get(i);
+            if (CaptionText.looksLikeTitle(candidates.get(i).text())) return candidates.get(i);
         }
         for (int i = candidates.size() - 1; i >= 0; i--) {
-            if (CaptionText.looksLikeTitle(candidates.get(i).text())) return candidates.get(i);
+            if (candidates.get(i).height() >= TITLE_SIZE * body) return candidates.get(i);
         }
         for (int i = candidates.size() - 1; i >= 0; i--) {
             Line l = candidates.get(i);
             if (Math.abs(l.centreX() - centre) < CENTRED * t.box().width()) return l;
         }
         return null;
+    }
+
+    /** The title line with the lines of the same title wrapped above it. */
+    private static String titleText(List<Line> candidates, Line title) {
+        if (title == null) return null;
+        String text = title.text();
+        Line below = title;
+        for (int i = candidates.indexOf(title) - 1; i >= 0; i--) {
+            Line above = candidates.get(i);
+            boolean adjacent = below.top() - above.bottom() < 0.6 * below.height();
+            boolean sameSize = Math.abs(above.height() - below.height()) <= 0.1 * below.height();
+            if (!adjacent || !sameSize || CaptionText.looksLikeTitle(above.text())) break;
+            StringBuilder sb = new StringBuilder(above.text());
+            CellText.append(sb, text);
+            text = sb.toString();
+            below = above;
+        }
+        return text;
     }
 
     private static List<String> notes(List<Line> below) {
