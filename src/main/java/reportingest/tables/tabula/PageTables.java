@@ -51,9 +51,12 @@ final class PageTables {
             }
         }
         if (found.isEmpty()) {
-            for (Table t : new BasicExtractionAlgorithm().extract(built.page())) {
-                Fragment f = fragment(page, t, false, built.words());
-                if (f != null && looksTabular(f)) found.add(f);
+            TabulaPages.Built chars = TabulaPages.of(page, true);
+            for (Rectangle area : StreamAreas.find(page)) {
+                for (Table t : new BasicExtractionAlgorithm().extract(chars.page().getArea(area))) {
+                    Fragment f = fragment(page, t, false, chars.words());
+                    if (f != null && looksTabular(f)) found.add(f);
+                }
             }
         }
         found.sort(Comparator.comparingDouble(f -> f.box().y()));

@@ -25,11 +25,24 @@ final class TabulaPages {
     /** Tabula compares fonts but never measures them here; any font will do. */
     private static PDFont placeholderFont;
 
+    /** Width of a space as a share of the font size, as in common fonts. */
+    private static final float SPACE_SHARE = 0.25f;
+
     record Built(technology.tabula.Page page, Map<TextElement, Word> words) {}
 
     private TabulaPages() {}
 
+    /** Word-level elements: what lattice needs, and the reliable unit on OCR pages. */
     static Built of(Page page) {
+        return of(page, false);
+    }
+
+    /**
+     * @param perCharacter one element per character, each a proportional share of its word's box:
+     *                     Tabula's stream algorithm merges elements into words by character widths,
+     *                     and merges whole lines when handed words.
+     */
+    static Built of(Page page, boolean perCharacter) {
         List<TextElement> elements = new ArrayList<>();
         Map<TextElement, Word> words = new IdentityHashMap<>();
         RectangleSpatialIndex<TextElement> index = new RectangleSpatialIndex<>();
@@ -41,12 +54,18 @@ final class TabulaPages {
                 if (w.text().isBlank() || w.bbox() == null) continue;
                 float h = (float) Math.max(w.bbox().height(), 0.1);
                 float width = (float) Math.max(w.bbox().width(), 0.1);
-                TextElement te = new TextElement((float) w.bbox().y(), (float) w.bbox().x(), width, h,
-                        font, h, w.text(), h * 0.3f, 0f);
-                elements.add(te);
-                words.put(te, w);
-                index.add(te);
-                minW = Math.min(minW, width / Math.max(1, w.text().length()));
+                int n = w.text().codePointCount(0, w.text().length());
+                List<String> parts = perCharacter && n > 1
+                        ? w.text().codePoints().mapToObj(Character::toString).toList() : List.of(w.text());
+                float step = width / parts.size();
+                for (int i = 0; i < parts.size(); i++) {
+                    TextElement te = new TextElement((float) w.bbox().y(), (float) w.bbox().x() + i * step, step, h,
+                            font, h, parts.get(i), h * SPACE_SHARE, 0f);
+                    elements.add(te);
+                    words.put(te, w);
+                    index.add(te);
+                }
+                minW = Math.min(minW, width / Math.max(1, n));
                 minH = Math.min(minH, h);
             }
         }
