@@ -4,6 +4,8 @@ import reportingest.layout.BBox;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +38,20 @@ final class CaptionFinder {
             double to = i + 1 < tables.size() ? tables.get(i + 1).box().y() : Double.MAX_VALUE;
             List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < t.box().y()).toList();
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
-            out.add(new Fragment(t.page(), t.box(), t.columnLefts(), t.rows(), caption(page, t, above, below),
-                    t.lattice(), t.firstOnPage(), t.lastOnPage()));
+            Caption c = caption(page, t, above, below);
+            List<RawRow> rows = t.rows();
+            if (c.title() == null && !rows.isEmpty() && filledCells(rows.get(0)) == 1) {
+                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row.
+                Caption inside = caption(page, t, linesIn(page, box(rows.get(0))), below);
+                if (inside.title() != null) {
+                    List<String> context = new ArrayList<>(inside.context());
+                    for (String s : c.context()) if (!context.contains(s)) context.add(s);
+                    c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
+                            c.notes(), inside.continuation() || c.continuation());
+                    rows = rows.subList(1, rows.size());
+                }
+            }
+            out.add(new Fragment(t.page(), t.box(), t.columnLefts(), rows, c, t.lattice(), t.firstOnPage(), t.lastOnPage()));
         }
         return out;
     }
@@ -146,6 +160,30 @@ final class CaptionFinder {
         if (hs.isEmpty()) return 0;
         hs.sort(null);
         return hs.get(hs.size() / 2);
+    }
+
+    private static long filledCells(RawRow r) {
+        return r.cells().stream().filter(x -> !x.text().isBlank()).count();
+    }
+
+    private static BBox box(RawRow r) {
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (RawCell c : r.cells()) {
+            x0 = Math.min(x0, c.bbox().x());
+            y0 = Math.min(y0, c.bbox().y());
+            x1 = Math.max(x1, c.bbox().right());
+            y1 = Math.max(y1, c.bbox().bottom());
+        }
+        return new BBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static List<Line> linesIn(Page page, BBox box) {
+        List<Line> out = new ArrayList<>();
+        for (TextLine tl : page.lines()) {
+            List<Word> words = tl.words().stream().filter(w -> !w.text().isBlank() && inside(w, box)).toList();
+            if (!words.isEmpty()) out.add(new Line(words));
+        }
+        return out;
     }
 
     private static List<Line> outsideLines(Page page, List<Fragment> tables) {
