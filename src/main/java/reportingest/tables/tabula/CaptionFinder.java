@@ -40,10 +40,11 @@ final class CaptionFinder {
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
             Caption c = caption(page, t, above, below);
             List<RawRow> rows = t.rows();
-            if (c.title() == null && !rows.isEmpty() && filledCells(rows.get(0)) == 1) {
-                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row.
+            if (c.title() == null && rows.size() > 1 && filledCells(rows.get(0)) == 1) {
+                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row;
+                // only a line ending in 表 counts there, the first row of a continuation must not.
                 Caption inside = caption(page, t, linesIn(page, box(rows.get(0))), below);
-                if (inside.title() != null) {
+                if (inside.title() != null && CaptionText.looksLikeTitle(inside.title())) {
                     List<String> context = new ArrayList<>(inside.context());
                     for (String s : c.context()) if (!context.contains(s)) context.add(s);
                     c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
