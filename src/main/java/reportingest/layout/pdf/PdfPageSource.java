@@ -1,0 +1,136 @@
+package reportingest.layout.pdf;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.detect.DetectedFile;
+import reportingest.detect.DocumentKind;
+import reportingest.layout.ImageOcr;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.PageSource;
+import reportingest.layout.Ruling;
+import reportingest.layout.TextLine;
+import technology.tabula.ObjectExtractor;
+import technology.tabula.TextElement;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads PDF pages into the page model. Pages with a text layer give their characters (grouped
+ * into words and lines) and the ruling lines of their vector graphics; Tabula's object extractor
+ * supplies both, so the rulings are exactly those its lattice algorithm would use. Pages without
+ * text (scans) are rendered at 300 dpi in grey and read by the {@link ImageOcr}.
+ * Pages go to the sink one at a time and each rendered image is dropped after use.
+ */
+public final class PdfPageSource implements PageSource {
+    private static final Logger log = LoggerFactory.getLogger(PdfPageSource.class);
+    public static final int OCR_DPI = 300;
+    /** Share of the em box above the baseline in common CJK and Latin fonts. */
+    private static final double ASCENT = 0.85;
+
+    private final ImageOcr ocr;
+
+    /** @param ocr reads scanned pages; null means scanned pages come out empty (and are logged). */
+    public PdfPageSource(ImageOcr ocr) {
+        this.ocr = ocr;
+    }
+
+    @Override
+    public boolean accepts(DetectedFile file) {
+        return file.kind() == DocumentKind.PDF;
+    }
+
+    @Override
+    public int pages(DetectedFile file, Consumer<Page> sink) throws IOException {
+        return pages(file.path(), sink);
+    }
+
+    /** Reads a PDF by path; public for tests and tools that have no detected file. */
+    public int pages(Path pdf, Consumer<Page> sink) throws IOException {
+        // Temp-file cache: long scanned PDFs must not pull every stream into the heap.
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache());
+             ObjectExtractor extractor = new ObjectExtractor(doc)) {
+            int count = doc.getNumberOfPages();
+            PDFRenderer renderer = null;
+            for (int n = 1; n <= count; n++) {
+                technology.tabula.Page tp = extractor.extract(n);
+                List<Glyph> glyphs = glyphs(tp.getText());
+                if (glyphs.stream().anyMatch(g -> !g.blank())) {
+                    sink.accept(textPage(n, tp, glyphs));
+                    continue;
+                }
+                if (!hasImages(doc.getPage(n - 1))) {
+                    // Nothing to read: a blank page, not a scan.
+                    sink.accept(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, List.of(), List.of()));
+                    continue;
+                }
+                if (renderer == null) renderer = new PDFRenderer(doc);
+                sink.accept(scannedPage(n, tp, renderer, pdf));
+            }
+            return count;
+        }
+    }
+
+    private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs) {
+        List<Ruling> rulings = new ArrayList<>();
+        for (technology.tabula.Ruling r : tp.getRulings()) {
+            if (r.oblique()) continue;
+            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
+            boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
+            rulings.add(swap ? new Ruling(r.getX2(), r.getY2(), r.getX1(), r.getY1())
+                    : new Ruling(r.getX1(), r.getY1(), r.getX2(), r.getY2()));
+        }
+        List<TextLine> lines = new WordBuilder(rulings).lines(glyphs);
+        return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, lines, rulings);
+    }
+
+    private Page scannedPage(int n, technology.tabula.Page tp, PDFRenderer renderer, Path pdf) throws IOException {
+        if (ocr == null) {
+            log.warn("'{}' page {} has no text layer and no OCR engine is configured; the page is left empty",
+                    pdf.getFileName(), n);
+            return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.OCR, List.of(), List.of());
+        }
+        BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, ImageType.GRAY);
+        return ocr.read(image, n, OCR_DPI);
+    }
+
+    private static boolean hasImages(PDPage page) {
+        PDResources res = page.getResources();
+        if (res == null) return false;
+        for (COSName name : res.getXObjectNames()) {
+            try {
+                if (res.getXObject(name) instanceof PDImageXObject || res.getXObject(name) instanceof PDFormXObject) return true;
+            } catch (IOException e) {
+                return true; // unreadable object: let the OCR path decide
+            }
+        }
+        return false;
+    }
+
+    private static List<Glyph> glyphs(List<TextElement> elements) {
+        List<Glyph> out = new ArrayList<>(elements.size());
+        for (TextElement te : elements) {
+            // Tabula's glyph height is half the font box or the cap height, which embedded CJK
+            // subsets often report as nearly zero; the em box from the font size is stable.
+            double baseline = te.getTop() + te.getHeight();
+            double size = te.getFontSize() > 0 ? te.getFontSize() : te.getHeight();
+            out.add(new Glyph(te.getText(), te.getLeft(), baseline - ASCENT * size, te.getWidth(), size));
+        }
+        return out;
+    }
+}

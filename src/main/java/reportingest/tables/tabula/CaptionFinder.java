@@ -1,0 +1,234 @@
+package reportingest.tables.tabula;
+
+import reportingest.layout.BBox;
+import reportingest.layout.Page;
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the title, form number, context lines and notes around each table of a page, from the
+ * lines outside every table. A table owns the lines between the previous table (or the page top)
+ * and itself, and the notes below it up to the next table.
+ */
+final class CaptionFinder {
+    /** Failing a line ending in 表, a title is printed visibly larger than the table's text... */
+    private static final double TITLE_SIZE = 1.15;
+    /** ...or centred over the table (offset as a share of the table width). */
+    private static final double CENTRED = 0.12;
+
+    private final Set<String> runningLines;
+
+    /** @param runningLines compact texts printed on many pages (running heads and feet), never titles */
+    CaptionFinder(Set<String> runningLines) {
+        this.runningLines = runningLines;
+    }
+
+    List<Fragment> caption(Page page, List<Fragment> tables) {
+        List<Line> outside = outsideLines(page, tables);
+        List<Fragment> out = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            Fragment t = tables.get(i);
+            double from = i == 0 ? -Double.MAX_VALUE : tables.get(i - 1).box().bottom();
+            double to = i + 1 < tables.size() ? tables.get(i + 1).box().y() : Double.MAX_VALUE;
+            List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < t.box().y()).toList();
+            List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
+            Caption c = caption(page, t, above, below);
+            List<RawRow> rows = t.rows();
+            if (c.title() == null && rows.size() > 1 && filledCells(rows.get(0)) == 1) {
+                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row;
+                // only a line ending in 表 counts there, the first row of a continuation must not.
+                Caption inside = caption(page, t, linesIn(page, box(rows.get(0))), below);
+                if (inside.title() != null && CaptionText.looksLikeTitle(inside.title())) {
+                    List<String> context = new ArrayList<>(inside.context());
+                    for (String s : c.context()) if (!context.contains(s)) context.add(s);
+                    c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
+                            c.notes(), inside.continuation() || c.continuation());
+                    rows = rows.subList(1, rows.size());
+                }
+            }
+            out.add(new Fragment(t.page(), t.box(), t.columnLefts(), rows, c, t.lattice(), t.firstOnPage(), t.lastOnPage()));
+        }
+        return out;
+    }
+
+    private Caption caption(Page page, Fragment t, List<Line> above, List<Line> below) {
+        String formNo = null;
+        boolean continuation = false;
+        List<String> context = new ArrayList<>();
+        List<Line> candidates = new ArrayList<>();
+        for (Line l : above) {
+            List<Word> rest = new ArrayList<>();
+            for (Word w : l.words()) {
+                String s = w.text().strip();
+                if (CaptionText.formNo(s)) {
+                    formNo = s; // the nearest one wins
+                } else if (CaptionText.context(s)) {
+                    context.add(s);
+                } else if (CaptionText.compact(s).matches("^续表\\d*$")) {
+                    continuation = true;
+                } else {
+                    rest.add(w);
+                }
+            }
+            if (rest.isEmpty()) continue;
+            Line r = new Line(rest);
+            String text = r.text();
+            if (CaptionText.context(text)) {
+                context.add(text);
+                continue;
+            }
+            if (CaptionText.pageNumber(text)) continue;
+            if (runningLines.contains(CaptionText.compact(text)) && !CaptionText.looksLikeTitle(text)) continue;
+            candidates.add(r);
+        }
+        String titleText = titleText(candidates, title(page, t, candidates));
+        if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
+        List<String> notes = notes(below);
+        List<String> all = new ArrayList<>(context);
+        all.addAll(notes);
+        return new Caption(titleText, formNo, all, notes, continuation);
+    }
+
+    private static Line title(Page page, Fragment t, List<Line> candidates) {
+        if (candidates.isEmpty()) return null;
+        double body = bodyHeight(page, t.box());
+        double centre = t.box().x() + t.box().width() / 2;
+        // Nearest first: the title sits right above its table, part headings further up.
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            if (CaptionText.looksLikeTitle(candidates.get(i).text())) return candidates.get(i);
+        }
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            if (candidates.get(i).height() >= TITLE_SIZE * body) return candidates.get(i);
+        }
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            Line l = candidates.get(i);
+            if (Math.abs(l.centreX() - centre) < CENTRED * t.box().width()) return l;
+        }
+        return null;
+    }
+
+    /** The title line with the lines of the same title wrapped above it. */
+    private static String titleText(List<Line> candidates, Line title) {
+        if (title == null) return null;
+        String text = title.text();
+        Line below = title;
+        for (int i = candidates.indexOf(title) - 1; i >= 0; i--) {
+            Line above = candidates.get(i);
+            boolean adjacent = below.top() - above.bottom() < 0.6 * below.height();
+            boolean sameSize = Math.abs(above.height() - below.height()) <= 0.1 * below.height();
+            if (!adjacent || !sameSize || CaptionText.looksLikeTitle(above.text())) break;
+            StringBuilder sb = new StringBuilder(above.text());
+            CellText.append(sb, text);
+            text = sb.toString();
+            below = above;
+        }
+        return text;
+    }
+
+    private static List<String> notes(List<Line> below) {
+        List<String> notes = new ArrayList<>();
+        StringBuilder current = null;
+        Line prev = null;
+        for (Line l : below) {
+            String text = l.text();
+            if (CaptionText.note(text)) {
+                if (current != null) notes.add(current.toString());
+                current = new StringBuilder(text);
+            } else if (current != null && prev != null && l.top() - prev.bottom() < 0.8 * prev.height()
+                    && !CaptionText.pageNumber(text)) {
+                CellText.append(current, text); // a wrapped note goes on
+            } else if (current != null) {
+                notes.add(current.toString());
+                current = null;
+            }
+            prev = l;
+        }
+        if (current != null) notes.add(current.toString());
+        return notes;
+    }
+
+    private static double bodyHeight(Page page, BBox box) {
+        List<Double> hs = new ArrayList<>();
+        for (TextLine l : page.lines()) {
+            for (Word w : l.words()) if (inside(w, box)) hs.add(w.bbox().height());
+        }
+        if (hs.isEmpty()) return 0;
+        hs.sort(null);
+        return hs.get(hs.size() / 2);
+    }
+
+    private static long filledCells(RawRow r) {
+        return r.cells().stream().filter(x -> !x.text().isBlank()).count();
+    }
+
+    private static BBox box(RawRow r) {
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (RawCell c : r.cells()) {
+            x0 = Math.min(x0, c.bbox().x());
+            y0 = Math.min(y0, c.bbox().y());
+            x1 = Math.max(x1, c.bbox().right());
+            y1 = Math.max(y1, c.bbox().bottom());
+        }
+        return new BBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static List<Line> linesIn(Page page, BBox box) {
+        List<Line> out = new ArrayList<>();
+        for (TextLine tl : page.lines()) {
+            List<Word> words = tl.words().stream().filter(w -> !w.text().isBlank() && inside(w, box)).toList();
+            if (!words.isEmpty()) out.add(new Line(words));
+        }
+        return out;
+    }
+
+    private static List<Line> outsideLines(Page page, List<Fragment> tables) {
+        List<Line> out = new ArrayList<>();
+        for (TextLine tl : page.lines()) {
+            List<Word> words = new ArrayList<>();
+            for (Word w : tl.words()) {
+                if (w.text().isBlank()) continue;
+                if (tables.stream().noneMatch(t -> inside(w, t.box()))) words.add(w);
+            }
+            if (!words.isEmpty()) out.add(new Line(words));
+        }
+        return out;
+    }
+
+    private static boolean inside(Word w, BBox b) {
+        double cx = w.bbox().x() + w.bbox().width() / 2;
+        double cy = w.bbox().y() + w.bbox().height() / 2;
+        return cx >= b.x() && cx <= b.right() && cy >= b.y() && cy <= b.bottom();
+    }
+
+    /** Words of one printed line outside the tables. */
+    record Line(List<Word> words) {
+        String text() {
+            StringBuilder sb = new StringBuilder();
+            Word prev = null;
+            for (Word w : words) {
+                // Widely spaced parts of a line (部门：…        单位：万元) stay apart.
+                if (prev != null && w.bbox().x() - prev.bbox().right() > 2 * Math.max(prev.bbox().height(), w.bbox().height())) {
+                    sb.append("  ");
+                }
+                CellText.append(sb, w.text().strip());
+                prev = w;
+            }
+            return sb.toString();
+        }
+        double top() { return words.stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
+        double bottom() { return words.stream().mapToDouble(w -> w.bbox().bottom()).max().orElse(0); }
+        double height() { return words.stream().mapToDouble(w -> w.bbox().height()).max().orElse(0); }
+        double centreY() { return (top() + bottom()) / 2; }
+        double centreX() {
+            double l = words.stream().mapToDouble(w -> w.bbox().x()).min().orElse(0);
+            double r = words.stream().mapToDouble(w -> w.bbox().right()).max().orElse(0);
+            return (l + r) / 2;
+        }
+    }
+}

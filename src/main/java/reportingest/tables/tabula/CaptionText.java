@@ -1,0 +1,44 @@
+package reportingest.tables.tabula;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** The kinds of line printed around a table, recognised by their wording. */
+final class CaptionText {
+    /** 部门：…, 单位：万元, 编制单位：…, 金额单位：… */
+    private static final Pattern CONTEXT = Pattern.compile("^(?:编制|填报|预算|决算)?(?:部门|单位|金额单位)(?:名称)?\\s*[:：].*|.*单位\\s*[:：].*");
+    /** 注：…, 说明：…, 备注：…, 注1：… */
+    private static final Pattern NOTE = Pattern.compile("^(?:注|说明|备注)\\s*\\d*\\s*[:：.、].*");
+    /** 公开01表, 部门公开表03, 表3, 表三, 表1-2, 附表2, 01表. */
+    private static final Pattern FORM_NO = Pattern.compile(
+            "^(?:.{0,6}公开\\s*\\d{1,2}\\s*表|部门公开表\\s*\\d{1,2}|附?表\\s*[0-9一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*\\d{1,2})?|\\d{1,2}\\s*表)$");
+    /** 续表, 续表1, （续）, (续), 续 */
+    private static final Pattern CONTINUATION = Pattern.compile("(?:续表\\s*\\d*|[（(]\\s*续\\s*[)）]|^续$)");
+    /** Page numbers: 8, - 8 -, 第8页, 第 8 页 共 25 页, 8/25. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^[-－—–\\s]*(?:第\\s*)?\\d{1,4}(?:\\s*页)?(?:\\s*(?:共|/)\\s*\\d{1,4}\\s*页?)?[-－—–\\s]*$");
+
+    private CaptionText() {}
+
+    static boolean context(String s) { return CONTEXT.matcher(s.strip()).matches(); }
+    static boolean note(String s) { return NOTE.matcher(s.strip()).matches(); }
+    static boolean formNo(String s) { return FORM_NO.matcher(compact(s)).matches(); }
+    static boolean continuation(String s) { return CONTINUATION.matcher(compact(s)).find(); }
+    static boolean pageNumber(String s) { return PAGE_NUMBER.matcher(s.strip()).matches(); }
+
+    /** A title without its continuation marker, for comparing a title with its repetition. */
+    static String base(String title) {
+        return title == null ? null : CONTINUATION.matcher(compact(title)).replaceAll("");
+    }
+
+    /** A title ends in 表 (收入决算表, 决算总表, 明细表), possibly before a bracketed remark. */
+    static boolean looksLikeTitle(String s) {
+        String b = base(s).replaceAll("[（(][^）)]*[)）]$", "");
+        return b.endsWith("表");
+    }
+
+    /** NFKC without spaces: the form both Tabula and OCR'd copies of a text compare equal in. */
+    static String compact(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+    }
+}

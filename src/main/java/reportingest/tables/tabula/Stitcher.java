@@ -1,0 +1,184 @@
+package reportingest.tables.tabula;
+
+import reportingest.layout.BBox;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Joins tables continued over a page break. A fragment continues the previous table when it is
+ * the first table of the next page, the previous one was the last of its page and ended without a
+ * note, it brings no new title (none, a 续表 marker, or the same title again), and its columns
+ * line up with the previous table's. Header rows repeated on the new page are dropped, and a row
+ * cut by the break (its first cell empty, no amount on both sides) is joined to the row before.
+ */
+final class Stitcher {
+    /** Header rows are looked for among the first rows of a table. */
+    private static final int HEADER_ROWS = 8;
+    /** 十四、, （三）, 3., 2080505 (a subject code) at the start of a cell. */
+    private static final Pattern ITEM_START = Pattern.compile("^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d+[、.．](?!\\d)|\\d{3,}\\b)");
+    private static final Pattern AMOUNT = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
+
+    private Stitcher() {}
+
+    static List<RawTable> stitch(List<Fragment> fragments) {
+        List<RawTable> out = new ArrayList<>();
+        Chain chain = null;
+        for (Fragment f : fragments) {
+            if (chain != null && continues(chain, f)) {
+                chain.add(f);
+                continue;
+            }
+            if (chain != null) out.add(chain.table());
+            chain = new Chain(f);
+        }
+        if (chain != null) out.add(chain.table());
+        return out;
+    }
+
+    private static boolean continues(Chain chain, Fragment f) {
+        Fragment last = chain.last;
+        if (f.page() != last.page() + 1 || !f.firstOnPage() || !last.lastOnPage()) return false;
+        if (!last.caption().notes().isEmpty()) return false;
+        Caption c = f.caption();
+        boolean sameTitle = c.title() != null && chain.first.caption().title() != null
+                && CaptionText.base(c.title()).equals(CaptionText.base(chain.first.caption().title()));
+        if (c.title() != null && !c.continuation() && !sameTitle) return false;
+        return columnMap(last, f) != null;
+    }
+
+    /** For each column of {@code next}, the matching column of {@code prev}; null when they do not line up. */
+    static int[] columnMap(Fragment prev, Fragment next) {
+        double tol = Math.max(4.0, 0.012 * Math.max(prev.box().width(), next.box().width()));
+        if (Math.abs(prev.box().x() - next.box().x()) > tol || Math.abs(prev.box().right() - next.box().right()) > tol) {
+            return null;
+        }
+        List<Double> a = prev.columnLefts();
+        List<Double> b = next.columnLefts();
+        if (b.size() > a.size()) return null;
+        int[] map = new int[b.size()];
+        int from = 0;
+        for (int j = 0; j < b.size(); j++) {
+            int match = -1;
+            for (int k = from; k < a.size(); k++) {
+                if (Math.abs(a.get(k) - b.get(j)) <= tol) { match = k; break; }
+            }
+            if (match < 0) return null;
+            map[j] = match;
+            from = match + 1;
+        }
+        return map;
+    }
+
+    /** The fragments of one table so far. */
+    private static final class Chain {
+        final Fragment first;
+        Fragment last;
+        final List<RawRow> rows;
+        final Set<String> headerKeys = new HashSet<>();
+
+        Chain(Fragment f) {
+            first = f;
+            last = f;
+            rows = new ArrayList<>(f.rows());
+            for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) headerKeys.add(key(f.rows().get(i)));
+        }
+
+        void add(Fragment f) {
+            int[] map = columnMap(last, f);
+            int width = rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size();
+            List<RawRow> incoming = new ArrayList<>();
+            for (RawRow r : f.rows()) incoming.add(widen(r, map, width));
+            int skip = 0;
+            while (skip < incoming.size() && !blank(incoming.get(skip)) && headerKeys.contains(key(incoming.get(skip)))) skip++;
+            incoming = incoming.subList(skip, incoming.size());
+            if (!incoming.isEmpty() && !rows.isEmpty() && cutByBreak(rows.get(rows.size() - 1), incoming.get(0))) {
+                rows.set(rows.size() - 1, join(rows.get(rows.size() - 1), incoming.get(0)));
+                incoming = incoming.subList(1, incoming.size());
+            }
+            rows.addAll(incoming);
+            last = f;
+        }
+
+        RawTable table() {
+            Caption c = first.caption();
+            List<String> context = new ArrayList<>(c.context());
+            if (last != first) context.addAll(last.caption().notes());
+            String title = c.title() == null ? null : c.title();
+            return new RawTable(title, c.formNo(), context, List.copyOf(rows), first.page(), last.page(), last != first);
+        }
+    }
+
+    /** Places the cells of a continuation row under the columns of the first part. */
+    private static RawRow widen(RawRow r, int[] map, int width) {
+        if (map.length == width && isIdentity(map)) return r;
+        RawCell[] cells = new RawCell[width];
+        for (int j = 0; j < r.cells().size() && j < map.length; j++) cells[map[j]] = r.cells().get(j);
+        RawCell any = r.cells().get(0);
+        for (int k = 0; k < width; k++) {
+            if (cells[k] == null) {
+                BBox b = any.bbox();
+                cells[k] = new RawCell("", any.page(), new BBox(b.x(), b.y(), 0, b.height()), 100.0, any.origin());
+            }
+        }
+        return new RawRow(List.of(cells));
+    }
+
+    private static boolean isIdentity(int[] map) {
+        for (int i = 0; i < map.length; i++) if (map[i] != i) return false;
+        return true;
+    }
+
+    /**
+     * A row cut by the break: the part on the new page has no first cell, and nothing in it starts
+     * an item of its own (an amount, a code or an enumerator such as 十四、 where the row above
+     * also has text).
+     */
+    private static boolean cutByBreak(RawRow prev, RawRow next) {
+        if (next.cells().isEmpty() || !next.cells().get(0).text().isBlank() || blank(next)) return false;
+        for (int j = 0; j < Math.min(prev.cells().size(), next.cells().size()); j++) {
+            String a = prev.cells().get(j).text().strip();
+            String b = next.cells().get(j).text().strip();
+            if (!a.isEmpty() && (amount(b) || ITEM_START.matcher(b).find())) return false;
+        }
+        return true;
+    }
+
+    private static RawRow join(RawRow a, RawRow b) {
+        List<RawCell> cells = new ArrayList<>();
+        for (int j = 0; j < a.cells().size(); j++) {
+            RawCell x = a.cells().get(j);
+            RawCell y = j < b.cells().size() ? b.cells().get(j) : null;
+            if (y == null || y.text().isBlank()) {
+                cells.add(x);
+            } else if (x.text().isBlank()) {
+                cells.add(y);
+            } else {
+                StringBuilder sb = new StringBuilder(x.text());
+                CellText.append(sb, y.text());
+                cells.add(new RawCell(sb.toString(), x.page(), x.bbox(), Math.min(x.confidence(), y.confidence()), x.origin()));
+            }
+        }
+        return new RawRow(cells);
+    }
+
+    private static boolean amount(String s) {
+        return AMOUNT.matcher(s.strip()).matches();
+    }
+
+    private static boolean blank(RawRow r) {
+        return r.cells().stream().allMatch(c -> c.text().isBlank());
+    }
+
+    private static String key(RawRow r) {
+        StringBuilder sb = new StringBuilder();
+        for (RawCell c : r.cells()) sb.append(CaptionText.compact(c.text())).append('|');
+        return sb.toString();
+    }
+}

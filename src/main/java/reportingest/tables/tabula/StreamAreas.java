@@ -1,0 +1,71 @@
+package reportingest.tables.tabula;
+
+import reportingest.layout.Page;
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
+import technology.tabula.Rectangle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where unruled tables are on a page: runs of lines split into three or more parts by wide gaps.
+ * Tabula's stream algorithm takes its columns from every line it is given, so a title or a
+ * paragraph across the page would make the whole table one column; it gets only these areas.
+ */
+final class StreamAreas {
+    /** A gap this many line heights wide separates columns. */
+    private static final double WIDE_GAP = 1.5;
+    /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
+    private static final double SAME_TABLE = 3.0;
+    private static final int MIN_LINES = 3;
+
+    private StreamAreas() {}
+
+    static List<Rectangle> find(Page page) {
+        List<Rectangle> areas = new ArrayList<>();
+        List<TextLine> run = new ArrayList<>();
+        double lastBottom = Double.NaN;
+        for (TextLine line : page.lines()) {
+            if (line.words().isEmpty()) continue;
+            if (!tabular(line)) continue;
+            double top = top(line);
+            if (!run.isEmpty() && top - lastBottom > SAME_TABLE * height(line)) {
+                close(run, areas);
+                run = new ArrayList<>();
+            }
+            run.add(line);
+            lastBottom = bottom(line);
+        }
+        close(run, areas);
+        return areas;
+    }
+
+    private static void close(List<TextLine> run, List<Rectangle> areas) {
+        if (run.size() < MIN_LINES) return;
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (TextLine l : run) {
+            for (Word w : l.words()) {
+                x0 = Math.min(x0, w.bbox().x());
+                y0 = Math.min(y0, w.bbox().y());
+                x1 = Math.max(x1, w.bbox().right());
+                y1 = Math.max(y1, w.bbox().bottom());
+            }
+        }
+        areas.add(new Rectangle((float) y0 - 1, (float) x0 - 1, (float) (x1 - x0) + 2, (float) (y1 - y0) + 2));
+    }
+
+    private static boolean tabular(TextLine line) {
+        int wide = 0;
+        List<Word> ws = line.words();
+        double h = height(line);
+        for (int i = 1; i < ws.size(); i++) {
+            if (ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > WIDE_GAP * h) wide++;
+        }
+        return wide >= 2;
+    }
+
+    private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
+    private static double bottom(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().bottom()).max().orElse(0); }
+    private static double height(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().height()).max().orElse(1); }
+}

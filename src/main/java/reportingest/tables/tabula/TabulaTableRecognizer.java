@@ -1,0 +1,56 @@
+package reportingest.tables.tabula;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.TextLine;
+import reportingest.tables.RawTable;
+import reportingest.tables.TableRecognizer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tables from pages with positioned words and ruling lines (PDF text layer or OCR of images), by
+ * Tabula's lattice and stream algorithms, with captions, and stitched over page breaks.
+ * Pages of OCR'd text files are left alone: their boxes are a text grid, not page positions.
+ */
+public final class TabulaTableRecognizer implements TableRecognizer {
+    private static final Logger log = LoggerFactory.getLogger(TabulaTableRecognizer.class);
+    /** A line printed on this many pages is a running head or foot. */
+    private static final int RUNNING_PAGES = 3;
+
+    @Override
+    public List<RawTable> recognize(List<Page> pages) {
+        List<Page> positioned = pages.stream().filter(p -> p.origin() != PageOrigin.OCR_TEXT).toList();
+        CaptionFinder captions = new CaptionFinder(runningLines(positioned));
+        List<Fragment> fragments = new ArrayList<>();
+        for (Page page : positioned) {
+            try {
+                fragments.addAll(captions.caption(page, PageTables.find(page)));
+            } catch (RuntimeException e) {
+                // One odd page (degenerate rulings, say) must not cost the document its other tables.
+                log.warn("Table recognition failed on page {}: {}", page.number(), e.toString());
+            }
+        }
+        return Stitcher.stitch(fragments);
+    }
+
+    private static Set<String> runningLines(List<Page> pages) {
+        Map<String, Set<Integer>> seen = new HashMap<>();
+        for (Page p : pages) {
+            for (TextLine l : p.lines()) {
+                String key = CaptionText.compact(l.text());
+                if (!key.isEmpty()) seen.computeIfAbsent(key, k -> new HashSet<>()).add(p.number());
+            }
+        }
+        Set<String> running = new HashSet<>();
+        seen.forEach((k, v) -> { if (v.size() >= RUNNING_PAGES) running.add(k); });
+        return running;
+    }
+}
