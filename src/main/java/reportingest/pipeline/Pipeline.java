@@ -4,7 +4,9 @@ import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
 import reportingest.layout.ocr.ImagePageSource;
 import reportingest.layout.ocr.TesseractOcr;
+import reportingest.layout.pdf.PdfPageSource;
 import reportingest.layout.text.OcrTextPageSource;
+import reportingest.tables.tabula.TabulaTableRecognizer;
 import reportingest.reconcile.DocumentReconciler;
 import reportingest.reconcile.CatalogReconciler;
 import reportingest.reconcile.catalog.Catalog;
@@ -25,11 +27,12 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
-        PageSources sources = new PageSources(List.of(new OcrTextPageSource(), new ImagePageSource(ocr)));
+        PageSources sources = new PageSources(List.of(
+                new OcrTextPageSource(), new PdfPageSource(ocr), new ImagePageSource(ocr)));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
-        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler, List.of(ocr));
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler, List.of(ocr));
     }
 
     /** Releases native engines (Tesseract) when the service stops. */

@@ -2,6 +2,7 @@ package reportingest.tables;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reportingest.layout.Page;
 import reportingest.pipeline.IngestJob;
 
 import java.util.ArrayList;
@@ -19,7 +20,10 @@ public final class TablesStep {
 
     public IngestJob tables(IngestJob job) {
         List<RawTable> found = new ArrayList<>();
-        for (TableRecognizer r : recognizers) found.addAll(r.recognize(job.pages()));
+        for (TableRecognizer r : recognizers) {
+            List<Page> readable = job.pages().stream().filter(p -> r.reads(p.origin())).toList();
+            if (!readable.isEmpty()) found.addAll(r.recognize(readable));
+        }
         log.info("'{}': {} table(s) found", job.fileName(), found.size());
         return job.withRawTables(found);
     }

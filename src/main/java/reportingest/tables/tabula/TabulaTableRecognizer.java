@@ -25,6 +25,12 @@ public final class TabulaTableRecognizer implements TableRecognizer {
     /** A line printed on this many pages is a running head or foot. */
     private static final int RUNNING_PAGES = 3;
 
+    /** Pages with word boxes in points: PDF text layers and OCR of images, not text-grid pages. */
+    @Override
+    public boolean reads(PageOrigin origin) {
+        return origin != PageOrigin.OCR_TEXT;
+    }
+
     @Override
     public List<RawTable> recognize(List<Page> pages) {
         List<Page> positioned = pages.stream().filter(p -> p.origin() != PageOrigin.OCR_TEXT).toList();

@@ -1,6 +1,7 @@
 package reportingest.tables.text;
 
 import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
 import reportingest.layout.TextLine;
 import reportingest.reconcile.catalog.Catalog;
 import reportingest.reconcile.catalog.SchemaDef;
@@ -38,6 +39,12 @@ public final class TextTableRecognizer implements TableRecognizer {
     public TextTableRecognizer() { this(Catalog.load()); }
 
     public TextTableRecognizer(Catalog catalog) { this.catalog = catalog; }
+
+    /** Text from an earlier OCR run: cells are already delimited by the layout, not placed by coordinates. */
+    @Override
+    public boolean reads(PageOrigin origin) {
+        return origin == PageOrigin.OCR_TEXT;
+    }
 
     @Override
     public List<RawTable> recognize(List<Page> pages) {
