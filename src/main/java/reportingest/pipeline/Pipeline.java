@@ -11,6 +11,7 @@ import reportingest.reconcile.narrative.NarrativeExtractor;
 import reportingest.reconcile.performance.PerformanceTableReader;
 import reportingest.reconcile.Reconciler;
 import reportingest.tables.TableRecognizer;
+import reportingest.validate.Validator;
 
 import java.util.List;
 
@@ -18,13 +19,14 @@ import java.util.List;
  * The stage implementations the service runs, in one place, so that the Camel service and
  * {@code bin/eval} run exactly the same pipeline.
  */
-public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler) {
+public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler,
+                       Validator validator) {
 
     public static Pipeline standard(IngestConfig config) {
         PageSources sources = new PageSources(List.of(new OcrTextPageSource()));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
-        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler);
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog)), reconciler, new Validator(catalog));
     }
 }
