@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Evaluates checks on printed values with BigDecimal. A sum of rounded amounts may be off by
- * {@code perAmount} for each non-blank amount in it (the total included); a total of a single
- * non-blank term must equal it exactly (both are the same number rounded the same way). Two
- * printings of one figure agree to the coarser printed precision.
+ * Evaluates checks on printed values with BigDecimal. A sum of n rounded terms may differ from its
+ * printed total by up to n × {@code perAmount} (0.005 for amounts printed to 0.01); a printed zero
+ * or blank is taken as no money rather than a rounded amount, and a total of a single non-zero term
+ * must equal it exactly (both are the same number rounded the same way).
+ * Two printings of one figure agree to the coarser printed precision.
  */
 final class Evaluator {
     private static final int MAX_TERMS_SHOWN = 12;
@@ -38,6 +39,7 @@ final class Evaluator {
         BigDecimal lhs = Amounts.parse(lhsText);
         BigDecimal total = BigDecimal.ZERO;
         int nonBlank = 0;
+        int rounded = 0;
         List<String> shown = new ArrayList<>();
         int blanks = 0;
         for (Term t : c.terms()) {
@@ -48,6 +50,7 @@ final class Evaluator {
                 continue;
             }
             nonBlank++;
+            if (v.signum() != 0) rounded++;
             total = t.sign() < 0 ? total.subtract(v) : total.add(v);
             if (shown.size() < MAX_TERMS_SHOWN) {
                 shown.add((t.sign() < 0 ? "- " : (shown.isEmpty() ? "" : "+ ")) + t.label() + " " + p.strip());
@@ -55,7 +58,7 @@ final class Evaluator {
         }
         if (c.skipWhenBlank() && lhs == null && nonBlank == 0) return null;
         BigDecimal tol = c.fixedTolerance() != null ? c.fixedTolerance()
-                : nonBlank <= 1 ? BigDecimal.ZERO : perAmount.multiply(BigDecimal.valueOf(nonBlank + (lhs == null ? 0 : 1)));
+                : rounded <= 1 ? BigDecimal.ZERO : perAmount.multiply(BigDecimal.valueOf(rounded));
         BigDecimal diff = (lhs == null ? BigDecimal.ZERO : lhs).subtract(total);
         boolean holds = diff.abs().compareTo(tol) <= 0;
         StringBuilder rhs = new StringBuilder(String.join(" ", shown));
@@ -64,8 +67,13 @@ final class Evaluator {
         if (rhs.length() == 0) rhs.append("0");
         String msg = String.format("%s: %s %s %s %s = %s (diff %s %s tolerance %s)", c.description(), c.lhs().label(),
                 lhsText == null || lhs == null ? "blank" : lhsText.strip(), holds ? "=" : "≠", rhs,
-                total.toPlainString(), diff.toPlainString(), holds ? "≤" : ">", tol.stripTrailingZeros().toPlainString());
+                shown(total), shown(diff), holds ? "≤" : ">", tol.stripTrailingZeros().toPlainString());
         return new Outcome(c, holds, msg, diff.abs());
+    }
+
+    /** Sums of derived figures (amount × share) are shown to the cent. */
+    private static String shown(BigDecimal d) {
+        return (d.scale() > 2 ? d.setScale(2, java.math.RoundingMode.HALF_UP) : d).toPlainString();
     }
 
     private Outcome equal(Check c, Function<CellRef, String> cells) {

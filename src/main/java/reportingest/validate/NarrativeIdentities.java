@@ -176,7 +176,7 @@ final class NarrativeIdentities {
             };
             if (ref == null) continue;
             String what = kind == Check.Kind.EQUAL ? " = table cell" : " ≥ table cell (the text covers all funds)";
-            out.add(new Check("narr/table/" + f.figure(), NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
+            out.add(new Check((l.id() == null ? "narr/table" : l.id()) + "/" + f.figure(), NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
                     "narrative " + f.figure() + what, fact(f), List.of(Term.cell(cells.qualifiedLabel(ref), ref)), null, false));
         }
     }
