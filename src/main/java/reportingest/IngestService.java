@@ -68,7 +68,7 @@ public final class IngestService implements AutoCloseable {
         main.bind("layout", new LayoutStep(pipeline.pageSources()));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
-        main.bind("validate", new ValidateStep());
+        main.bind("validate", new ValidateStep(pipeline.validator()));
         main.bind("store", new StoreStep(new ResultStore(db), documents));
         main.bind("documentsApi", new DocumentsApi(documents, new ExportBuilder(db, documents)));
         main.bind("json", new JsonResponder());

@@ -15,6 +15,7 @@ import reportingest.reconcile.narrative.NarrativeExtractor;
 import reportingest.reconcile.performance.PerformanceTableReader;
 import reportingest.reconcile.Reconciler;
 import reportingest.tables.TableRecognizer;
+import reportingest.validate.Validator;
 
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  * {@code bin/eval} run exactly the same pipeline.
  */
 public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler,
-                       List<AutoCloseable> resources) implements AutoCloseable {
+                       Validator validator, List<AutoCloseable> resources) implements AutoCloseable {
 
     public static Pipeline standard(IngestConfig config) {
         TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
@@ -32,7 +33,8 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
-        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler, List.of(ocr));
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler,
+                new Validator(catalog), List.of(ocr));
     }
 
     /** Releases native engines (Tesseract) when the service stops. */

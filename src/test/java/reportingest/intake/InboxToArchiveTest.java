@@ -132,7 +132,8 @@ class InboxToArchiveTest {
         String sha = sha256(content);
         List<JsonNode> docs = service.allDocuments().stream()
                 .filter(d -> d.get("sha256").asText().equals(sha)).toList();
-        assertThat(docs).extracting(d -> d.get("status").asText()).containsExactly("DONE", "DUPLICATE", "DUPLICATE");
+        // seed 000 states figures that contradict each other (documented in its truth): the original needs review
+        assertThat(docs).extracting(d -> d.get("status").asText()).containsExactly("NEEDS_REVIEW", "DUPLICATE", "DUPLICATE");
         long original = docs.get(0).get("id").asLong();
         assertThat(docs.subList(1, 3)).allSatisfy(d -> assertThat(d.get("duplicateOf").asLong()).isEqualTo(original));
         assertThat(docs.get(2).get("storedAs").asText()).isEqualTo(third.toString());

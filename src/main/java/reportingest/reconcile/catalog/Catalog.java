@@ -29,9 +29,20 @@ public final class Catalog {
     private static final int MAX_PREFIX = 30;
 
     private final List<SchemaDef> schemas;
+    private final List<CrossIdentityDef> crossTableIdentities;
+    private final NarrativeChecksDef narrativeChecks;
+    private final ToleranceDef tolerance;
 
     public Catalog(List<SchemaDef> schemas) {
+        this(schemas, List.of(), NarrativeChecksDef.none(), ToleranceDef.DEFAULT);
+    }
+
+    public Catalog(List<SchemaDef> schemas, List<CrossIdentityDef> crossTableIdentities,
+                   NarrativeChecksDef narrativeChecks, ToleranceDef tolerance) {
         this.schemas = List.copyOf(schemas);
+        this.crossTableIdentities = crossTableIdentities == null ? List.of() : List.copyOf(crossTableIdentities);
+        this.narrativeChecks = narrativeChecks == null ? NarrativeChecksDef.none() : narrativeChecks;
+        this.tolerance = tolerance == null ? ToleranceDef.DEFAULT : tolerance;
     }
 
     public static Catalog load() {
@@ -46,13 +57,23 @@ public final class Catalog {
     public static Catalog load(InputStream in) throws IOException {
         ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         CatalogFile file = mapper.readValue(in, CatalogFile.class);
-        return new Catalog(file.schemas());
+        return new Catalog(file.schemas(), file.crossTableIdentities(), file.narrativeChecks(), file.tolerance());
     }
 
     /** The file's top level. */
-    record CatalogFile(Integer version, String comment, List<SchemaDef> schemas) {}
+    record CatalogFile(Integer version, String comment, List<SchemaDef> schemas, ToleranceDef tolerance,
+                       List<CrossIdentityDef> crossTableIdentities, NarrativeChecksDef narrativeChecks) {}
 
     public List<SchemaDef> schemas() { return schemas; }
+
+    /** Identities between the tables of one document (validation). */
+    public List<CrossIdentityDef> crossTableIdentities() { return crossTableIdentities; }
+
+    /** Checks of narrative figures against each other and against table cells (validation). */
+    public NarrativeChecksDef narrativeChecks() { return narrativeChecks; }
+
+    /** The rounding allowance of sum identities. */
+    public ToleranceDef tolerance() { return tolerance; }
 
     public Optional<SchemaDef> byId(String id) {
         return schemas.stream().filter(s -> s.id().equals(id)).findFirst();

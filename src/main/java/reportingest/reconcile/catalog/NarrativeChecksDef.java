@@ -1,0 +1,55 @@
+package reportingest.reconcile.catalog;
+
+import java.util.List;
+
+/**
+ * Checks of the figures stated in the narrative, as data.
+ * <ul>
+ * <li>links: a figure (of scope, in the document's fiscal year) equals each table cell named;
+ *     figurePattern links a family of figures (类支出:&lt;类&gt;, 项N.支出决算) to coded rows found by
+ *     the class name or by the 类/款/项 subject printed with the item;</li>
+ * <li>atLeast: a figure covering all funds is at least the table cell;</li>
+ * <li>sums: lhs = Σ terms within one scope and year ('?x' optional, '-x' subtracted, 're:…' every
+ *     figure matching, at least one);</li>
+ * <li>weightedSums: lhs = Σ amount × share% (shares printed as percentages);</li>
+ * <li>duplicates: a figure stated twice for the same year states the same value;</li>
+ * <li>classItems: a 类支出 figure equals the 项 lines whose subject names that 类.</li>
+ * </ul>
+ */
+public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Sum> sums, List<WeightedSum> weightedSums,
+                                 Boolean duplicates, ClassItems classItems) {
+    public NarrativeChecksDef {
+        links = links == null ? List.of() : List.copyOf(links);
+        atLeast = atLeast == null ? List.of() : List.copyOf(atLeast);
+        sums = sums == null ? List.of() : List.copyOf(sums);
+        weightedSums = weightedSums == null ? List.of() : List.copyOf(weightedSums);
+        duplicates = duplicates != null && duplicates;
+    }
+
+    public static NarrativeChecksDef none() {
+        return new NarrativeChecksDef(null, null, null, null, false, null);
+    }
+
+    /** by: null (cells as selected), "class" (level-3 row named by the figure's suffix), "subject" (row of the 类/款/项 subject). */
+    public record Link(String id, String figure, String figurePattern, List<String> scopes, String by,
+                       List<CellSelector> cells) {
+        public Link {
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
+            cells = cells == null ? List.of() : List.copyOf(cells);
+        }
+    }
+
+    public record Sum(String id, String lhs, List<String> terms, String notScope, String unless) {
+        public Sum {
+            terms = terms == null ? List.of() : List.copyOf(terms);
+        }
+    }
+
+    public record WeightedSum(String id, String lhs, List<List<String>> pairs) {
+        public WeightedSum {
+            pairs = pairs == null ? List.of() : List.copyOf(pairs);
+        }
+    }
+
+    public record ClassItems(String classPrefix, String itemPattern) {}
+}

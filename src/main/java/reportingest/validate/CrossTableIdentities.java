@@ -1,0 +1,139 @@
+package reportingest.validate;
+
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.CellSelector;
+import reportingest.reconcile.catalog.ConditionDef;
+import reportingest.reconcile.catalog.CrossIdentityDef;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The checks that the catalog's cross-table identities imply on one document. */
+final class CrossTableIdentities {
+    static final String CROSS_TABLE_MISMATCH = "CROSS_TABLE_MISMATCH";
+
+    private CrossTableIdentities() {}
+
+    static List<Check> of(List<CrossIdentityDef> defs, DocumentCells cells) {
+        List<Check> out = new ArrayList<>();
+        Integer fy = cells.document().fiscalYear();
+        for (CrossIdentityDef d : defs) {
+            if (d.when() != null && !holds(d.when(), cells, fy)) continue;
+            String desc = "cross-table " + d.id();
+            switch (d.kind()) {
+                case "equal", "at_least" -> {
+                    if (d.right().isEmpty()) continue;
+                    CellRef a = cells.one(d.left(), fy), b = cells.one(d.right().get(0), fy);
+                    if (a == null || b == null) continue;
+                    out.add(new Check("cross/" + d.id(), CROSS_TABLE_MISMATCH,
+                            d.kind().equals("equal") ? Check.Kind.EQUAL : Check.Kind.AT_LEAST, Check.Source.CROSS, desc,
+                            Term.cell(cells.qualifiedLabel(a), a), List.of(Term.cell(cells.qualifiedLabel(b), b)), null, true));
+                }
+                case "sum" -> {
+                    CellRef a = cells.one(d.left(), fy);
+                    if (a == null) continue;
+                    List<Term> terms = new ArrayList<>();
+                    for (CellSelector s : d.right()) {
+                        CellRef r = cells.one(s, fy);
+                        if (r == null) { terms = null; break; }
+                        terms.add(Term.cell(cells.qualifiedLabel(r), r));
+                    }
+                    if (terms == null) continue;
+                    out.add(new Check("cross/" + d.id(), CROSS_TABLE_MISMATCH, Check.Kind.SUM, Check.Source.CROSS, desc,
+                            Term.cell(cells.qualifiedLabel(a), a), terms, null, true));
+                }
+                case "lines_match_classes" -> linesMatchClasses(d, cells, fy, desc, out);
+                case "rows_by_code" -> rowsByCode(d, cells, desc, out);
+                default -> { }
+            }
+        }
+        return out;
+    }
+
+    private static boolean holds(ConditionDef when, DocumentCells cells, Integer fy) {
+        for (CellSelector s : when.blank()) {
+            if (cells.table(s.schema()) < 0) return false;
+            for (CellRef r : cells.select(s, fy)) if (!Amounts.blankOrZero(cells.value(r))) return false;
+        }
+        for (List<CellSelector> pair : when.equal()) {
+            CellRef a = cells.one(pair.get(0), fy), b = cells.one(pair.get(1), fy);
+            if (a == null || b == null) return false;
+            BigDecimal x = Amounts.parse(cells.value(a)), y = Amounts.parse(cells.value(b));
+            if (x == null || y == null || x.compareTo(y) != 0) return false;
+        }
+        return true;
+    }
+
+    private static String className(String s) {
+        String k = DocumentCells.key(s);
+        return k.endsWith("支出") ? k.substring(0, k.length() - 2) : k;
+    }
+
+    private static void linesMatchClasses(CrossIdentityDef d, DocumentCells cells, Integer fy, String desc, List<Check> out) {
+        int lt = cells.table(d.lines().schema()), rt = cells.table(d.rows().schema());
+        if (lt < 0 || rt < 0) return;
+        Map<String, CellRef> classes = new LinkedHashMap<>();
+        for (CellRef r : cells.select(d.rows(), fy)) {
+            classes.putIfAbsent(DocumentCells.key(DocumentCells.name(row(cells, r))), r);
+        }
+        ExtractedTable lines = cells.document().tables().get(lt);
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < lines.rows().size(); i++) {
+            TableRow r = lines.rows().get(i);
+            if (d.lines().side() != null && !d.lines().side().equals(r.key().get("side"))) continue;
+            if (!r.cells().containsKey(d.lines().column())) continue;
+            String item = DocumentCells.key(r.key().get("item"));
+            if (item.isEmpty()) continue;
+            CellRef line = new CellRef(lt, i, d.lines().column());
+            CellRef cls = classes.get(item);
+            if (cls != null) {
+                seen.add(item);
+                out.add(new Check("cross/" + d.id() + "/" + item, CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
+                        desc, Term.cell(cells.qualifiedLabel(line), line), List.of(Term.cell(cells.qualifiedLabel(cls), cls)), null, true));
+            } else if (!item.contains("合计") && !item.contains("总计") && !item.contains("结转") && !item.contains("结余")) {
+                // a function line with money but no 类 row: the classes table lacks what the summary prints
+                out.add(new Check("cross/" + d.id() + "/" + item, CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
+                        desc + " (no 类 row named " + item + " in " + d.rows().schema() + ")",
+                        Term.cell(cells.qualifiedLabel(line), line), List.of(Term.figure(d.rows().schema(), null)), null, true));
+            }
+        }
+        for (Map.Entry<String, CellRef> e : classes.entrySet()) {
+            if (seen.contains(e.getKey())) continue;
+            out.add(new Check("cross/" + d.id() + "/" + e.getKey(), CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
+                    desc + " (no line named " + e.getKey() + " in " + d.lines().schema() + ")",
+                    Term.cell(cells.qualifiedLabel(e.getValue()), e.getValue()), List.of(Term.figure(d.lines().schema(), null)), null, true));
+        }
+    }
+
+    private static TableRow row(DocumentCells cells, CellRef r) {
+        return cells.document().tables().get(r.table()).rows().get(r.row());
+    }
+
+    private static void rowsByCode(CrossIdentityDef d, DocumentCells cells, String desc, List<Check> out) {
+        if (d.right().isEmpty()) return;
+        int lt = cells.table(d.left().schema()), rt = cells.table(d.right().get(0).schema());
+        if (lt < 0 || rt < 0) return;
+        List<List<String>> pairs = d.columns().isEmpty() ? List.of(List.of(d.left().column(), d.right().get(0).column())) : d.columns();
+        ExtractedTable a = cells.document().tables().get(lt), b = cells.document().tables().get(rt);
+        Map<String, Integer> bCodes = new LinkedHashMap<>();
+        for (int i = 0; i < b.rows().size(); i++) {
+            String c = DocumentCells.code(b.rows().get(i));
+            if (c != null) bCodes.putIfAbsent(c, i);
+        }
+        for (int i = 0; i < a.rows().size(); i++) {
+            String c = DocumentCells.code(a.rows().get(i));
+            if (c == null || !bCodes.containsKey(c)) continue;
+            for (List<String> p : pairs) {
+                CellRef x = new CellRef(lt, i, p.get(0)), y = new CellRef(rt, bCodes.get(c), p.get(1));
+                if (cells.cell(x) == null || cells.cell(y) == null) continue;
+                out.add(new Check("cross/" + d.id() + "/" + c + "/" + p.get(0), CROSS_TABLE_MISMATCH, Check.Kind.EQUAL,
+                        Check.Source.CROSS, desc, Term.cell(cells.qualifiedLabel(x), x), List.of(Term.cell(cells.qualifiedLabel(y), y)),
+                        null, true));
+            }
+        }
+    }
+}

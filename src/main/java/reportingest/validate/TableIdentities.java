@@ -1,0 +1,227 @@
+package reportingest.validate;
+
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.IdentityDef;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.reconcile.catalog.SideDef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The checks a table's schema identities (catalog data) imply on its rows: row_sum and row_balance
+ * across a row, hierarchy_sum (parent code = Σ child codes), total_row (合计 = Σ 类), side_sum and
+ * sides_equal of two-sided summaries, group_total of the basic-expenditure detail.
+ */
+final class TableIdentities {
+    static final String ROW_SUM_MISMATCH = "ROW_SUM_MISMATCH";
+    static final String HIERARCHY_SUM_MISMATCH = "HIERARCHY_SUM_MISMATCH";
+    static final String TOTAL_MISMATCH = "TOTAL_MISMATCH";
+
+    private TableIdentities() {}
+
+    static List<Check> of(int ti, ExtractedTable t, SchemaDef schema, DocumentCells cells) {
+        List<Check> out = new ArrayList<>();
+        for (IdentityDef id : schema.identities()) {
+            switch (id.kind()) {
+                case "row_sum", "row_balance" -> rowSums(ti, t, schema, id, cells, out);
+                case "hierarchy_sum" -> hierarchy(ti, t, schema, id, cells, out);
+                case "total_row" -> totalRow(ti, t, schema, id, cells, out);
+                case "side_sum" -> sideSum(ti, t, schema, id, cells, out);
+                case "sides_equal" -> sidesEqual(ti, t, schema, id, cells, out);
+                case "group_total" -> groupTotal(ti, t, schema, id, cells, out);
+                default -> { } // an identity kind this validator does not know is ignored, not guessed
+            }
+        }
+        return out;
+    }
+
+    private static String desc(SchemaDef s, IdentityDef id, String detail) {
+        return s.id() + " " + (detail == null ? id.description() : detail);
+    }
+
+    private static void rowSums(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        for (int ri = 0; ri < t.rows().size(); ri++) {
+            TableRow r = t.rows().get(ri);
+            if (id.side() != null && !id.side().equals(r.key().get("side"))) continue;
+            if (!r.cells().containsKey(id.total())) continue;
+            CellRef lhs = new CellRef(ti, ri, id.total());
+            List<Term> terms = new ArrayList<>();
+            for (String p : id.parts()) {
+                int sign = p.startsWith("-") ? -1 : 1;
+                String col = sign < 0 ? p.substring(1) : p;
+                if (!r.cells().containsKey(col)) continue;
+                CellRef ref = new CellRef(ti, ri, col);
+                terms.add(Term.cell(cells.label(ref), ref, sign));
+            }
+            if (terms.isEmpty()) continue;
+            out.add(new Check(s.id() + "/row/" + DocumentCells.rowLabel(r) + "/" + id.total(), ROW_SUM_MISMATCH, Check.Kind.SUM,
+                    Check.Source.TABLE, desc(s, id, "row " + DocumentCells.rowLabel(r) + ": " + id.description()),
+                    Term.cell(cells.label(lhs), lhs), terms, null, !"row_balance".equals(id.kind())));
+        }
+    }
+
+    private static Map<String, Integer> byCode(ExtractedTable t) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i = 0; i < t.rows().size(); i++) {
+            String c = DocumentCells.code(t.rows().get(i));
+            if (c != null) m.putIfAbsent(c, i);
+        }
+        return m;
+    }
+
+    private static void hierarchy(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        Map<String, Integer> codes = byCode(t);
+        List<Integer> levels = id.levels();
+        for (Map.Entry<String, Integer> e : codes.entrySet()) {
+            int li = levels.indexOf(e.getKey().length());
+            if (li < 0 || li == levels.size() - 1) continue;
+            int want = levels.get(li + 1);
+            List<Integer> kids = new ArrayList<>();
+            for (Map.Entry<String, Integer> k : codes.entrySet()) {
+                if (k.getKey().length() == want && k.getKey().startsWith(e.getKey())) kids.add(k.getValue());
+            }
+            if (kids.isEmpty()) continue;
+            for (String col : t.columns()) {
+                CellRef lhs = new CellRef(ti, e.getValue(), col);
+                if (cells.cell(lhs) == null) continue;
+                List<Term> terms = new ArrayList<>();
+                for (int k : kids) {
+                    CellRef ref = new CellRef(ti, k, col);
+                    if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
+                }
+                out.add(new Check(s.id() + "/hier/" + e.getKey() + "/" + col, HIERARCHY_SUM_MISMATCH, Check.Kind.SUM,
+                        Check.Source.TABLE, desc(s, id, e.getKey() + " " + col + " = Σ its " + want + "-digit codes"),
+                        Term.cell(cells.label(lhs), lhs), terms, null, true));
+            }
+        }
+    }
+
+    private static boolean isTotalRow(TableRow r, String label, SchemaDef s) {
+        if (DocumentCells.code(r) != null) return false;
+        String n = DocumentCells.key(DocumentCells.name(r));
+        if (n.equals(DocumentCells.key(label))) return true;
+        return s.totalLabels().stream().anyMatch(l -> DocumentCells.key(l).equals(n));
+    }
+
+    private static void totalRow(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        int total = -1;
+        for (int i = 0; i < t.rows().size() && total < 0; i++) if (isTotalRow(t.rows().get(i), id.total(), s)) total = i;
+        if (total < 0) return;
+        List<Integer> heads = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : byCode(t).entrySet()) if (id.levels().contains(e.getKey().length())) heads.add(e.getValue());
+        for (String col : t.columns()) {
+            CellRef lhs = new CellRef(ti, total, col);
+            if (cells.cell(lhs) == null) continue;
+            List<Term> terms = new ArrayList<>();
+            for (int h : heads) {
+                CellRef ref = new CellRef(ti, h, col);
+                if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
+            }
+            out.add(new Check(s.id() + "/total/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
+                    desc(s, id, id.total() + " " + col + " = Σ 类"), Term.cell(cells.label(lhs), lhs), terms, null, true));
+        }
+    }
+
+    private static List<Integer> sideRows(ExtractedTable t, String side) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < t.rows().size(); i++) if (side.equals(t.rows().get(i).key().get("side"))) out.add(i);
+        return out;
+    }
+
+    /** Position within the side's rows of the line with this item: exact key first, else a prefix match. */
+    private static int find(ExtractedTable t, List<Integer> side, String item, int from) {
+        String k = DocumentCells.key(item);
+        for (int i = from; i < side.size(); i++) if (DocumentCells.key(t.rows().get(side.get(i)).key().get("item")).equals(k)) return i;
+        for (int i = from; i < side.size(); i++) {
+            String it = DocumentCells.key(t.rows().get(side.get(i)).key().get("item"));
+            if (!it.isEmpty() && it.startsWith(k)) return i;
+        }
+        return -1;
+    }
+
+    private static List<String> sideColumns(SchemaDef s, String side, ExtractedTable t) {
+        for (SideDef d : s.sides()) if (d.side().equals(side)) return d.columns();
+        return t.columns();
+    }
+
+    private static void sideSum(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        List<Integer> side = sideRows(t, id.side());
+        int total = find(t, side, id.total(), 0);
+        if (total < 0) return;
+        List<Integer> parts = new ArrayList<>();
+        for (String p : id.parts()) {
+            if (p.equals("@lines_before_total")) {
+                parts.addAll(side.subList(0, total));
+            } else if (p.startsWith("@lines_from:")) {
+                int from = find(t, side, p.substring("@lines_from:".length()), 0);
+                if (from < 0 || from >= total) return;
+                parts.addAll(side.subList(from, total));
+            } else if (p.startsWith("@lines_until:")) {
+                int until = find(t, side, p.substring("@lines_until:".length()), total + 1);
+                if (until < 0) return;
+                parts.addAll(side.subList(total + 1, until));
+            } else {
+                int at = find(t, side, p, 0);
+                if (at >= 0 && at != total) parts.add(side.get(at));
+            }
+        }
+        if (parts.isEmpty()) return;
+        for (String col : sideColumns(s, id.side(), t)) {
+            CellRef lhs = new CellRef(ti, side.get(total), col);
+            if (cells.cell(lhs) == null) continue;
+            List<Term> terms = new ArrayList<>();
+            for (int r : parts) {
+                CellRef ref = new CellRef(ti, r, col);
+                if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
+            }
+            out.add(new Check(s.id() + "/" + id.side() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM,
+                    Check.Source.TABLE, desc(s, id, id.description() + " (" + col + ")"), Term.cell(cells.label(lhs), lhs),
+                    terms, null, true));
+        }
+    }
+
+    private static void sidesEqual(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        if (s.sides().size() < 2) return;
+        SideDef a = s.sides().get(0), b = s.sides().get(1);
+        List<Integer> as = sideRows(t, a.side()), bs = sideRows(t, b.side());
+        int ai = find(t, as, id.total(), 0), bi = find(t, bs, id.total(), 0);
+        if (ai < 0 || bi < 0 || a.columns().isEmpty() || b.columns().isEmpty()) return;
+        CellRef l = new CellRef(ti, as.get(ai), a.columns().get(0)), r = new CellRef(ti, bs.get(bi), b.columns().get(0));
+        if (cells.cell(l) == null || cells.cell(r) == null) return;
+        out.add(new Check(s.id() + "/sides/" + id.total(), TOTAL_MISMATCH, Check.Kind.EQUAL, Check.Source.TABLE,
+                desc(s, id, null), Term.cell(a.side() + cells.label(l), l), List.of(Term.cell(b.side() + cells.label(r), r)), null, true));
+    }
+
+    private static void groupTotal(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        int total = -1;
+        for (int i = 0; i < t.rows().size() && total < 0; i++) {
+            TableRow r = t.rows().get(i);
+            if (DocumentCells.code(r) == null && DocumentCells.key(DocumentCells.name(r)).equals(DocumentCells.key(id.total()))) total = i;
+        }
+        if (total < 0) return;
+        for (String col : t.columns()) {
+            CellRef lhs = new CellRef(ti, total, col);
+            if (cells.cell(lhs) == null) continue;
+            List<Term> terms = new ArrayList<>();
+            for (String p : id.parts()) {
+                if (!p.startsWith("@group:")) continue;
+                String[] g = p.split(":");
+                int level = g.length > 2 && g[2].startsWith("level") ? Integer.parseInt(g[2].substring(5)) : 3;
+                for (int i = 0; i < t.rows().size(); i++) {
+                    TableRow r = t.rows().get(i);
+                    String c = DocumentCells.code(r);
+                    if (c != null && c.length() == level && g[1].equals(r.key().get("group"))) {
+                        CellRef ref = new CellRef(ti, i, col);
+                        if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
+                    }
+                }
+            }
+            out.add(new Check(s.id() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
+                    desc(s, id, null), Term.cell(cells.label(lhs), lhs), terms, null, false));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package reportingest.validate;
+
+import reportingest.layout.Page;
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.RowStatus;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.Catalog;
+import reportingest.reconcile.catalog.SchemaDef;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks every number of a document against everything the document says about it: the schema
+ * identities of each table, the identities between its tables and the figures of its narrative.
+ * A failed table or cross-table identity flags every cell it reads and their rows; a failed
+ * narrative check flags the document, and a cell only when no table identity vouches for it.
+ * Confidence per cell combines its source confidence with the identities it satisfies or breaks;
+ * a row is ACCEPTED only when none of its cells carries a flag.
+ */
+public final class Validator {
+    public static final String REPAIR_PROPOSED = "REPAIR_PROPOSED";
+    public static final String OCR_LOW_CONFIDENCE = "OCR_LOW_CONFIDENCE";
+    /** Below this source confidence a cell no identity vouches for is sent to review. */
+    static final double LOW_CONFIDENCE = 60.0;
+    private static final double BROKEN_CONFIDENCE = 25.0;
+
+    private final Catalog catalog;
+    private final Evaluator evaluator;
+
+    public Validator(Catalog catalog) {
+        this.catalog = catalog;
+        this.evaluator = new Evaluator(catalog.tolerance().perAmount());
+    }
+
+    public Validation validate(ExtractedDocument doc, List<Page> pages) {
+        DocumentCells cells = new DocumentCells(doc);
+        List<Check> checks = checks(doc, pages, cells);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Check c : checks) {
+            Outcome o = evaluator.evaluate(c, cells::value);
+            if (o != null) outcomes.add(o);
+        }
+        List<Outcome> failing = outcomes.stream().filter(o -> !o.holds()).toList();
+        List<RepairProposer.Proposal> proposals = new RepairProposer(evaluator).propose(checks, failing, cells::value);
+        return new Validation(apply(doc, cells, outcomes, proposals), outcomes);
+    }
+
+    List<Check> checks(ExtractedDocument doc, List<Page> pages, DocumentCells cells) {
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < doc.tables().size(); i++) {
+            ExtractedTable t = doc.tables().get(i);
+            Optional<SchemaDef> s = catalog.byId(t.schema());
+            if (s.isPresent() && cells.table(t.schema()) == i) checks.addAll(TableIdentities.of(i, t, s.get(), cells));
+        }
+        checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells));
+        checks.addAll(NarrativeIdentities.of(catalog.narrativeChecks(), cells, new ItemSubjects(pages == null ? List.of() : pages)));
+        return checks;
+    }
+
+    private ExtractedDocument apply(ExtractedDocument doc, DocumentCells cells, List<Outcome> outcomes,
+                                    List<RepairProposer.Proposal> proposals) {
+        Map<CellRef, Integer> satisfied = new HashMap<>();
+        Set<CellRef> vouched = new HashSet<>();
+        for (Outcome o : outcomes) {
+            if (!o.holds() || o.check().source() == Check.Source.NARRATIVE) continue;
+            for (CellRef r : o.check().cells()) {
+                satisfied.merge(r, 1, Integer::sum);
+                vouched.add(r);
+            }
+        }
+        Map<CellRef, List<Flag>> cellFlags = new LinkedHashMap<>();
+        List<Flag> docFlags = new ArrayList<>(doc.flags());
+        Set<String> docMessages = new HashSet<>();
+        for (Outcome o : outcomes) {
+            if (o.holds()) continue;
+            Flag f = Flag.of(o.check().flagCode(), o.message());
+            boolean narrative = o.check().source() == Check.Source.NARRATIVE;
+            if (o.check().source() != Check.Source.TABLE && docMessages.add(o.message())) docFlags.add(f);
+            for (CellRef r : o.check().cells()) {
+                if (narrative && vouched.contains(r)) continue; // the tables confirm the cell; the text is what differs
+                cellFlags.computeIfAbsent(r, k -> new ArrayList<>()).add(f);
+            }
+        }
+        Map<CellRef, RepairProposer.Proposal> byCell = new HashMap<>();
+        for (RepairProposer.Proposal p : proposals) byCell.put(p.cell(), p);
+
+        List<ExtractedTable> tables = new ArrayList<>();
+        for (int ti = 0; ti < doc.tables().size(); ti++) {
+            ExtractedTable t = doc.tables().get(ti);
+            List<TableRow> rows = new ArrayList<>();
+            for (int ri = 0; ri < t.rows().size(); ri++) {
+                TableRow r = t.rows().get(ri);
+                Map<String, CellValue> out = new LinkedHashMap<>();
+                Set<Flag> rowFlags = new LinkedHashSet<>(r.flags());
+                boolean review = r.status() == RowStatus.NEEDS_REVIEW;
+                for (Map.Entry<String, CellValue> e : r.cells().entrySet()) {
+                    CellRef ref = new CellRef(ti, ri, e.getKey());
+                    CellValue c = e.getValue();
+                    List<Flag> added = cellFlags.getOrDefault(ref, List.of());
+                    List<Flag> flags = new ArrayList<>(c.flags());
+                    for (Flag f : added) if (!flags.contains(f)) flags.add(f);
+                    double conf = confidence(c.confidence(), satisfied.getOrDefault(ref, 0), !added.isEmpty());
+                    if (c.value() != null && c.confidence() < LOW_CONFIDENCE && !vouched.contains(ref) && flags.isEmpty()) {
+                        flags.add(Flag.of(OCR_LOW_CONFIDENCE, cells.label(ref) + ": source confidence "
+                                + Math.round(c.confidence()) + " and no identity confirms the value " + c.value()));
+                    }
+                    String proposal = c.proposal();
+                    RepairProposer.Proposal p = byCell.get(ref);
+                    if (p != null) {
+                        proposal = p.value();
+                        flags.add(Flag.of(REPAIR_PROPOSED, cells.label(ref) + ": " + p.message()));
+                    }
+                    rowFlags.addAll(added);
+                    if (p != null) rowFlags.add(flags.get(flags.size() - 1));
+                    if (!flags.isEmpty()) review = true;
+                    out.put(e.getKey(), new CellValue(c.value(), c.raw(), conf, flags, c.page(), c.bbox(), c.origin(), proposal));
+                }
+                if (!rowFlags.isEmpty()) review = true;
+                rows.add(new TableRow(r.key(), out, review ? RowStatus.NEEDS_REVIEW : RowStatus.ACCEPTED, new ArrayList<>(rowFlags)));
+            }
+            tables.add(t.withRows(rows, t.flags()));
+        }
+        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), docFlags);
+    }
+
+    /**
+     * Source confidence raised by each identity the cell satisfies (halving the remaining doubt, up
+     * to three times) and capped low when it breaks one.
+     */
+    static double confidence(double source, int satisfied, boolean broken) {
+        if (broken) return Math.min(source, BROKEN_CONFIDENCE);
+        double doubt = 100.0 - source;
+        for (int i = 0; i < Math.min(satisfied, 3); i++) doubt /= 2;
+        return Math.round((100.0 - doubt) * 10) / 10.0;
+    }
+}

@@ -1,0 +1,152 @@
+package reportingest.validate;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.RowStatus;
+import reportingest.reconcile.TableRow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Random single-digit changes to table cells of seeds 001 and 004, one per run, through the
+ * service's own layout → tables → reconcile → validate objects. A wrong cell covered by an
+ * identity must never end silently in an ACCEPTED row unless the change is smaller than the
+ * rounding allowance of every identity covering it (then no arithmetic can see it).
+ */
+class MutationTest {
+    private static final String[] SEEDS = {"001_a8898a713e576bc4", "004_d2f5081e5b89099b"};
+    private static final int RUNS = 320;
+    private static final long RANDOM_SEED = 20240607L;
+
+    record Result(Mutations.Mutation m, boolean covered, boolean narrativeOnly, boolean flagged, boolean rowReview,
+                  boolean broke, String proposal, String table) {}
+
+    private static final List<Result> results = new ArrayList<>();
+
+    @BeforeAll
+    static void run() throws Exception {
+        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, Validation> originals = new LinkedHashMap<>();
+        List<String> owner = new ArrayList<>();
+        List<Mutations.Located> pool = new ArrayList<>();
+        for (String seed : SEEDS) {
+            String text = SeedRun.seedText(seed);
+            texts.put(seed, text);
+            Validation v = SeedRun.validate(text);
+            originals.put(seed, v);
+            for (Mutations.Located l : Mutations.cells(v.document(), text.split("\n", -1))) {
+                pool.add(l);
+                owner.add(seed);
+            }
+        }
+        Random rnd = new Random(RANDOM_SEED);
+        for (int i = 0; i < RUNS; i++) {
+            int pick = rnd.nextInt(pool.size());
+            String seed = owner.get(pick);
+            Mutations.Mutation m = Mutations.mutate(seed, texts.get(seed), pool.get(pick), rnd);
+            Validation original = originals.get(seed);
+            Validation after = SeedRun.validate(m.text());
+            ExtractedDocument d = after.document();
+            assertThat(d.tables()).as("tables after %s", m).hasSameSizeAs(original.document().tables());
+            TableRow row = d.tables().get(m.cell().table()).rows().get(m.cell().row());
+            CellValue cell = row.cells().get(m.cell().column());
+            assertThat(cell.value()).as("mutated cell read as changed: %s", m).isEqualTo(m.mutated());
+            boolean covered = original.outcomes().stream()
+                    .anyMatch(o -> o.check().source() != Check.Source.NARRATIVE && o.check().involves(m.cell()));
+            boolean narrative = original.outcomes().stream()
+                    .anyMatch(o -> o.check().source() == Check.Source.NARRATIVE && o.check().involves(m.cell()));
+            boolean broke = after.failures().stream()
+                    .anyMatch(o -> o.check().source() != Check.Source.NARRATIVE && o.check().involves(m.cell()));
+            results.add(new Result(m, covered, !covered && narrative, !cell.flags().isEmpty() || row.status() == RowStatus.NEEDS_REVIEW,
+                    row.status() == RowStatus.NEEDS_REVIEW, broke, cell.proposal(), d.tables().get(m.cell().table()).schema()));
+        }
+        report();
+    }
+
+    @Test
+    void atLeastThreeHundredMutationsRanOnePerRun() {
+        assertThat(results).hasSizeGreaterThanOrEqualTo(300);
+    }
+
+    @Test
+    void everyWrongCellThatBreaksAnIdentityEndsInARowNeedingReview() {
+        assertThat(results.stream().filter(r -> r.broke() && !r.rowReview()).toList()).isEmpty();
+    }
+
+    @Test
+    void coveredCellsLeftAcceptedChangedLessThanTheRoundingAllowance() {
+        // no identity broke: every identity covering the cell still holds within n × 0.005
+        for (Result r : results.stream().filter(r -> r.covered() && !r.flagged()).toList()) {
+            assertThat(r.broke()).isFalse();
+            BigDecimal change = new BigDecimal(r.m().mutated()).subtract(new BigDecimal(r.m().original())).abs();
+            assertThat(change).as("%s", r.m().cell()).isLessThan(new BigDecimal("0.10"));
+        }
+    }
+
+    @Test
+    void aProposalIsOnlyMadeForTheChangedCellAndMostOftenRestoresTheOriginal() {
+        List<Result> proposed = results.stream().filter(r -> r.proposal() != null).toList();
+        long right = proposed.stream().filter(r -> r.proposal().equals(r.m().original())).count();
+        assertThat(proposed).isNotEmpty();
+        assertThat((double) right / proposed.size()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    private static void report() {
+        long covered = results.stream().filter(Result::covered).count();
+        long coveredFlagged = results.stream().filter(r -> r.covered() && r.flagged()).count();
+        long uncovered = results.size() - covered;
+        long uncoveredFlagged = results.stream().filter(r -> !r.covered() && r.flagged()).count();
+        long narrativeOnly = results.stream().filter(Result::narrativeOnly).count();
+        long narrativeOnlyFlagged = results.stream().filter(r -> r.narrativeOnly() && r.flagged()).count();
+        long absorbed = results.stream().filter(r -> r.covered() && !r.broke()).count();
+        long broke = results.stream().filter(Result::broke).count();
+        long brokeFlagged = results.stream().filter(r -> r.broke() && r.rowReview()).count();
+        List<Result> ocr = results.stream().filter(r -> r.m().ocrLike() && r.covered()).toList();
+        long ocrProposed = ocr.stream().filter(r -> r.proposal() != null).count();
+        long ocrRight = ocr.stream().filter(r -> r.m().original().equals(r.proposal())).count();
+        List<Result> brokeAll = results.stream().filter(Result::broke).toList();
+        long allProposed = brokeAll.stream().filter(r -> r.proposal() != null).count();
+        long allRight = brokeAll.stream().filter(r -> r.m().original().equals(r.proposal())).count();
+        long wrongProposals = results.stream().filter(r -> r.proposal() != null && !r.proposal().equals(r.m().original())).count();
+        Map<String, int[]> uncoveredByTable = new TreeMap<>();
+        for (Result r : results) {
+            if (r.covered()) continue;
+            int[] c = uncoveredByTable.computeIfAbsent(r.table(), k -> new int[2]);
+            c[0]++;
+            if (r.flagged()) c[1]++;
+        }
+        StringBuilder sb = new StringBuilder("MUTATION REPORT (" + results.size() + " runs, random seed " + RANDOM_SEED + ")\n");
+        sb.append(String.format("  covered by >=1 table/cross-table identity: %d, flagged %d (%.1f%%)%n", covered, coveredFlagged, 100.0 * coveredFlagged / Math.max(1, covered)));
+        sb.append(String.format("    broke an identity: %d, row NEEDS_REVIEW %d; within rounding allowance of every covering identity: %d%n", broke, brokeFlagged, absorbed));
+        sb.append(String.format("  covered by no table identity: %d, flagged %d (narrative figure only: %d, flagged %d); by table: %s%n",
+                uncovered, uncoveredFlagged, narrativeOnly, narrativeOnlyFlagged, fmt(uncoveredByTable)));
+        sb.append(String.format("  OCR-like confusions on covered cells: %d, proposal made %d, proposal = original %d (%.1f%% of OCR-like)%n",
+                ocr.size(), ocrProposed, ocrRight, 100.0 * ocrRight / Math.max(1, ocr.size())));
+        sb.append(String.format("  all mutations that broke an identity: %d, proposal made %d, = original %d; wrong proposals %d%n",
+                brokeAll.size(), allProposed, allRight, wrongProposals));
+        for (Result r : results) {
+            if (r.covered() && !r.flagged()) {
+                sb.append("    accepted (within allowance): ").append(r.m().seed(), 0, 3).append(' ').append(r.table()).append(' ')
+                        .append(r.m().cell().row()).append(' ').append(r.m().cell().column()).append(' ')
+                        .append(r.m().original()).append(" -> ").append(r.m().mutated()).append('\n');
+            }
+        }
+        System.out.print(sb);
+    }
+
+    private static String fmt(Map<String, int[]> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(k).append(' ').append(v[1]).append('/').append(v[0]).append("; "));
+        return sb.toString();
+    }
+}
