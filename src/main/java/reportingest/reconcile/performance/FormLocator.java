@@ -2,6 +2,7 @@ package reportingest.reconcile.performance;
 
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
+import reportingest.layout.text.SpaceAlignedCells;
 import reportingest.reconcile.performance.PerformanceCatalog.FormSpec;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class FormLocator {
     List<FormRegion> locate(List<Page> pages) {
         List<SourceRow> lines = new ArrayList<>();
         for (Page p : pages) {
-            for (TextLine l : p.lines()) lines.add(new SourceRow(p.number(), p.origin(), l));
+            for (TextLine l : p.lines()) lines.add(new SourceRow(p.number(), p.origin(), SpaceAlignedCells.cells(l)));
         }
         List<FormRegion> regions = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
