@@ -3,8 +3,13 @@ package reportingest;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reportingest.api.ApiToken;
 import reportingest.api.DocumentsApi;
+import reportingest.api.FeedApi;
 import reportingest.api.JsonResponder;
+import reportingest.api.OpenApiDoc;
+import reportingest.api.PagesApi;
+import reportingest.api.ReviewApi;
 import reportingest.config.IngestConfig;
 import reportingest.detect.TypeDetector;
 import reportingest.intake.FailureReporter;
@@ -12,16 +17,25 @@ import reportingest.intake.Intake;
 import reportingest.layout.LayoutStep;
 import reportingest.pipeline.Pipeline;
 import reportingest.reconcile.ReconcileStep;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.review.SimpleRevalidator;
+import reportingest.store.AuditTrail;
+import reportingest.store.CellLocator;
 import reportingest.store.Database;
 import reportingest.store.DocumentStore;
 import reportingest.store.ExportBuilder;
+import reportingest.store.FeedStore;
 import reportingest.store.ResultStore;
+import reportingest.store.ReviewQueue;
+import reportingest.store.ReviewStore;
+import reportingest.store.Revalidation;
 import reportingest.store.StoreStep;
 import reportingest.tables.TablesStep;
 import reportingest.validate.ValidateStep;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.function.UnaryOperator;
 
 /**
  * The service: folders, database (migrated), the pipeline's beans and the Camel routes read from
@@ -70,7 +84,16 @@ public final class IngestService implements AutoCloseable {
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));
         main.bind("store", new StoreStep(new ResultStore(db), documents));
-        main.bind("documentsApi", new DocumentsApi(documents, new ExportBuilder(db, documents)));
+        ExportBuilder exports = new ExportBuilder(db, documents);
+        main.bind("documentsApi", new DocumentsApi(documents, exports));
+        main.bind("feedApi", new FeedApi(new FeedStore(db), exports));
+        // the lead plugs the validate stage in here; until then row statuses are recomputed from flags
+        UnaryOperator<ExtractedDocument> revalidator = new SimpleRevalidator();
+        main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator)), new ReviewQueue(db),
+                new AuditTrail(db)));
+        main.bind("pagesApi", new PagesApi(documents, new CellLocator(db)));
+        main.bind("openApi", new OpenApiDoc());
+        main.bind("apiToken", new ApiToken(config.apiToken()));
         main.bind("json", new JsonResponder());
     }
 

@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
- * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL.
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -33,6 +33,7 @@ public final class IngestConfig {
         putIfSet(p, "ingest.home", env.get("INGEST_HOME"));
         putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
+        putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
         for (String name : system.stringPropertyNames()) {
             if (name.startsWith("ingest.") || name.startsWith("camel.")) p.setProperty(name, system.getProperty(name));
         }
@@ -83,6 +84,9 @@ public final class IngestConfig {
     public String tessdata() { return props.getProperty("ingest.ocr.tessdata", "/usr/share/tesseract-ocr/5/tessdata"); }
     public String ocrLanguages() { return props.getProperty("ingest.ocr.languages", "chi_sim+eng"); }
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
+
+    /** Bearer token the write endpoints (review actions) require; empty: writes are refused. */
+    public String apiToken() { return props.getProperty("ingest.api.token", ""); }
 
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
     public Properties asProperties() {

@@ -32,9 +32,12 @@ public final class ResultStore {
 
     public void save(long documentId, int pages, String mediaType, ExtractedDocument doc, DocumentStatus status) {
         db.inTransaction(c -> {
+            // first, before any other row is touched: the same lock order as review actions
+            ChangeFeed feed = ChangeFeed.claim(c);
             deleteResults(c, documentId);
             int tableSeq = 0;
-            for (ExtractedTable t : doc.tables()) insertTable(c, documentId, tableSeq++, t);
+            for (ExtractedTable t : doc.tables()) insertTable(c, documentId, tableSeq++, t, feed);
+            feed.commit();
             int factSeq = 0;
             for (NarrativeFact f : doc.facts()) insertFact(c, documentId, factSeq++, f);
             for (Flag f : doc.flags()) insertDocumentFlag(c, documentId, f);
@@ -84,7 +87,8 @@ public final class ResultStore {
         }
     }
 
-    private static void insertTable(Connection c, long documentId, int seq, ExtractedTable t) throws SQLException {
+    private static void insertTable(Connection c, long documentId, int seq, ExtractedTable t, ChangeFeed feed)
+            throws SQLException {
         long tableId;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO extracted_table (document_id, seq, schema_id, title, form_no, columns_json, notes_json, flags_json, page_from, page_to) "
@@ -107,8 +111,8 @@ public final class ResultStore {
                 "INSERT INTO table_row (table_id, seq, key_json, status, flags_json) VALUES (?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
              PreparedStatement cellPs = c.prepareStatement(
-                     "INSERT INTO cell (row_id, seq, column_name, cell_value, raw_text, confidence, flags_json, page, bbox, engine, proposal) "
-                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     "INSERT INTO cell (row_id, seq, column_name, cell_value, raw_text, confidence, flags_json, page, bbox, engine, proposal, change_seq) "
+                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (TableRow r : t.rows()) {
                 rowPs.setLong(1, tableId);
                 rowPs.setInt(2, rowSeq++);
@@ -131,6 +135,7 @@ public final class ResultStore {
                     cellPs.setString(9, bbox(v.bbox()));
                     cellPs.setString(10, v.origin() == null ? null : v.origin().name());
                     cellPs.setString(11, v.proposal());
+                    cellPs.setLong(12, feed.next());
                     cellPs.addBatch();
                 }
                 cellPs.executeBatch();

@@ -20,6 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The real service (Camel, H2 file, folders, HTTP) in this JVM, on a temporary home and a free port. */
 public final class RunningService implements AutoCloseable {
+    /** The write endpoints' bearer token in tests. */
+    public static final String TOKEN = "test-token";
     private final IngestService service;
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
@@ -39,7 +41,8 @@ public final class RunningService implements AutoCloseable {
                 // short enough for tests, long enough that the slow-copy test still means something
                 "ingest.read-lock.min-age-ms", "1000",
                 "ingest.read-lock.check-interval-ms", "500",
-                "ingest.poll-delay-ms", "200"));
+                "ingest.poll-delay-ms", "200",
+                "ingest.api.token", TOKEN));
         return new RunningService(IngestService.start(config), port, home);
     }
 
@@ -85,6 +88,22 @@ public final class RunningService implements AutoCloseable {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    /** POST with a JSON body; {@code token} null sends no Authorization header. */
+    public HttpResponse<String> post(String path, String json, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    public reportingest.store.Database database() { return service.database(); }
 
     /** Every document the API lists, following the cursor. */
     public java.util.List<JsonNode> allDocuments() throws IOException, InterruptedException {

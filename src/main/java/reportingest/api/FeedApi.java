@@ -1,0 +1,105 @@
+package reportingest.api;
+
+import org.apache.camel.Header;
+import reportingest.store.ExportBuilder;
+import reportingest.store.FeedFact;
+import reportingest.store.FeedPage;
+import reportingest.store.FeedQuery;
+import reportingest.store.FeedStore;
+import reportingest.store.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Handlers of the downstream system's endpoints: the pull feed of cell facts, and a document's table as CSV. */
+public final class FeedApi {
+    static final int DEFAULT_LIMIT = 500;
+    static final int MAX_LIMIT = 5000;
+    static final String CSV = "text/csv; charset=UTF-8";
+    static final List<String> FEED_COLUMNS = List.of("changeSeq", "cellId", "document", "fileName", "unit", "fiscalYear",
+            "schema", "rowKey", "column", "value", "status", "confidence", "flags", "page", "bbox");
+
+    private final FeedStore feed;
+    private final ExportBuilder exports;
+
+    public FeedApi(FeedStore feed, ExportBuilder exports) {
+        this.feed = feed;
+        this.exports = exports;
+    }
+
+    /** {@code GET /api/records}: facts changed after the cursor, JSON or CSV. */
+    public ApiResponse records(@Header("since") String since, @Header("limit") String limit, @Header("status") String status,
+                               @Header("schema") String schema, @Header("unit") String unit, @Header("year") String year,
+                               @Header("format") String format, @Header("Accept") String accept) {
+        Long cursor = Params.optionalLong("since", since);
+        Long fiscalYear = Params.optionalLong("year", year);
+        String st = Params.oneOf("status", status, Set.of("ACCEPTED", "NEEDS_REVIEW", "REJECTED", "ALL"));
+        String fmt = Params.oneOf("format", format, Set.of("JSON", "CSV"));
+        FeedQuery q = new FeedQuery(cursor == null ? 0 : cursor, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT),
+                "ALL".equals(st) ? null : st, Params.text(schema), Params.text(unit),
+                fiscalYear == null ? null : fiscalYear.intValue());
+        FeedPage page = feed.page(q);
+        String next = Long.toString(page.next());
+        boolean csv = "CSV".equals(fmt) || (fmt == null && accept != null && accept.toLowerCase().contains("text/csv"));
+        if (csv) {
+            Csv out = new Csv().row(FEED_COLUMNS);
+            for (FeedFact f : page.items()) {
+                out.row(List.of(f.changeSeq(), f.cellId(), f.document(), f.fileName(), nz(f.unit()), nz(f.fiscalYear()),
+                        f.schema(), Json.write(f.rowKey()), f.column(), nz(f.value()), f.status(), f.confidence(),
+                        String.join("|", f.flags()), nz(f.page()), f.bbox() == null ? "" : Json.write(f.bbox())));
+            }
+            return new ApiResponse(200, out.toString(), CSV).withHeader("X-Next-Cursor", next)
+                    .withHeader("X-More", Boolean.toString(page.more()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items());
+        body.put("next", next);
+        body.put("more", page.more());
+        return ApiResponse.ok(body);
+    }
+
+    /** {@code GET /api/documents/{id}/tables/{schema}.csv}: one schema's rows of a document, keys then values. */
+    @SuppressWarnings("unchecked")
+    public ApiResponse tableCsv(@Header("id") String idParam, @Header("schema") String schemaParam) {
+        long id = Params.requiredId("document id", idParam);
+        String schema = Params.withoutSuffix("table", schemaParam, ".csv");
+        Map<String, Object> export = exports.export(id).orElseThrow(() -> Params.notFound("no document " + id));
+        List<Map<String, Object>> tables = ((List<Map<String, Object>>) export.get("tables")).stream()
+                .filter(t -> schema.equals(t.get("schema"))).toList();
+        if (tables.isEmpty()) throw Params.notFound("document " + id + " has no table " + schema);
+        Set<String> keys = new LinkedHashSet<>();
+        Set<String> columns = new LinkedHashSet<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map<String, Object> t : tables) {
+            columns.addAll((List<String>) t.get("columns"));
+            for (Map<String, Object> r : (List<Map<String, Object>>) t.get("rows")) {
+                r.keySet().stream().filter(k -> !Set.of("values", "cells", "status", "flags", "reasons").contains(k))
+                        .forEach(keys::add);
+                rows.add(r);
+            }
+        }
+        List<Object> header = new ArrayList<>(keys);
+        header.addAll(columns);
+        header.add("status");
+        header.add("flags");
+        Csv out = new Csv().row(header);
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> values = (Map<String, Object>) r.get("values");
+            List<Object> line = new ArrayList<>();
+            keys.forEach(k -> line.add(nz(r.get(k))));
+            columns.forEach(c -> line.add(nz(values.get(c))));
+            line.add(r.get("status"));
+            line.add(String.join("|", (List<String>) r.get("flags")));
+            out.row(line);
+        }
+        return new ApiResponse(200, out.toString(), CSV);
+    }
+
+    private static Object nz(Object v) {
+        return v == null ? "" : v;
+    }
+}
