@@ -18,7 +18,6 @@ import reportingest.layout.LayoutStep;
 import reportingest.pipeline.Pipeline;
 import reportingest.reconcile.ReconcileStep;
 import reportingest.reconcile.ExtractedDocument;
-import reportingest.review.SimpleRevalidator;
 import reportingest.store.AuditTrail;
 import reportingest.store.CellLocator;
 import reportingest.store.Database;
@@ -35,6 +34,7 @@ import reportingest.validate.ValidateStep;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -87,8 +87,9 @@ public final class IngestService implements AutoCloseable {
         ExportBuilder exports = new ExportBuilder(db, documents);
         main.bind("documentsApi", new DocumentsApi(documents, exports));
         main.bind("feedApi", new FeedApi(new FeedStore(db), exports));
-        // the lead plugs the validate stage in here; until then row statuses are recomputed from flags
-        UnaryOperator<ExtractedDocument> revalidator = new SimpleRevalidator();
+        // after a review action the document is judged again by the same validator as at ingest; pages are
+        // not kept, so checks that need the page text (narrative item headings) keep their earlier flags
+        UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();
         main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator)), new ReviewQueue(db),
                 new AuditTrail(db)));
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db)));

@@ -46,7 +46,7 @@ public final class Revalidation {
         StoredDocument stored = StoredDocumentReader.read(c, documentId)
                 .orElseThrow(() -> new IllegalStateException("document " + documentId + " vanished"));
         ExtractedDocument before = stored.doc();
-        ExtractedDocument after = withApprovals(validator.apply(withoutValidation(before)), stored);
+        ExtractedDocument after = withApprovals(distinctDocumentFlags(validator.apply(withoutValidation(before))), stored);
         requireSameShape(before, after);
         for (int i = 0; i < before.tables().size(); i++) {
             writeTable(c, before.tables().get(i), after.tables().get(i), stored.tables().get(i), feed);
@@ -88,11 +88,20 @@ public final class Revalidation {
                     cells.put(col, new CellValue(v.value(), v.raw(), v.confidence(), strip(v.flags()), v.page(), v.bbox(),
                             v.origin(), proposed ? null : v.proposal()));
                 });
-                rows.add(new TableRow(r.key(), cells, r.status(), strip(r.flags())));
+                // the status is judged afresh: a row keeps NEEDS_REVIEW only for flags of its own that remain
+                List<Flag> rowFlags = strip(r.flags());
+                rows.add(new TableRow(r.key(), cells, rowFlags.isEmpty() ? RowStatus.ACCEPTED : RowStatus.NEEDS_REVIEW, rowFlags));
             }
             tables.add(t.withRows(rows, strip(t.flags())));
         }
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), strip(doc.flags()));
+        // document-level narrative mismatches stay: their checks may need page text that is not stored
+        List<Flag> kept = doc.flags().stream().filter(f -> f.code().equals("NARRATIVE_MISMATCH") || !VALIDATION_FLAGS.contains(f.code())).toList();
+        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), kept);
+    }
+
+    private static ExtractedDocument distinctDocumentFlags(ExtractedDocument d) {
+        return new ExtractedDocument(d.unit(), d.fiscalYear(), d.amountUnit(), d.tables(), d.facts(),
+                d.flags().stream().distinct().toList());
     }
 
     private static List<Flag> strip(List<Flag> flags) {

@@ -1,5 +1,9 @@
 package reportingest.store;
 
+import java.util.Map;
+
+import java.util.List;
+
 import reportingest.store.ReviewRefused.Reason;
 
 import java.sql.Connection;
@@ -133,7 +137,9 @@ public final class ReviewStore {
 
     private ReviewOutcome setValue(Connection c, ChangeFeed feed, CellRef cell, String value, String action,
                                    String reviewer, String comment) throws SQLException {
-        // the person's value replaces the reading, so the reading's flags and any proposal no longer apply
+        // the person's value replaces the reading, so the reading's flags and any proposal no longer apply,
+        // on the cell and on its row, where the reader copied them
+        dropCellFlagsFromRow(c, cell);
         try (PreparedStatement ps = c.prepareStatement("UPDATE cell SET cell_value = ?, flags_json = '[]', confidence = ?, "
                 + "proposal = NULL, change_seq = ? WHERE id = ? AND change_seq = ?")) {
             ps.setString(1, value);
@@ -154,6 +160,33 @@ public final class ReviewStore {
         feed.commit();
         return new ReviewOutcome(actionId, action, cell.documentId(), cell.rowId(), cell.id(), value, seq, rowAfter,
                 docAfter.name());
+    }
+
+    private static void dropCellFlagsFromRow(Connection c, CellRef cell) throws SQLException {
+        List<Map<String, Object>> cellFlags;
+        try (PreparedStatement ps = c.prepareStatement("SELECT flags_json FROM cell WHERE id = ?")) {
+            ps.setLong(1, cell.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return;
+                cellFlags = Json.readObjects(rs.getString(1));
+            }
+        }
+        if (cellFlags.isEmpty()) return;
+        List<Map<String, Object>> rowFlags;
+        try (PreparedStatement ps = c.prepareStatement("SELECT flags_json FROM table_row WHERE id = ?")) {
+            ps.setLong(1, cell.rowId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return;
+                rowFlags = Json.readObjects(rs.getString(1));
+            }
+        }
+        List<Map<String, Object>> kept = rowFlags.stream().filter(f -> !cellFlags.contains(f)).toList();
+        if (kept.size() == rowFlags.size()) return;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE table_row SET flags_json = ? WHERE id = ?")) {
+            ps.setString(1, Json.write(kept));
+            ps.setLong(2, cell.rowId());
+            ps.executeUpdate();
+        }
     }
 
     private static CellRef editableCell(Connection c, long cellId, long version) throws SQLException {
