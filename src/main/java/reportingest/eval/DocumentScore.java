@@ -9,4 +9,9 @@ public record DocumentScore(String document, EvalCounts counts, List<TableScore>
         tables = List.copyOf(tables);
         mismatches = List.copyOf(mismatches);
     }
+
+    /** The same score under another name (the input file, when several inputs share one truth). */
+    public DocumentScore named(String name) {
+        return new DocumentScore(name, counts, tables, mismatches);
+    }
 }

@@ -69,7 +69,7 @@ public final class EvalRun {
                 }
                 JsonNode export = doc.status().succeeded()
                         ? Json.MAPPER.valueToTree(exports.export(doc.id()).orElseThrow()) : null;
-                report.add(ExportComparator.compare(export, TruthFiles.read(truthFile)));
+                report.add(ExportComparator.compare(export, TruthFiles.read(truthFile)).named(e.getKey().getFileName().toString()));
             }
             return new Result(report, pages, seconds);
         }
