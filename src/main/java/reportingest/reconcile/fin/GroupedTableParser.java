@@ -170,21 +170,14 @@ public final class GroupedTableParser implements TableParser {
             if (HeaderMatcher.columnNumberRow(row)) continue;
             if (CodedTableParser.firstNonBlank(row.cells()) < 0) continue;
             if (r > start && HeaderMatcher.headerLike(row, schema)) continue;
+            // Footer totals: each label, then the first amount before the next label (a merged
+            // footer cell may put it under another group's amount column).
+            if (readFooters(row, schema, footers)) continue;
             List<Flag> stray = Grid.strayValues(row, all);
             for (int g = 0; g < groups.size(); g++) {
                 List<Grid.Column> grp = groups.get(g);
                 Grid.Column valueCol = grp.get(grp.size() - 1);
                 RawCell value = row.cells().get(valueCol.index());
-                Footer footer = null;
-                for (Grid.Column c : grp) {
-                    String k = Labels.key(grid.text(r, c.index()));
-                    for (GroupDef gd : schema.groups()) {
-                        if (gd.totalLabel() != null && Labels.key(gd.totalLabel()).equals(k)) {
-                            footer = new Footer(Labels.clean(grid.text(r, c.index())), gd, value, row.cells().get(c.index()));
-                        }
-                    }
-                }
-                if (footer != null) { footers.add(footer); continue; }
                 Grid.Column cls = CodedTableParser.find(grp, Grid.Role.CODE_CLASS), sec = CodedTableParser.find(grp, Grid.Role.CODE_SECTION),
                         item = CodedTableParser.find(grp, Grid.Role.CODE_ITEM), joined = CodedTableParser.find(grp, Grid.Role.CODE),
                         nameCol = CodedTableParser.find(grp, Grid.Role.NAME);
@@ -227,7 +220,8 @@ public final class GroupedTableParser implements TableParser {
         }
         for (Footer f : footers) {
             Map<String, CellValue> cells = new LinkedHashMap<>();
-            cells.put(column, Cells.value(f.value()));
+            cells.put(column, f.value() != null ? Cells.value(f.value())
+                    : new CellValue(null, null, f.anchor().confidence(), List.of(), f.anchor().page(), null, f.anchor().origin(), null));
             out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, List.of()));
         }
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
