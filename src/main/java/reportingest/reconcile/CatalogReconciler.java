@@ -12,7 +12,14 @@ import reportingest.reconcile.fin.TableParser;
 import reportingest.reconcile.fin.TwoSidedTableParser;
 import reportingest.tables.RawTable;
 
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +41,36 @@ public final class CatalogReconciler implements Reconciler {
     public CatalogReconciler() { this(Catalog.load()); }
 
     public CatalogReconciler(Catalog catalog) { this.catalog = catalog; }
+
+    /** Page numbers and dot leaders after a title in a table of contents. */
+    private static final Pattern TOC_TAIL = Pattern.compile("[.·…．\\s\\d-]+$");
+
+    /**
+     * Financial tables a line of the document names as a whole (its table of contents) that no
+     * reconciled table is: a table the document lists but does not print (or that was not
+     * recognised) is reported, never silently absent.
+     */
+    private List<Flag> listedButNotPrinted(List<Page> pages, List<ExtractedTable> found) {
+        Set<String> printed = new HashSet<>();
+        for (ExtractedTable t : found) printed.add(t.schema());
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (Page p : pages) {
+            for (TextLine l : p.lines()) {
+                StringBuilder sb = new StringBuilder();
+                for (Word w : l.words()) sb.append(w.text());
+                String text = TOC_TAIL.matcher(sb.toString().strip()).replaceFirst("");
+                catalog.matchTitle(text).filter(SchemaDef::financial)
+                        .ifPresent(s -> listed.putIfAbsent(s.id(), text));
+            }
+        }
+        List<Flag> flags = new ArrayList<>();
+        listed.forEach((id, line) -> {
+            if (!printed.contains(id)) {
+                flags.add(Flag.of(Cells.TABLE_MISSING, "the document lists '" + line + "' but no such table was found"));
+            }
+        });
+        return flags;
+    }
 
     @Override
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
@@ -60,6 +97,7 @@ public final class CatalogReconciler implements Reconciler {
             }
             out.add(t);
         }
+        docFlags.addAll(listedButNotPrinted(pages, out));
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
         return new ExtractedDocument(meta.unit(), meta.fiscalYear(), meta.amountUnit(), out, List.of(), docFlags);
     }

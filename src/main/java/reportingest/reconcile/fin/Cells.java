@@ -19,6 +19,8 @@ public final class Cells {
     public static final String HEADER_UNMATCHED = "HEADER_UNMATCHED";
     public static final String SCHEMA_UNKNOWN = "SCHEMA_UNKNOWN";
     public static final String TABLE_SPLIT_ACROSS_PAGES = "TABLE_SPLIT_ACROSS_PAGES";
+    /** A standard table the document lists (table of contents) that is not among the tables found. */
+    public static final String TABLE_MISSING = "TABLE_MISSING";
 
     /** Confidence given to a value that had to be guessed. */
     private static final double GUESSED_CONFIDENCE = 40.0;

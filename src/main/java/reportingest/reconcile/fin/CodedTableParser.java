@@ -33,6 +33,11 @@ public final class CodedTableParser implements TableParser {
 
     @Override
     public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        Grid grid = Grid.of(raw);
+        if (grid != null) {
+            ExtractedTable t = parseGrid(schema, raw, grid);
+            if (t != null) return t;
+        }
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -116,6 +121,90 @@ public final class CodedTableParser implements TableParser {
         for (Builder b : out) result.add(Cells.row(Cells.key("code", b.code, "name", b.name), b.cells, b.flags));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), result,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /**
+     * A ruled grid read by position: code from the code column(s), name from the name column, each
+     * value from the column its header names. Null when the header places no value column (the
+     * table is then read as printed text).
+     */
+    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+        int start = grid.bodyStart(schema.totalLabels());
+        List<List<String>> paths = grid.paths(start, schema, schema.totalLabels());
+        List<Grid.Column> cols = new ArrayList<>();
+        for (int c = 0; c < grid.width(); c++) cols.add(Grid.codedRole(c, paths.get(c), schema, schema.columns()));
+        cols = Grid.dropDuplicates(cols);
+        if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
+        List<Flag> tableFlags = Grid.headerFlags(cols, schema.columnNames());
+        Grid.Column cls = find(cols, Grid.Role.CODE_CLASS), sec = find(cols, Grid.Role.CODE_SECTION),
+                item = find(cols, Grid.Role.CODE_ITEM), joined = find(cols, Grid.Role.CODE), nameCol = find(cols, Grid.Role.NAME);
+        boolean split = cls != null || sec != null || item != null;
+        List<Grid.Column> labelCols = cols.stream().filter(c -> c.codePart() || c.role() == Grid.Role.NAME).toList();
+        CodeReader codes = new CodeReader(schema.codeLevels());
+        List<Builder> out = new ArrayList<>();
+        for (int ri = start; ri < grid.rows().size(); ri++) {
+            final int r = ri;
+            RawRow row = grid.rows().get(r);
+            if (HeaderMatcher.columnNumberRow(row)) continue;
+            int f = firstNonBlank(row.cells());
+            if (f < 0) continue;
+            boolean total = labelCols.stream().anyMatch(c -> isTotal(grid.text(r, c.index()), schema));
+            if (!total && r > start && HeaderMatcher.headerLike(row, schema)) continue; // a repeated header
+            Builder b = new Builder();
+            b.flags.addAll(Grid.strayValues(row, cols));
+            CodeReader.Read code = split
+                    ? codes.split(cls == null ? null : grid.text(r, cls.index()), sec == null ? null : grid.text(r, sec.index()),
+                            item == null ? null : grid.text(r, item.index()))
+                    : joined == null ? CodeReader.Read.NONE : codes.joined(grid.text(r, joined.index()));
+            String name = nameCol == null ? null : Labels.clean(grid.text(r, nameCol.index()));
+            if (code.flag() != null) b.flags.add(code.flag());
+            boolean anyValue = false;
+            Map<String, CellValue> cells = new LinkedHashMap<>();
+            for (String c : schema.columnNames()) {
+                Grid.Column at = cols.stream().filter(x -> x.role() == Grid.Role.VALUE && c.equals(x.canonical())).findFirst().orElse(null);
+                if (at == null) {
+                    cells.put(c, Cells.missing(row.cells().get(f).page(), row.cells().get(f).origin(), "the header names no column for " + c));
+                    continue;
+                }
+                RawCell rc = row.cells().get(at.index());
+                if (r == start && !Labels.blank(rc.text()) && !Grid.numeric(rc.text()) && HeaderMatcher.isHeaderWord(rc.text(), schema)) {
+                    // header text sharing the grid row with the first body row
+                    rc = new RawCell("", rc.page(), rc.bbox(), rc.confidence(), rc.origin());
+                }
+                anyValue |= !Labels.blank(rc.text());
+                cells.put(c, Cells.value(rc));
+            }
+            if (code.code() != null) {
+                b.code = code.code();
+                b.name = name != null ? name : code.name();
+                if (b.name == null) b.flags.add(Flag.of(Cells.COLUMN_MISSING, "code " + b.code + " printed without a name"));
+            } else if (total) {
+                for (Grid.Column c : labelCols) {
+                    if (isTotal(grid.text(r, c.index()), schema)) { b.name = Labels.clean(grid.text(r, c.index())); break; }
+                }
+            } else if (!anyValue && name != null && !out.isEmpty()) {
+                // A name wrapped onto a grid row of its own belongs to the row above.
+                Builder prev = out.get(out.size() - 1);
+                prev.name = (prev.name == null ? "" : prev.name) + name;
+                continue;
+            } else if (name == null && !anyValue) {
+                continue; // header debris or an empty ruled row
+            } else {
+                b.name = name;
+                b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, name == null ? "row prints values but no code or name"
+                        : "row has a name but no subject code"));
+            }
+            b.cells = cells;
+            out.add(b);
+        }
+        List<TableRow> result = new ArrayList<>();
+        for (Builder b : out) result.add(Cells.row(Cells.key("code", b.code, "name", b.name), b.cells, b.flags));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), result,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    static Grid.Column find(List<Grid.Column> cols, Grid.Role role) {
+        return cols.stream().filter(c -> c.role() == role).findFirst().orElse(null);
     }
 
     /** Drops surplus empty cells (layout columns, trailing tabs); a surplus of printed cells is a guess. */

@@ -42,6 +42,11 @@ public final class GroupedTableParser implements TableParser {
 
     @Override
     public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        Grid grid = Grid.of(raw);
+        if (grid != null) {
+            ExtractedTable t = parseGrid(schema, raw, grid);
+            if (t != null) return t;
+        }
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -122,6 +127,102 @@ public final class GroupedTableParser implements TableParser {
             cells.put(column, f.value() != null ? Cells.value(f.value())
                     : Cells.missing(f.anchor().page(), f.anchor().origin(), f.label() + " prints no amount"));
             out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, flags));
+        }
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /**
+     * A ruled grid: each column group (code part(s), name, amount) is read by position, a group
+     * ending at its amount column. Null when the header places no amount column.
+     */
+    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+        List<String> footerLabels = schema.groups().stream().map(GroupDef::totalLabel).filter(l -> l != null).toList();
+        int start = grid.bodyStart(footerLabels);
+        List<List<String>> paths = grid.paths(start, schema, footerLabels);
+        String column = schema.columnNames().get(0);
+        List<List<Grid.Column>> groups = new ArrayList<>();
+        List<Grid.Column> current = new ArrayList<>();
+        List<Grid.Column> all = new ArrayList<>();
+        for (int c = 0; c < grid.width(); c++) {
+            Grid.Column col = Grid.codedRole(c, paths.get(c), schema, schema.columns());
+            all.add(col);
+            current.add(col);
+            if (col.role() == Grid.Role.VALUE) {
+                groups.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (groups.isEmpty()) return null;
+        List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(all, List.of(column)));
+        for (int g = 0; g < groups.size(); g++) {
+            List<Grid.Column> grp = groups.get(g);
+            if (grp.stream().noneMatch(Grid.Column::codePart) || CodedTableParser.find(grp, Grid.Role.NAME) == null) {
+                tableFlags.add(Flag.of(Cells.HEADER_UNMATCHED, "column group " + (g + 1) + " has no code or no name column"));
+            }
+        }
+        List<Triplet> done = new ArrayList<>();
+        List<Footer> footers = new ArrayList<>();
+        List<CodeReader> readers = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) readers.add(new CodeReader(schema.codeLevels()));
+        for (int r = start; r < grid.rows().size(); r++) {
+            RawRow row = grid.rows().get(r);
+            if (HeaderMatcher.columnNumberRow(row)) continue;
+            if (CodedTableParser.firstNonBlank(row.cells()) < 0) continue;
+            if (r > start && HeaderMatcher.headerLike(row, schema)) continue;
+            // Footer totals: each label, then the first amount before the next label (a merged
+            // footer cell may put it under another group's amount column).
+            if (readFooters(row, schema, footers)) continue;
+            List<Flag> stray = Grid.strayValues(row, all);
+            for (int g = 0; g < groups.size(); g++) {
+                List<Grid.Column> grp = groups.get(g);
+                Grid.Column valueCol = grp.get(grp.size() - 1);
+                RawCell value = row.cells().get(valueCol.index());
+                Grid.Column cls = CodedTableParser.find(grp, Grid.Role.CODE_CLASS), sec = CodedTableParser.find(grp, Grid.Role.CODE_SECTION),
+                        item = CodedTableParser.find(grp, Grid.Role.CODE_ITEM), joined = CodedTableParser.find(grp, Grid.Role.CODE),
+                        nameCol = CodedTableParser.find(grp, Grid.Role.NAME);
+                CodeReader reader = readers.get(g);
+                CodeReader.Read code = cls != null || sec != null || item != null
+                        ? reader.split(cls == null ? null : grid.text(r, cls.index()), sec == null ? null : grid.text(r, sec.index()),
+                                item == null ? null : grid.text(r, item.index()))
+                        : joined == null ? CodeReader.Read.NONE : reader.joined(grid.text(r, joined.index()));
+                String name = nameCol == null ? null : Labels.clean(grid.text(r, nameCol.index()));
+                if (name == null) name = code.name();
+                boolean noValue = Labels.blank(value.text());
+                if (code.code() == null && name == null && noValue) continue; // an empty slot
+                final int slot = g;
+                if (code.code() == null && noValue && name != null) {
+                    Triplet prev = null;
+                    for (Triplet t : done) if (t.slot == slot) prev = t;
+                    if (prev != null) { prev.nameParts.add(name); continue; } // a wrapped name
+                }
+                Triplet t = new Triplet(g);
+                t.anchor = grp.stream().map(c -> row.cells().get(c.index())).filter(c -> !Labels.blank(c.text()))
+                        .findFirst().orElse(value);
+                t.code = code.code();
+                t.nameSeen = true;
+                if (name != null) t.nameParts.add(name);
+                t.value = value;
+                t.flags.addAll(stray);
+                if (code.flag() != null) t.flags.add(code.flag());
+                if (code.code() == null) {
+                    t.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, name == null ? "amount printed without a code or name"
+                            : "name printed without an economic code"));
+                } else if (name == null) {
+                    t.flags.add(Flag.of(Cells.COLUMN_MISSING, "code " + code.code() + " printed without a name"));
+                }
+                done.add(t);
+            }
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (int s = 0; s <= maxSlot(done); s++) {
+            for (Triplet tr : done) if (tr.slot == s) out.add(toRow(tr, schema, column, groups.size()));
+        }
+        for (Footer f : footers) {
+            Map<String, CellValue> cells = new LinkedHashMap<>();
+            cells.put(column, f.value() != null ? Cells.value(f.value())
+                    : new CellValue(null, null, f.anchor().confidence(), List.of(), f.anchor().page(), null, f.anchor().origin(), null));
+            out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, List.of()));
         }
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());

@@ -27,6 +27,11 @@ public final class OneRowTableParser implements TableParser {
 
     @Override
     public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        Grid grid = Grid.of(raw);
+        if (grid != null) {
+            ExtractedTable t = parseGrid(schema, raw, grid);
+            if (t != null) return t;
+        }
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows);
         List<RawRow> header = rows.subList(0, Math.min(start, rows.size()));
@@ -62,6 +67,50 @@ public final class OneRowTableParser implements TableParser {
             for (String c : columns) byCatalog.put(c, byPrinted.get(c));
         }
         out.add(Cells.row(Map.of(), byCatalog, rowFlags));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), columns, out, raw.context(), tableFlags,
+                raw.pageFrom(), raw.pageTo());
+    }
+
+    /**
+     * A ruled grid: every column placed by its header path (预算数/决算数 at whichever level they
+     * are printed), the values read from the first row that prints numbers. A table without a
+     * value row is empty on purpose only when its note says so; otherwise every cell is missing.
+     */
+    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+        int start = grid.bodyStart(List.of());
+        List<List<String>> paths = grid.paths(start, schema, List.of());
+        List<Grid.Column> cols = new ArrayList<>();
+        for (int c = 0; c < grid.width(); c++) cols.add(Grid.valueRole(c, paths.get(c), schema, schema.columns()));
+        cols = Grid.dropDuplicates(cols);
+        if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
+        List<String> columns = schema.columnNames();
+        List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(cols, columns));
+        List<Flag> rowFlags = new ArrayList<>();
+        RawRow data = null;
+        for (int r = start; r < grid.rows().size(); r++) {
+            RawRow row = grid.rows().get(r);
+            if (HeaderMatcher.columnNumberRow(row) || HeaderMatcher.nonBlank(row).isEmpty()) continue;
+            if (row.cells().stream().noneMatch(c -> Grid.numeric(c.text()) || AmountParser.parse(c.text()).guessed())) continue;
+            if (data == null) data = row;
+            else rowFlags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "a second value row is printed: " + HeaderMatcher.nonBlank(row)));
+        }
+        Map<String, CellValue> byCatalog = new LinkedHashMap<>();
+        boolean emptyOnPurpose = data == null && Grid.emptyByNote(raw.context());
+        for (String c : columns) {
+            Grid.Column at = cols.stream().filter(x -> x.role() == Grid.Role.VALUE && c.equals(x.canonical())).findFirst().orElse(null);
+            if (at == null) {
+                byCatalog.put(c, Cells.missing(raw.pageFrom(), null, "the header names no column for " + c));
+            } else if (data == null) {
+                RawCell h = grid.cell(0, at.index());
+                byCatalog.put(c, emptyOnPurpose
+                        ? new CellValue(null, null, h.confidence(), List.of(), h.page(), null, h.origin(), null)
+                        : Cells.missing(h.page(), h.origin(), "table prints no value row and no note that it is empty"));
+            } else {
+                byCatalog.put(c, Cells.value(data.cells().get(at.index())));
+            }
+        }
+        if (data != null) rowFlags.addAll(Grid.strayValues(data, cols));
+        List<TableRow> out = List.of(Cells.row(Map.of(), byCatalog, rowFlags));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), columns, out, raw.context(), tableFlags,
                 raw.pageFrom(), raw.pageTo());
     }

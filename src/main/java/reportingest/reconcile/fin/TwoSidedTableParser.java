@@ -4,6 +4,7 @@ import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.ColumnDef;
 import reportingest.reconcile.catalog.SchemaDef;
 import reportingest.reconcile.catalog.SideDef;
 import reportingest.tables.RawCell;
@@ -28,6 +29,11 @@ public final class TwoSidedTableParser implements TableParser {
 
     @Override
     public ExtractedTable parse(SchemaDef schema, RawTable raw) {
+        Grid grid = Grid.of(raw);
+        if (grid != null) {
+            ExtractedTable t = parseGrid(schema, raw, grid);
+            if (t != null) return t;
+        }
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -57,6 +63,117 @@ public final class TwoSidedTableParser implements TableParser {
         for (SideRow s : right) out.add(toRow(s));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /**
+     * A ruled grid: each column belongs to the side whose name (收入/支出) heads it, and is that
+     * side's label (项目), line number (行次) or one of its value columns. Null when the header
+     * places no value column.
+     */
+    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+        int start = dataStart(grid.rows(), schema);
+        List<List<String>> paths = grid.paths(start, schema, List.of());
+        int n = grid.width();
+        int[] sideOf = new int[n];
+        boolean anySide = false;
+        for (int c = 0; c < n; c++) {
+            sideOf[c] = sideNamed(paths.get(c), schema);
+            anySide |= sideOf[c] >= 0;
+        }
+        if (anySide) {
+            for (int c = 1; c < n; c++) if (sideOf[c] < 0) sideOf[c] = sideOf[c - 1];
+            for (int c = n - 2; c >= 0; c--) if (sideOf[c] < 0) sideOf[c] = sideOf[c + 1];
+        } else {
+            // No 收入/支出 row: each 项目 column starts the next side.
+            int side = -1;
+            for (int c = 0; c < n; c++) {
+                if (labelHeader(paths.get(c))) side = Math.min(side + 1, schema.sides().size() - 1);
+                sideOf[c] = Math.max(side, 0);
+            }
+        }
+        List<Grid.Column> cols = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            List<String> path = paths.get(c);
+            if (labelHeader(path)) cols.add(new Grid.Column(c, Grid.Role.LABEL, null, path));
+            else if (path.stream().anyMatch(p -> Labels.key(p).equals("行次"))) cols.add(new Grid.Column(c, Grid.Role.LINE_NO, null, path));
+            else {
+                SideDef side = schema.sides().get(sideOf[c]);
+                List<ColumnDef> candidates = schema.columns().stream().filter(d -> side.columns().contains(d.name())).toList();
+                cols.add(Grid.valueRole(c, path, schema, candidates));
+            }
+        }
+        List<Flag> tableFlags = new ArrayList<>();
+        List<List<Grid.Column>> perSide = new ArrayList<>();
+        for (int s = 0; s < schema.sides().size(); s++) {
+            final int side = s;
+            List<Grid.Column> sc = Grid.dropDuplicates(cols.stream().filter(c -> sideOf[c.index()] == side).toList());
+            perSide.add(sc);
+            tableFlags.addAll(Grid.headerFlags(sc, schema.sides().get(s).columns()).stream()
+                    .map(f -> Flag.of(f.code(), schema.sides().get(side).side() + ": " + f.message())).toList());
+        }
+        if (perSide.stream().flatMap(List::stream).noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
+        List<List<SideRow>> read = new ArrayList<>();
+        for (int s = 0; s < perSide.size(); s++) read.add(new ArrayList<>());
+        for (int r = start; r < grid.rows().size(); r++) {
+            RawRow row = grid.rows().get(r);
+            if (HeaderMatcher.columnNumberRow(row) || HeaderMatcher.headerLike(row, schema)) continue;
+            if (HeaderMatcher.nonBlank(row).isEmpty()) continue;
+            boolean hasLineNo = cols.stream().anyMatch(c -> c.role() == Grid.Role.LINE_NO);
+            boolean numbered = cols.stream().anyMatch(c -> c.role() == Grid.Role.LINE_NO && Labels.smallInteger(row.cells().get(c.index()).text()));
+            boolean values = cols.stream().anyMatch(c -> c.role() == Grid.Role.VALUE && !Labels.blank(row.cells().get(c.index()).text()));
+            if (hasLineNo && !numbered && !values) {
+                // A label wrapped onto a grid row of its own continues the lines above.
+                for (int s = 0; s < perSide.size(); s++) {
+                    Grid.Column label = CodedTableParser.find(perSide.get(s), Grid.Role.LABEL);
+                    if (label != null) appendWrapped(read.get(s), Labels.clean(row.cells().get(label.index()).text()));
+                }
+                continue;
+            }
+            for (int s = 0; s < perSide.size(); s++) {
+                SideDef side = schema.sides().get(s);
+                List<Grid.Column> sc = perSide.get(s);
+                Grid.Column label = CodedTableParser.find(sc, Grid.Role.LABEL);
+                Grid.Column line = CodedTableParser.find(sc, Grid.Role.LINE_NO);
+                RawCell anchor = row.cells().get(sc.isEmpty() ? 0 : sc.get(0).index());
+                List<Flag> flags = new ArrayList<>(Grid.strayValues(row, sc));
+                Integer lineNo = null;
+                if (line != null) {
+                    String t = row.cells().get(line.index()).text();
+                    if (Labels.smallInteger(t)) lineNo = Integer.parseInt(Labels.key(t));
+                    else if (!Labels.blank(t)) flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "line number '" + t.strip() + "' is not a number"));
+                }
+                Map<String, CellValue> cells = new LinkedHashMap<>();
+                for (String col : side.columns()) {
+                    Grid.Column at = sc.stream().filter(c -> c.role() == Grid.Role.VALUE && col.equals(c.canonical())).findFirst().orElse(null);
+                    cells.put(col, at == null ? Cells.missing(anchor.page(), anchor.origin(), "the header names no column for " + col)
+                            : Cells.value(row.cells().get(at.index())));
+                }
+                String item = label == null ? null : Labels.clean(row.cells().get(label.index()).text());
+                read.get(s).add(new SideRow(side.side(), item, lineNo, cells, flags));
+            }
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (List<SideRow> side : read) for (SideRow s : side) out.add(toRow(s));
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
+                raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
+    }
+
+    /** The side (收入/支出) a header path names, or -1. */
+    private static int sideNamed(List<String> path, SchemaDef schema) {
+        for (String p : path) {
+            String k = Labels.key(p);
+            for (int s = 0; s < schema.sides().size(); s++) {
+                String side = Labels.key(schema.sides().get(s).side());
+                if (k.equals(side) || k.endsWith(side) && k.length() <= side.length() + 4) return s;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean labelHeader(List<String> path) {
+        if (path.isEmpty()) return false;
+        String leaf = Labels.key(path.get(path.size() - 1));
+        return leaf.equals("项目") || leaf.equals("项目名称");
     }
 
     private static TableRow toRow(SideRow s) {

@@ -18,7 +18,7 @@ class CatalogTest {
         assertThat(catalog.schemas()).extracting(SchemaDef::id).containsExactly(
                 "income_expenditure_summary", "income", "expenditure", "fiscal_appropriation_summary",
                 "general_budget_expenditure", "general_budget_basic_expenditure", "three_public_expenses",
-                "government_fund", "state_capital", "performance_basic_data", "performance_self_evaluation");
+                "government_fund", "state_capital", "state_capital_income_expenditure", "performance_basic_data", "performance_self_evaluation");
         assertThat(catalog.byId("three_public_expenses").orElseThrow().columns()).hasSize(12);
         assertThat(catalog.byId("performance_self_evaluation").orElseThrow().financial()).isFalse();
     }

@@ -1,0 +1,96 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.Flag;
+
+import java.util.List;
+
+/**
+ * Reads subject codes row by row as grids print them: joined in one cell (2080505, possibly fused
+ * with the name), split over 类 | 款 | 项 cells (208 | 05 | 05), or only the 款/项 part (05) under
+ * the row above, whose code supplies the rest. A part that fits no code level, or a bare part
+ * whose level the rows above do not settle, is read as best it can be and flagged PARSE_AMBIGUOUS.
+ */
+final class CodeReader {
+    /** {@code code} null when the cells hold no code; {@code name} a name fused to a joined code. */
+    record Read(String code, String name, Flag flag) {
+        static final Read NONE = new Read(null, null, null);
+    }
+
+    private final List<Integer> levels;
+    private String previous;
+
+    CodeReader(List<Integer> levels) {
+        this.levels = levels;
+    }
+
+    /** Parts split over 类/款/项 cells, in that order (an absent level as null). */
+    Read split(String cls, String section, String item) {
+        String a = part(cls), b = part(section), c = part(item);
+        if (a == null && b == null && c == null) return Read.NONE;
+        for (String p : new String[]{a, b, c}) {
+            if (p != null && !p.matches("\\d+")) return Read.NONE;
+        }
+        String code;
+        Flag flag = null;
+        if (a != null && a.length() > 3 && b == null && c == null) {
+            code = a; // a joined code printed in the 类 column
+        } else if (a != null) {
+            code = a + (b == null ? "" : b) + (c == null ? "" : c);
+            if (b == null && c != null) flag = ambiguous("项 " + c + " printed without its 款");
+        } else {
+            // 类 (and maybe 款) left blank: the row above supplies them.
+            int need = b != null ? 3 : 5;
+            if (previous == null || previous.length() < need) {
+                code = (b == null ? "" : b) + (c == null ? "" : c);
+                flag = ambiguous("code part '" + code + "' printed without the 类/款 it belongs to");
+            } else {
+                code = previous.substring(0, need) + (b == null ? "" : b) + (c == null ? "" : c);
+            }
+        }
+        if (flag == null && !levels.isEmpty() && !levels.contains(code.length())) {
+            flag = ambiguous("code " + code + " has no level of " + levels);
+        }
+        previous = code;
+        return new Read(code, null, flag);
+    }
+
+    /** A code printed in one cell, possibly fused with its name, or only its last part. */
+    Read joined(String cell) {
+        if (Labels.blank(cell)) return Read.NONE;
+        CodeNameSplitter.CodeName cn = CodeNameSplitter.split(cell, levels);
+        if (cn != null) {
+            previous = cn.code();
+            return new Read(cn.code(), cn.name(), null);
+        }
+        String k = Labels.key(cell);
+        if (!k.matches("\\d+")) return Read.NONE;
+        if (k.length() == 2) {
+            // Only the 款 or 项 part: under a 类 it is a 款, under a 款 a 项; under a 项 it may be
+            // either a sibling 项 or a new 款 of the same 类.
+            if (previous != null && previous.length() == 3) return remember(previous + k, null);
+            if (previous != null && previous.length() == 5) return remember(previous + k, null);
+            if (previous != null && previous.length() == 7) {
+                String code = previous.substring(0, 5) + k;
+                return remember(code, ambiguous("'" + k + "' under " + previous + " read as the 项 " + code
+                        + "; it could be the 款 " + previous.substring(0, 3) + k));
+            }
+        }
+        return remember(k, ambiguous("code '" + k + "' fits no code level " + levels + " under the rows above"));
+    }
+
+    private Read remember(String code, Flag flag) {
+        previous = code;
+        return new Read(code, null, flag);
+    }
+
+    private static String part(String s) {
+        if (Labels.blank(s)) return null;
+        String k = Labels.key(s);
+        if (k.equals("类") || k.equals("款") || k.equals("项")) return null;
+        return k;
+    }
+
+    private static Flag ambiguous(String why) {
+        return Flag.of(Cells.PARSE_AMBIGUOUS, why);
+    }
+}

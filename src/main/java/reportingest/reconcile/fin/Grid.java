@@ -1,0 +1,285 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.catalog.ColumnDef;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recognised table as a ruled grid: every row has the same number of cells, header rows first,
+ * a spanning header cell's text at its top-left with the positions it covers left empty (what
+ * Tabula gives for born-digital PDFs and what OCR'd scans give once their rulings are found).
+ * On such a table the canonical column of every value is known by its position, so the parsers
+ * read grids by position instead of by the order of printed cells.
+ * <p>
+ * Each column gets a header path: the header texts above it, top to bottom, including the
+ * spanning parents that cover it (a parent covers the columns up to the next header text of its
+ * row, never beyond the parent above it). The path decides the column's role (code, 类/款/项 part
+ * of a code, name, label, 行次, value) and, for values, the canonical column: a column alias
+ * must appear in the path, and the catalog's parent levels (预算数/决算数, 本年支出) break ties.
+ */
+public final class Grid {
+
+    public enum Role { CODE, CODE_CLASS, CODE_SECTION, CODE_ITEM, NAME, LABEL, LINE_NO, VALUE, UNMATCHED, NONE }
+
+    /** One grid column: its role, the canonical column it holds (values), and its header path. */
+    public record Column(int index, Role role, String canonical, List<String> path) {
+        public boolean codePart() {
+            return role == Role.CODE || role == Role.CODE_CLASS || role == Role.CODE_SECTION || role == Role.CODE_ITEM;
+        }
+    }
+
+    private static final String AMBIGUOUS = "\u0000ambiguous";
+
+    private final List<RawRow> rows;
+    private final int width;
+
+    private Grid(List<RawRow> rows, int width) {
+        this.rows = rows;
+        this.width = width;
+    }
+
+    /** The table as a grid, or null when its rows are not all of one width (text-layout tables). */
+    public static Grid of(RawTable raw) {
+        List<RawRow> rows = raw.rows();
+        if (rows.size() < 2) return null;
+        int w = rows.get(0).cells().size();
+        if (w < 2) return null;
+        for (RawRow r : rows) if (r.cells().size() != w) return null;
+        return new Grid(rows, w);
+    }
+
+    public List<RawRow> rows() { return rows; }
+
+    public int width() { return width; }
+
+    public String text(int row, int col) {
+        String t = rows.get(row).cells().get(col).text();
+        return t == null ? "" : t;
+    }
+
+    public RawCell cell(int row, int col) { return rows.get(row).cells().get(col); }
+
+    public boolean blank(int row, int col) { return Labels.blank(text(row, col)); }
+
+    /** A cell that reads as a printed amount (a code or a 栏次 number counts too). */
+    public static boolean numeric(String text) {
+        if (Labels.blank(text)) return false;
+        AmountParser.Amount a = AmountParser.parse(text);
+        return a.value() != null && !a.guessed();
+    }
+
+    /**
+     * Where the body starts: the row after a 栏次 row, else the first row printing a number or
+     * starting with a total label ({@code labels}); the rows above are the header.
+     */
+    public int bodyStart(List<String> labels) {
+        for (int r = 0; r < rows.size(); r++) {
+            RawRow row = rows.get(r);
+            if (HeaderMatcher.columnNumberRow(row)) return r + 1;
+            int f = CodedTableParser.firstNonBlank(row.cells());
+            if (f < 0) continue;
+            for (RawCell c : row.cells()) if (numeric(c.text())) return r;
+            if (isLabel(row.cells().get(f).text(), labels)) return r;
+        }
+        return rows.size();
+    }
+
+    static boolean isLabel(String text, List<String> labels) {
+        String k = Labels.key(text);
+        return !k.isEmpty() && labels.stream().anyMatch(l -> Labels.key(l).equals(k));
+    }
+
+    /**
+     * Header paths over rows [0, start), plus the header words of the first body row: a header row
+     * and a body row can share one grid row (类 | 款 | 项 printed beside the 合计 row; 本年支出's
+     * sub-headers beside an empty table's 合计). Numbers and total labels of that row stay body.
+     */
+    public List<List<String>> paths(int start, SchemaDef schema, List<String> totalLabels) {
+        List<String[]> header = new ArrayList<>();
+        for (int r = 0; r < Math.min(start, rows.size()); r++) {
+            if (HeaderMatcher.columnNumberRow(rows.get(r))) continue;
+            String[] t = new String[width];
+            for (int c = 0; c < width; c++) t[c] = Labels.blank(text(r, c)) ? "" : text(r, c);
+            header.add(t);
+        }
+        if (start < rows.size() && !HeaderMatcher.columnNumberRow(rows.get(start))) {
+            String[] t = new String[width];
+            boolean any = false;
+            int label = CodedTableParser.firstNonBlank(rows.get(start).cells());
+            for (int c = 0; c < width; c++) {
+                String s = text(start, c);
+                boolean word = !Labels.blank(s) && !numeric(s) && !(c == label && isLabel(s, totalLabels))
+                        && HeaderMatcher.isHeaderWord(s, schema);
+                t[c] = word ? s : "";
+                any |= word;
+            }
+            if (any) header.add(t);
+        }
+        return paths(header, width);
+    }
+
+    /** The texts covering each column, top to bottom. */
+    static List<List<String>> paths(List<String[]> header, int width) {
+        int h = header.size();
+        // end[r][c]: last column covered by the header text at (r, c)
+        int[][] end = new int[h][width];
+        for (int r = 0; r < h; r++) {
+            String[] row = header.get(r);
+            for (int c = 0; c < width; c++) {
+                if (row[c].isEmpty()) { end[r][c] = -1; continue; }
+                int next = c + 1;
+                while (next < width && row[next].isEmpty()) next++;
+                int e = next - 1;
+                int parentEnd = coverEnd(header, end, r, c, width);
+                end[r][c] = Math.min(e, parentEnd);
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            List<String> path = new ArrayList<>();
+            for (int r = 0; r < h; r++) {
+                String[] row = header.get(r);
+                if (!row[c].isEmpty()) { path.add(row[c]); continue; }
+                for (int k = c - 1; k >= 0; k--) {
+                    if (row[k].isEmpty()) continue;
+                    if (end[r][k] >= c) path.add(row[k]);
+                    break;
+                }
+            }
+            out.add(path);
+        }
+        return out;
+    }
+
+    /** The end of the nearest header cell above row r that covers column c (the whole width if none). */
+    private static int coverEnd(List<String[]> header, int[][] end, int r, int c, int width) {
+        for (int up = r - 1; up >= 0; up--) {
+            String[] row = header.get(up);
+            for (int k = c; k >= 0; k--) {
+                if (row[k].isEmpty()) continue;
+                if (end[up][k] >= c) return end[up][k];
+                break;
+            }
+        }
+        return width - 1;
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    /** The role of a coded or grouped table's column: code parts, name, or a value column of the schema. */
+    static Column codedRole(int index, List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
+        if (!path.isEmpty()) {
+            String leaf = Labels.key(path.get(path.size() - 1));
+            if (leaf.equals("类")) return new Column(index, Role.CODE_CLASS, null, path);
+            if (leaf.equals("款")) return new Column(index, Role.CODE_SECTION, null, path);
+            if (leaf.equals("项")) return new Column(index, Role.CODE_ITEM, null, path);
+        }
+        for (String p : path) if (Labels.key(p).contains("名称")) return new Column(index, Role.NAME, null, path);
+        for (String p : path) {
+            String k = Labels.key(p);
+            if (k.contains("编码") || k.contains("代码")) return new Column(index, Role.CODE, null, path);
+        }
+        return valueRole(index, path, schema, candidates);
+    }
+
+    /** A value column matched against {@code candidates}; UNMATCHED when none or several fit, NONE without header. */
+    static Column valueRole(int index, List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
+        if (path.isEmpty()) return new Column(index, Role.NONE, null, path);
+        String m = match(path, schema, candidates);
+        if (m == null || m.equals(AMBIGUOUS)) return new Column(index, Role.UNMATCHED, null, path);
+        return new Column(index, Role.VALUE, m, path);
+    }
+
+    /**
+     * The candidate one of whose aliases is in the path; among several, the one with most of its
+     * parents in the path and fewest parents of other columns; null for none, AMBIGUOUS for a tie.
+     */
+    static String match(List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
+        Set<String> allParents = new LinkedHashSet<>();
+        for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
+        List<String> keys = path.stream().map(Labels::key).toList();
+        String best = null;
+        int bestScore = Integer.MIN_VALUE;
+        boolean tie = false;
+        // An alias printed exactly outranks one that is a single edit away (年初… / 年末…).
+        boolean exactSomewhere = candidates.stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a))));
+        for (ColumnDef c : candidates) {
+            boolean alias = exactSomewhere
+                    ? c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a)))
+                    : c.aliases().stream().anyMatch(a -> keys.stream().anyMatch(k -> HeaderMatcher.close(k, Labels.key(a))));
+            if (!alias) continue;
+            int score = 0;
+            for (String p : allParents) {
+                boolean in = keys.stream().anyMatch(k -> HeaderMatcher.close(k, Labels.key(p)));
+                if (!in) continue;
+                score += c.parents().contains(p) ? 1 : -1;
+            }
+            if (score > bestScore) { best = c.name(); bestScore = score; tie = false; }
+            else if (score == bestScore) tie = true;
+        }
+        if (best == null) return null;
+        return tie ? AMBIGUOUS : best;
+    }
+
+    /** Flags for the header as a whole: columns of the schema no grid column holds, header texts that name no column. */
+    static List<Flag> headerFlags(List<Column> cols, List<String> wanted) {
+        List<Flag> flags = new ArrayList<>();
+        Set<String> held = new LinkedHashSet<>();
+        for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
+        List<String> missing = wanted.stream().filter(w -> !held.contains(w)).toList();
+        if (!missing.isEmpty()) {
+            flags.add(Flag.of(Cells.COLUMN_MISSING, "header names no column for " + missing));
+        }
+        for (Column c : cols) {
+            if (c.role() == Role.UNMATCHED) {
+                flags.add(Flag.of(Cells.HEADER_UNMATCHED, "column " + (c.index() + 1) + " headed "
+                        + String.join("/", c.path()) + " matches no column of the schema, or several"));
+            }
+        }
+        return flags;
+    }
+
+    /** Two grid columns claiming one canonical column: neither is trusted. */
+    static List<Column> dropDuplicates(List<Column> cols) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : cols) {
+            boolean dup = c.role() == Role.VALUE && cols.stream()
+                    .anyMatch(o -> o != c && o.role() == Role.VALUE && o.canonical().equals(c.canonical()));
+            out.add(dup ? new Column(c.index(), Role.UNMATCHED, null, c.path()) : c);
+        }
+        return out;
+    }
+
+    /** Values printed in columns the header does not place: the row cannot be trusted to be complete. */
+    static List<Flag> strayValues(RawRow row, List<Column> cols) {
+        List<Flag> flags = new ArrayList<>();
+        for (Column c : cols) {
+            if (c.role() != Role.UNMATCHED && c.role() != Role.NONE) continue;
+            String t = row.cells().get(c.index()).text();
+            if (!Labels.blank(t)) {
+                flags.add(Flag.of(Cells.HEADER_UNMATCHED, "'" + t.strip() + "' printed in column " + (c.index() + 1)
+                        + (c.path().isEmpty() ? " which has no header" : " headed " + String.join("/", c.path()))
+                        + " that the schema cannot place"));
+            }
+        }
+        return flags;
+    }
+
+    /** True when the table's notes say it is empty on purpose (本表无数据, 本表为空表). */
+    public static boolean emptyByNote(List<String> context) {
+        if (context == null) return false;
+        for (String c : context) {
+            String k = Labels.key(c);
+            if (k.contains("本表无数据") || k.contains("本表为空") || k.contains("故本表无") ) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,194 @@
+package reportingest.reconcile.grid;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
+import reportingest.layout.PageOrigin;
+import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.RowStatus;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.fin.Cells;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grid layouts the three real reports do not print, as the Tabula recognizer (or an OCR'd scan
+ * with rulings) hands them over: rows of equal width, a spanning cell's text at its top-left.
+ */
+class GridReconcileTest {
+    private final CatalogReconciler reconciler = new CatalogReconciler();
+
+    private static RawTable grid(String title, List<String> context, String... rows) {
+        List<RawRow> out = new ArrayList<>();
+        int y = 0;
+        for (String r : rows) {
+            List<RawCell> cells = new ArrayList<>();
+            int x = 0;
+            for (String c : r.split("\\|", -1)) {
+                cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 100.0, PageOrigin.TEXT_LAYER));
+            }
+            out.add(new RawRow(cells));
+            y += 10;
+        }
+        return new RawTable(title, null, context, out, 1, 1, false);
+    }
+
+    private ExtractedTable one(RawTable t) {
+        List<ExtractedTable> out = reconciler.reconcile(List.of(), List.of(t)).tables();
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    private static TableRow row(ExtractedTable t, String code) {
+        return t.rows().stream().filter(r -> code.equals(r.key().get("code"))).findFirst().orElseThrow();
+    }
+
+    private static String v(TableRow r, String col) { return r.cells().get(col).value(); }
+
+    private static boolean flagged(TableRow r, String code) {
+        return r.flags().stream().anyMatch(f -> f.code().equals(code))
+                || r.cells().values().stream().anyMatch(c -> c.flags().stream().anyMatch(f -> f.code().equals(code)));
+    }
+
+    @Test
+    void splitCodePartsLeftBlankAreTakenFromTheRowAbove() {
+        ExtractedTable t = one(grid("一般公共预算财政拨款支出决算表", List.of(),
+                "项目|||| 本年支出||",
+                "功能分类科目编码|||科目名称|小计|基本支出|项目支出",
+                "类|款|项||||",
+                "208|||社会保障和就业支出|10.00|10.00|",
+                "|05||行政事业单位养老支出|10.00|10.00|",
+                "||05|机关事业单位基本养老保险缴费支出|6.00|6.00|",
+                "||06|机关事业单位职业年金缴费支出|4.00|4.00|",
+                "合计||||10.00|10.00|"));
+        assertThat(t.rows()).extracting(r -> r.key().get("code"))
+                .containsExactly("208", "20805", "2080505", "2080506", null);
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+        assertThat(v(row(t, "2080506"), "小计")).isEqualTo("4.00");
+        assertThat(v(row(t, "2080506"), "项目支出")).isNull();
+    }
+
+    @Test
+    void aBareKuanOrXiangPartInAJoinedCodeColumnIsReadUnderItsParentAndFlaggedWhenAmbiguous() {
+        ExtractedTable t = one(grid("支出决算表", List.of(),
+                "项目||本年支出合计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出",
+                "功能分类科目编码|科目名称||||||",
+                "208|社会保障和就业支出|10.00|10.00||||",
+                "05|行政事业单位养老支出|10.00|10.00||||",
+                "05|机关事业单位基本养老保险缴费支出|6.00|6.00||||",
+                "06|机关事业单位职业年金缴费支出|4.00|4.00||||"));
+        assertThat(t.rows()).extracting(r -> r.key().get("code")).containsExactly("208", "20805", "2080505", "2080506");
+        assertThat(row(t, "20805").status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(row(t, "2080505").status()).isEqualTo(RowStatus.ACCEPTED);
+        // under a 项, '06' may be a sibling 项 or a new 款 of 208
+        assertThat(flagged(row(t, "2080506"), Cells.PARSE_AMBIGUOUS)).isTrue();
+    }
+
+    @Test
+    void amountsUnderAColumnTheSchemaCannotPlaceAndColumnsTheHeaderLacksAreFlagged() {
+        ExtractedTable t = one(grid("一般公共预算财政拨款支出决算表", List.of(),
+                "功能分类科目编码|科目名称|合计|基本支出|备注",
+                "2010601|行政运行|5.00|5.00|3.00",
+                "2010602|一般行政管理事务|2.00|2.00|"));
+        TableRow a = row(t, "2010601");
+        assertThat(a.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(flagged(a, Cells.HEADER_UNMATCHED)).isTrue();
+        assertThat(flagged(a, Cells.COLUMN_MISSING)).isTrue(); // 项目支出 is not printed
+        assertThat(v(a, "小计")).isEqualTo("5.00");
+        assertThat(flagged(row(t, "2010602"), Cells.COLUMN_MISSING)).isTrue();
+        assertThat(t.flags()).extracting(f -> f.code()).contains(Cells.HEADER_UNMATCHED, Cells.COLUMN_MISSING);
+    }
+
+    @Test
+    void aNameWrappedOntoAGridRowOfItsOwnJoinsTheRowAbove() {
+        ExtractedTable t = one(grid("收入决算表", List.of(),
+                "功能分类科目编码|科目名称|本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "2080505|机关事业单位基本养老保险缴费|6.18|6.18|||||",
+                "|支出|||||||"));
+        assertThat(t.rows()).hasSize(1);
+        assertThat(t.rows().get(0).key().get("name")).isEqualTo("机关事业单位基本养老保险缴费支出");
+    }
+
+    @Test
+    void threePublicExpensesWithBudgetAndFinalAccountsOutermost() {
+        ExtractedTable t = one(grid("财政拨款“三公”经费支出决算表", List.of(),
+                "预算数||||||决算数|||||",
+                "合计|因公出国（境）费|公务用车购置及运行维护费|||公务接待费|合计|因公出国（境）费|公务用车购置及运行维护费|||公务接待费",
+                "||小计|公务用车购置费|公务用车运行维护费|||||小计|公务用车购置费|公务用车运行维护费|",
+                "栏次|2|3|4|5|6|7|8|9|10|11|12",
+                "11.30|0.00|6.30|0.00|6.30|5.00|3.57|0.00|3.30|0.00|3.30|0.27"));
+        TableRow r = t.rows().get(0);
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(v(r, "预算数.合计")).isEqualTo("11.30");
+        assertThat(v(r, "预算数.公务用车购置及运行维护费.小计")).isEqualTo("6.30");
+        assertThat(v(r, "预算数.公务接待费")).isEqualTo("5.00");
+        assertThat(v(r, "决算数.合计")).isEqualTo("3.57");
+        assertThat(v(r, "决算数.公务用车运行维护费")).isEqualTo("3.30");
+        assertThat(v(r, "决算数.公务接待费")).isEqualTo("0.27");
+    }
+
+    @Test
+    void anEmptyThreePublicTableIsBlankWhenItsNoteSaysSoAndFlaggedOtherwise() {
+        String[] rows = {
+                "合计||因公出国（境）费||公务用车购置及运行维护费||||||公务接待费|",
+                "||||小计||公务用车购置费||公务用车运行维护费|||",
+                "预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数|预算数|决算数"};
+        TableRow noted = one(grid("财政拨款“三公”经费支出决算表",
+                List.of("说明：本单位本年度没有财政拨款“三公”经费支出，故本表无数据。"), rows)).rows().get(0);
+        assertThat(noted.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(noted.cells().values()).allMatch(c -> c.value() == null);
+        TableRow silent = one(grid("财政拨款“三公”经费支出决算表", List.of(), rows)).rows().get(0);
+        assertThat(silent.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(flagged(silent, Cells.COLUMN_MISSING)).isTrue();
+    }
+
+    @Test
+    void twoSidedSummaryWithLineNumbersIsReadBySide() {
+        ExtractedTable t = one(grid("收入支出决算总表", List.of(),
+                "收入|||支出||",
+                "项目|行次|决算数|项目|行次|决算数",
+                "栏次||1|栏次||2",
+                "一、一般公共预算财政拨款收入|1|100.00|一、一般公共服务支出|4|60.00",
+                "本年收入合计|2|100.00|二、教育支出|5|40.00",
+                "总计|3|100.00|总计|6|100.00"));
+        assertThat(t.rows()).extracting(r -> r.key().get("side") + ":" + r.key().get("item") + ":" + r.key().get("line_no"))
+                .containsExactly("收入:一、一般公共预算财政拨款收入:1", "收入:本年收入合计:2", "收入:总计:3",
+                        "支出:一、一般公共服务支出:4", "支出:二、教育支出:5", "支出:总计:6");
+        assertThat(t.rows().get(4).cells().get("决算数").value()).isEqualTo("40.00");
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+    }
+
+    @Test
+    void basicExpenditureInThreeColumnGroupsWithAMergedFooter() {
+        ExtractedTable t = one(grid("一般公共预算财政拨款基本支出决算明细表", List.of(),
+                "人员经费|||公用经费|||||",
+                "科目编码|科目名称|决算数|科目编码|科目名称|决算数|科目编码|科目名称|决算数",
+                "301|工资福利支出|10.00|302|商品和服务支出|3.00|310|资本性支出|1.00",
+                "30101|基本工资|10.00|30201|办公费|3.00|31002|办公设备购置|1.00",
+                "人员经费合计||10.00|公用经费合计|||||4.00"));
+        assertThat(t.rows()).extracting(r -> r.key().get("code") + "/" + r.key().get("group") + "=" + r.cells().get("决算数").value())
+                .containsExactly("301/人员经费=10.00", "30101/人员经费=10.00", "302/公用经费=3.00", "30201/公用经费=3.00",
+                        "310/公用经费=1.00", "31002/公用经费=1.00", "null/人员经费=10.00", "null/公用经费=4.00");
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+    }
+
+    @Test
+    void anEmptyFundTableWhoseTotalRowSharesAGridRowWithTheSubHeader() {
+        ExtractedTable t = one(grid("政府性基金预算财政拨款收入支出决算表", List.of("说明：本单位无政府性基金，故本表无数据。"),
+                "项目||年初结转和结余|本年收入|本年支出|||年末结转和结余",
+                "功能分类科目编码|科目名称|||||| ",
+                "合计||||合计|基本支出|项目支出|"));
+        assertThat(t.rows()).hasSize(1);
+        TableRow r = t.rows().get(0);
+        assertThat(r.key().get("name")).isEqualTo("合计");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(r.cells().values()).allMatch(c -> c.value() == null);
+        assertThat(t.flags()).isEmpty();
+    }
+}
