@@ -31,7 +31,7 @@ final class CrossTableIdentities {
                     if (a == null || b == null) continue;
                     out.add(new Check("cross/" + d.id(), CROSS_TABLE_MISMATCH,
                             d.kind().equals("equal") ? Check.Kind.EQUAL : Check.Kind.AT_LEAST, Check.Source.CROSS, desc,
-                            Term.cell(cells.qualifiedLabel(a), a), List.of(Term.cell(cells.qualifiedLabel(b), b)), null, true));
+                            Term.cell(cells.qualifiedLabel(a), a), List.of(Term.cell(cells.qualifiedLabel(b), b)), d.tolerance(), true));
                 }
                 case "sum" -> {
                     CellRef a = cells.one(d.left(), fy);
@@ -44,7 +44,7 @@ final class CrossTableIdentities {
                     }
                     if (terms == null) continue;
                     out.add(new Check("cross/" + d.id(), CROSS_TABLE_MISMATCH, Check.Kind.SUM, Check.Source.CROSS, desc,
-                            Term.cell(cells.qualifiedLabel(a), a), terms, null, true));
+                            Term.cell(cells.qualifiedLabel(a), a), terms, d.tolerance(), true));
                 }
                 case "lines_match_classes" -> linesMatchClasses(d, cells, fy, desc, out);
                 case "rows_by_code" -> rowsByCode(d, cells, desc, out);
@@ -93,19 +93,19 @@ final class CrossTableIdentities {
             if (cls != null) {
                 seen.add(item);
                 out.add(new Check("cross/" + d.id() + "/" + item, CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
-                        desc, Term.cell(cells.qualifiedLabel(line), line), List.of(Term.cell(cells.qualifiedLabel(cls), cls)), null, true));
+                        desc, Term.cell(cells.qualifiedLabel(line), line), List.of(Term.cell(cells.qualifiedLabel(cls), cls)), d.tolerance(), true));
             } else if (!item.contains("合计") && !item.contains("总计") && !item.contains("结转") && !item.contains("结余")) {
                 // a function line with money but no 类 row: the classes table lacks what the summary prints
                 out.add(new Check("cross/" + d.id() + "/" + item, CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
                         desc + " (no 类 row named " + item + " in " + d.rows().schema() + ")",
-                        Term.cell(cells.qualifiedLabel(line), line), List.of(Term.figure(d.rows().schema(), null)), null, true));
+                        Term.cell(cells.qualifiedLabel(line), line), List.of(Term.figure(d.rows().schema(), null)), d.tolerance(), true));
             }
         }
         for (Map.Entry<String, CellRef> e : classes.entrySet()) {
             if (seen.contains(e.getKey())) continue;
             out.add(new Check("cross/" + d.id() + "/" + e.getKey(), CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
                     desc + " (no line named " + e.getKey() + " in " + d.lines().schema() + ")",
-                    Term.cell(cells.qualifiedLabel(e.getValue()), e.getValue()), List.of(Term.figure(d.lines().schema(), null)), null, true));
+                    Term.cell(cells.qualifiedLabel(e.getValue()), e.getValue()), List.of(Term.figure(d.lines().schema(), null)), d.tolerance(), true));
         }
     }
 
@@ -132,7 +132,7 @@ final class CrossTableIdentities {
                 if (cells.cell(x) == null || cells.cell(y) == null) continue;
                 out.add(new Check("cross/" + d.id() + "/" + c + "/" + p.get(0), CROSS_TABLE_MISMATCH, Check.Kind.EQUAL,
                         Check.Source.CROSS, desc, Term.cell(cells.qualifiedLabel(x), x), List.of(Term.cell(cells.qualifiedLabel(y), y)),
-                        null, true));
+                        d.tolerance(), true));
             }
         }
     }

@@ -84,6 +84,7 @@ final class Evaluator {
         BigDecimal tol = BigDecimal.ZERO;
         if (a != null) tol = Amounts.halfUnit(ap);
         if (b != null) tol = tol.max(Amounts.halfUnit(bp));
+        if (c.fixedTolerance() != null) tol = tol.max(c.fixedTolerance());
         BigDecimal diff = (a == null ? BigDecimal.ZERO : a).subtract(b == null ? BigDecimal.ZERO : b);
         // within half a unit of the coarser printing: 485.94 and 485.95 differ, 56.2 and 56.20 agree
         boolean holds = diff.abs().compareTo(tol) <= 0;
