@@ -64,8 +64,11 @@ public final class HeaderMatcher {
         Set<String> found = new LinkedHashSet<>();
         for (RawRow r : header) {
             for (RawCell c : r.cells()) {
-                String col = columnOf(c.text(), schema);
-                if (col != null) found.add(col);
+                String k = key(c.text());
+                if (k.isEmpty()) continue;
+                for (ColumnDef col : schema.columns()) {
+                    for (String a : col.aliases()) if (close(k, key(a))) found.add(col.name());
+                }
             }
         }
         if (found.size() == schema.columns().size() - 1) {
@@ -80,9 +83,13 @@ public final class HeaderMatcher {
         return found;
     }
 
+    /** The column a header word names: an exact alias first (年初/年末 are one edit apart), else a near one. */
     private static String columnOf(String text, SchemaDef schema) {
         String k = key(text);
         if (k.isEmpty()) return null;
+        for (ColumnDef col : schema.columns()) {
+            for (String a : col.aliases()) if (k.equals(key(a))) return col.name();
+        }
         for (ColumnDef col : schema.columns()) {
             for (String a : col.aliases()) if (close(k, key(a))) return col.name();
         }
