@@ -64,6 +64,28 @@ final class TesseractEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Recognises each rectangle of a page on its own (the image is set once), for re-reading
+     * doubtful cells. Word boxes are in page pixels.
+     */
+    List<List<OcrWord>> wordsIn(GrayImage image, int dpi, List<RuledCells.Cell> cells) {
+        if (handle == null) throw new IllegalStateException("engine closed");
+        ByteBuffer pixels = ByteBuffer.allocateDirect(image.pixels().length);
+        pixels.put(image.pixels()).flip();
+        api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
+        api.TessBaseAPISetSourceResolution(handle, dpi);
+        List<List<OcrWord>> out = new ArrayList<>(cells.size());
+        try {
+            for (RuledCells.Cell c : cells) {
+                api.TessBaseAPISetRectangle(handle, c.x0(), c.y0(), c.x1() - c.x0(), c.y1() - c.y0());
+                out.add(api.TessBaseAPIRecognize(handle, null) == 0 ? collectWords() : List.of());
+            }
+            return out;
+        } finally {
+            api.TessBaseAPIClear(handle);
+        }
+    }
+
     private List<OcrWord> collectWords() {
         List<OcrWord> words = new ArrayList<>();
         TessResultIterator ri = api.TessBaseAPIGetIterator(handle);

@@ -66,7 +66,9 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         GrayImage textOnly = new RulingEraser(workDpi).erase(straight.image(), lines);
         long prepared = System.nanoTime();
 
-        List<OcrWord> words = engines.with(engine -> engine.words(textOnly, workDpi));
+        List<RuledCells.Cell> cells = RuledCells.find(textOnly.width(), textOnly.height(), lines, workDpi);
+        List<OcrWord> words = engines.with(engine ->
+                CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells));
         long done = System.nanoTime();
 
         double ptPerPx = 72.0 / workDpi;

@@ -100,7 +100,33 @@ public final class Catalog {
                 }
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best != null ? best : nearTitle(key));
+    }
+
+    /**
+     * An OCR-read title with a slip or two (文出 for 支出): the one schema whose title is within the
+     * OCR budget, none when two schemas are equally near.
+     */
+    private SchemaDef nearTitle(String key) {
+        SchemaDef best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (SchemaDef s : schemas) {
+            for (String t : s.allTitles()) {
+                String tk = TextKey.of(t);
+                int limit = EditDistance.ocrBudget(tk.length());
+                int d = EditDistance.within(key, tk, limit);
+                if (d > limit) continue;
+                if (d < bestDistance) {
+                    best = s;
+                    bestDistance = d;
+                    tie = false;
+                } else if (d == bestDistance && s != best) {
+                    tie = true;
+                }
+            }
+        }
+        return tie ? null : best;
     }
 
     /** A prefix before a title is accepted only when it reads like a body or a year (…局, …中心, 2024年度). */

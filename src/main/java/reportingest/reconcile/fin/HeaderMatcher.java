@@ -46,28 +46,83 @@ public final class HeaderMatcher {
     }
 
     static boolean isHeaderWord(String text, SchemaDef schema) {
-        String k = Labels.key(text);
-        for (String w : schema.headerWords()) if (close(k, Labels.key(w))) return true;
+        String k = key(text);
+        for (String w : schema.headerWords()) if (close(k, key(w))) return true;
         for (ColumnDef c : schema.columns()) {
-            for (String a : c.aliases()) if (close(k, Labels.key(a))) return true;
-            for (String p : c.parents()) if (close(k, Labels.key(p))) return true;
+            for (String a : c.aliases()) if (close(k, key(a))) return true;
+            for (String p : c.parents()) if (close(k, key(p))) return true;
         }
         return false;
     }
 
-    /** Canonical columns named anywhere in the header rows. */
+    /**
+     * Canonical columns named anywhere in the header rows, plus one column the header implies: when
+     * a row names all other columns in catalog order and prints one unreadable cell exactly where the
+     * missing one belongs (an OCR-garbled header word).
+     */
     public static Set<String> columnsNamed(List<RawRow> header, SchemaDef schema) {
         Set<String> found = new LinkedHashSet<>();
         for (RawRow r : header) {
             for (RawCell c : r.cells()) {
-                String k = Labels.key(c.text());
+                String k = key(c.text());
                 if (k.isEmpty()) continue;
                 for (ColumnDef col : schema.columns()) {
-                    for (String a : col.aliases()) if (close(k, Labels.key(a))) found.add(col.name());
+                    for (String a : col.aliases()) if (close(k, key(a))) found.add(col.name());
+                }
+            }
+        }
+        if (found.size() == schema.columns().size() - 1) {
+            String missing = schema.columnNames().stream().filter(c -> !found.contains(c)).findFirst().orElseThrow();
+            for (RawRow r : header) {
+                if (impliesColumn(r, schema, missing)) {
+                    found.add(missing);
+                    break;
                 }
             }
         }
         return found;
+    }
+
+    /** The column a header word names: an exact alias first (年初/年末 are one edit apart), else a near one. */
+    private static String columnOf(String text, SchemaDef schema) {
+        String k = key(text);
+        if (k.isEmpty()) return null;
+        for (ColumnDef col : schema.columns()) {
+            for (String a : col.aliases()) if (k.equals(key(a))) return col.name();
+        }
+        for (ColumnDef col : schema.columns()) {
+            for (String a : col.aliases()) if (close(k, key(a))) return col.name();
+        }
+        return null;
+    }
+
+    /** The row reads: every other column in catalog order, and one non-blank unmatched cell in the missing one's place. */
+    private static boolean impliesColumn(RawRow r, SchemaDef schema, String missing) {
+        List<String> expected = schema.columnNames();
+        List<String> seen = new ArrayList<>();
+        int unmatched = 0;
+        for (RawCell c : r.cells()) {
+            if (Labels.blank(c.text())) continue;
+            String col = columnOf(c.text(), schema);
+            if (col != null) {
+                seen.add(col);
+            } else if (seen.size() == expected.indexOf(missing) && !seen.contains(missing)) {
+                seen.add(missing);
+                unmatched++;
+            } else if (!seen.isEmpty()) {
+                return false; // an unknown word among the columns: not this header
+            }
+        }
+        return unmatched == 1 && seen.equals(expected);
+    }
+
+    /** {@link Labels#key} without the stray dots and marks OCR puts at a header word's ends. */
+    static String key(String text) {
+        String k = Labels.key(text);
+        int from = 0, to = k.length();
+        while (from < to && !Character.isLetterOrDigit(k.charAt(from))) from++;
+        while (to > from && !Character.isLetterOrDigit(k.charAt(to - 1))) to--;
+        return k.substring(from, to);
     }
 
     /**
@@ -79,11 +134,11 @@ public final class HeaderMatcher {
         for (RawRow r : header) {
             List<String> order = new ArrayList<>();
             for (RawCell c : r.cells()) {
-                String k = Labels.key(c.text());
+                String k = key(c.text());
                 if (k.isEmpty()) continue;
                 for (ColumnDef col : schema.columns()) {
                     if (order.contains(col.name())) continue;
-                    if (col.aliases().stream().anyMatch(a -> close(k, Labels.key(a)))) {
+                    if (col.aliases().stream().anyMatch(a -> close(k, key(a)))) {
                         order.add(col.name());
                         break;
                     }

@@ -17,12 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Writes test scans the way scanners do: several TIFF frames, resolution stated in the metadata. */
-final class ScanFiles {
+public final class ScanFiles {
     private ScanFiles() {}
 
-    record Frame(BufferedImage image, int dpi) {}
+    public record Frame(BufferedImage image, int dpi) {}
 
-    static void write(Path file, String format, List<Frame> frames) throws IOException {
+    public static void write(Path file, String format, List<Frame> frames) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
         Files.deleteIfExists(file);
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
