@@ -190,6 +190,48 @@ public final class Grid {
         return valueRole(index, path, schema, candidates);
     }
 
+    private static final java.util.regex.Pattern BUDGET_CODE = java.util.regex.Pattern.compile("\\d{3}(\\d{2}){0,2}");
+
+    /**
+     * When the header does not tell the code column from the name column (an OCR'd header cell
+     * "科目编码|科目名称" run together over both), the body does: a column of 3/5/7-digit codes is the
+     * code, and the text column right after it the name.
+     */
+    public static List<Column> labelRolesFromContent(List<Column> cols, List<RawRow> body) {
+        if (cols.stream().anyMatch(Column::codePart)) return cols;
+        List<Column> out = new ArrayList<>(cols);
+        for (int i = 0; i < out.size(); i++) {
+            Column c = out.get(i);
+            boolean open = c.role() == Role.NAME || c.role() == Role.NONE || c.role() == Role.UNMATCHED;
+            if (!open || share(body, c.index(), true) < 0.6) continue;
+            out.set(i, new Column(c.index(), Role.CODE, null, c.path()));
+            boolean hasName = out.stream().anyMatch(o -> o.role() == Role.NAME);
+            if (!hasName && i + 1 < out.size()) {
+                Column n = out.get(i + 1);
+                if ((n.role() == Role.NONE || n.role() == Role.UNMATCHED) && share(body, n.index(), false) >= 0.6) {
+                    out.set(i + 1, new Column(n.index(), Role.NAME, null, n.path()));
+                }
+            }
+            return out;
+        }
+        return cols;
+    }
+
+    /** Share of the column's filled body cells that are budget codes ({@code codes}) or non-numeric text. */
+    private static double share(List<RawRow> body, int col, boolean codes) {
+        int filled = 0, hits = 0;
+        for (RawRow r : body) {
+            if (col >= r.cells().size()) continue;
+            String t = r.cells().get(col).text().replaceAll("\\s", "");
+            if (t.isEmpty() || t.contains("合计") || t.contains("总计")) continue;
+            filled++;
+            boolean code = BUDGET_CODE.matcher(t).matches();
+            boolean text = !t.matches("[-\\d.,，。%]+");
+            if (codes ? code : text) hits++;
+        }
+        return filled < 2 ? 0 : (double) hits / filled;
+    }
+
     /** A value column matched against {@code candidates}; UNMATCHED when none or several fit, NONE without header. */
     static Column valueRole(int index, List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
         if (path.isEmpty()) return new Column(index, Role.NONE, null, path);
