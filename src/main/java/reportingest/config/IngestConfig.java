@@ -84,6 +84,14 @@ public final class IngestConfig {
     public String ocrLanguages() { return props.getProperty("ingest.ocr.languages", "chi_sim+eng"); }
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
 
+    /** Pages OCR'd at the same time; blank or 0 means one per available processor. */
+    public int ocrWorkers() {
+        String v = props.getProperty("ingest.ocr.workers", "").strip();
+        int n = v.isEmpty() ? 0 : Integer.parseInt(v);
+        if (n < 0) throw new IllegalArgumentException("ingest.ocr.workers must not be negative: " + v);
+        return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+    }
+
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
     public Properties asProperties() {
         Properties p = new Properties();
