@@ -26,17 +26,19 @@ public final class BenchMain {
             return;
         }
         long t0 = System.nanoTime();
-        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        List<Double> loads = new java.util.ArrayList<>();
         Path dir = Files.createTempDirectory("ingest-bench-inputs-");
         try {
             progress(t0, "generating inputs in " + dir);
             BenchInputs inputs = new InputGenerator(dir).generate(options.largePages());
             Samples samples = new Samples();
-            int rounds = measureRounds(options, inputs, samples, t0);
+            int rounds = measureRounds(options, inputs, samples, loads, t0);
+            loads.add(LoadAverage.now());
             progress(t0, "long scan: " + options.largePages() + " pages through the service as its own process");
             LargeScanRun.Result large = LargeScanRun.run(inputs.large());
+            loads.add(LoadAverage.now());
             progress(t0, "done");
-            new BenchReport(samples, inputs, large, rounds, options.rounds(), load,
+            new BenchReport(samples, inputs, large, rounds, options.rounds(), loads,
                     Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9).print(System.out);
         } finally {
             if (options.keep()) System.err.println("bench: inputs kept in " + dir);
@@ -46,7 +48,8 @@ public final class BenchMain {
     }
 
     /** The short measurements, round after round; returns how many rounds ran. */
-    private static int measureRounds(BenchOptions options, BenchInputs in, Samples samples, long t0) throws Exception {
+    private static int measureRounds(BenchOptions options, BenchInputs in, Samples samples, List<Double> loads, long t0)
+            throws Exception {
         IngestConfig defaults = IngestConfig.load();
         TesseractCli tesseract = new TesseractCli(defaults.ocrLanguages());
         // Two services side by side, one per worker count, each warm for the whole run.
@@ -60,16 +63,21 @@ public final class BenchMain {
             while (round < options.rounds()) {
                 long roundStart = System.nanoTime();
                 round++;
-                progress(t0, "round " + round + " of " + options.rounds());
+                loads.add(LoadAverage.now());
+                progress(t0, "round " + round + " of " + options.rounds() + ", load average " + loads.get(loads.size() - 1));
                 samples.add("text", two.run(in.text()));
                 samples.add("born", two.run(in.bornDigital()));
                 samples.add("tabula", TabulaAlone.run(in.bornDigital()));
                 samples.add("tess", tesseract.run(in.scanImages()));
-                samples.add("scan1", one.run(in.scans()));
+                // which worker count goes first alternates, so a change in the machine's load hits both alike
+                boolean oneFirst = round % 2 == 1;
+                if (oneFirst) samples.add("scan1", one.run(in.scans()));
                 samples.add("scan2", two.run(in.scans()));
+                if (!oneFirst) samples.add("scan1", one.run(in.scans()));
                 samples.add("tessDeg", tesseract.run(in.degradedImages()));
-                samples.add("deg1", one.run(in.degraded()));
+                if (oneFirst) samples.add("deg1", one.run(in.degraded()));
                 samples.add("deg2", two.run(in.degraded()));
+                if (!oneFirst) samples.add("deg1", one.run(in.degraded()));
                 double roundSeconds = (System.nanoTime() - roundStart) / 1e9;
                 double elapsed = (System.nanoTime() - t0) / 1e9;
                 // the long run goes as fast as the two-worker scans; 30 s for its service to start and stop

@@ -4,43 +4,46 @@ import reportingest.store.Json;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The bench's table for people and its closing JSON line. Ratios are service time per page / raw engine time per page. */
-record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rounds, int roundsAsked, String load,
+/**
+ * The bench's table for people and its closing JSON line. Ratios are service time per page over raw
+ * engine time per page, paired round by round; "cores" is the CPU the service got over wall time.
+ */
+record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rounds, int roundsAsked, List<Double> loads,
                    int cores, double totalSeconds) {
+    private static final String FMT = "%-34s %5s %17s %8s %6s   %-34s %8s %6s%n";
 
     void print(PrintStream out) throws Exception {
-        out.printf(Locale.ROOT, "report-ingest bench: %d core(s), load average at start %s; %d of %d round(s), medians (min–max s)%n",
-                cores, load, rounds, roundsAsked);
-        out.println("born-digital input: " + in.bornDigitalSource() + "; scans: 300-dpi grey renders of its pages");
+        out.printf(Locale.ROOT, "report-ingest bench: %d core(s); load average %.1f–%.1f during the run; %d of %d round(s), "
+                + "medians (min–max s)%n", cores, minLoad(), maxLoad(), rounds, roundsAsked);
+        out.println("born-digital: " + in.bornDigitalSource() + "; scans: 300-dpi grey renders of its pages");
         out.println();
-        String fmt = "%-34s %6s %18s %9s   %-32s %9s %8s%n";
-        out.printf(fmt, "input (service setting)", "pages", "service s", "pages/s", "raw engine on the same input", "raw s/pg", "ratio");
-        row(out, fmt, "text reports (seeds), 2 workers", "text", null, null);
-        row(out, fmt, "born-digital PDF, 2 workers", "born", "tabula", "Tabula lattice alone, in-JVM");
-        row(out, fmt, "scan 300 dpi TIFF+PDF, 1 worker", "scan1", "tess", "tesseract CLI psm 6, 1 at a time");
-        row(out, fmt, "scan 300 dpi TIFF+PDF, 2 workers", "scan2", "tess", "tesseract CLI psm 6, 1 at a time");
-        row(out, fmt, "degraded scan TIFF, 1 worker", "deg1", "tessDeg", "tesseract CLI psm 6, 1 at a time");
-        row(out, fmt, "degraded scan TIFF, 2 workers", "deg2", "tessDeg", "tesseract CLI psm 6, 1 at a time");
+        out.printf(FMT, "input (service setting)", "pages", "service s", "pages/s", "cores", "raw engine on the same input", "raw s/pg", "ratio");
+        row(out, "text reports (seeds)", "text", null, null);
+        row(out, "born-digital PDF", "born", "tabula", "Tabula lattice alone, same JVM");
+        row(out, "scan 300 dpi TIFF+PDF, 1 worker", "scan1", "tess", "tesseract CLI psm 6, 1 at a time");
+        row(out, "scan 300 dpi TIFF+PDF, 2 workers", "scan2", "tess", "tesseract CLI psm 6, 1 at a time");
+        row(out, "degraded scan TIFF, 1 worker", "deg1", "tessDeg", "tesseract CLI psm 6, 1 at a time");
+        row(out, "degraded scan TIFF, 2 workers", "deg2", "tessDeg", "tesseract CLI psm 6, 1 at a time");
         Timing l = large.timing();
-        out.printf(Locale.ROOT, fmt, in.largePages() + "-page scanned PDF, default", l.pages(),
-                String.format(Locale.ROOT, "%.1f", l.seconds()), String.format(Locale.ROOT, "%.2f", l.pagesPerSecond()),
-                "(own process, 1 run) peak RSS " + large.peakRssMb() + " MiB", "", "");
+        out.printf(Locale.ROOT, FMT, in.largePages() + "-page scanned PDF, default", l.pages(), f1(l.seconds()),
+                f2(l.pagesPerSecond()), f2(l.coresBusy()), "own process, 1 run: peak RSS " + large.peakRssMb() + " MiB", "", "");
         out.println();
-        out.printf(Locale.ROOT, "two-worker speedup on scans: %.2fx (1-worker time / 2-worker time, 300-dpi set)%n", speedup());
+        out.printf(Locale.ROOT, "two-worker speedup on scans: %.2fx (1-worker / 2-worker time on the 300-dpi set)%n", speedup());
+        out.println("long run: service process started as bin/run does (" + large.jvmOptions() + "), document " + large.status());
         out.printf(Locale.ROOT, "bench took %.0f s%n", totalSeconds);
         out.println(Json.MAPPER.writeValueAsString(summary()));
     }
 
-    private void row(PrintStream out, String fmt, String label, String key, String rawKey, String rawLabel) {
+    private void row(PrintStream out, String label, String key, String rawKey, String rawLabel) {
         Timing t = s.median(key);
-        String service = String.format(Locale.ROOT, "%.1f (%s)", t.seconds(), s.spread(key));
-        String raw = rawKey == null ? "" : String.format(Locale.ROOT, "%.3f", s.median(rawKey).secondsPerPage());
-        String ratio = rawKey == null ? "" : String.format(Locale.ROOT, "%.2f", s.pairedRatio(key, rawKey));
-        out.printf(Locale.ROOT, fmt, label, t.pages(), service, String.format(Locale.ROOT, "%.2f", t.pagesPerSecond()),
-                rawLabel == null ? "" : rawLabel, raw, ratio);
+        out.printf(Locale.ROOT, FMT, label, t.pages(), f1(t.seconds()) + " (" + s.spread(key) + ")", f2(t.pagesPerSecond()),
+                f2(s.coresBusy(key)), rawLabel == null ? "" : rawLabel,
+                rawKey == null ? "" : String.format(Locale.ROOT, "%.3f", s.median(rawKey).secondsPerPage()),
+                rawKey == null ? "" : f2(s.pairedRatio(key, rawKey)));
     }
 
     private double speedup() {
@@ -58,6 +61,7 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rou
         m.put("degraded_vs_tesseract_ratio", round(s.pairedRatio("deg1", "tessDeg")));
         m.put("born_digital_vs_tabula_ratio", round(s.pairedRatio("born", "tabula")));
         m.put("two_thread_speedup", round(speedup()));
+        m.put("cores_busy_2_workers", round(s.coresBusy("scan2")));
         m.put("peak_rss_mb_200_pages", large.peakRssMb());
         m.put("large_scan_pages", large.timing().pages());
         m.put("large_scan_pages_per_s", round(large.timing().pagesPerSecond()));
@@ -65,10 +69,16 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rou
         m.put("tabula_pages_per_s", round(s.median("tabula").pagesPerSecond()));
         m.put("rounds", rounds);
         m.put("cores", cores);
-        m.put("load_average_at_start", Double.parseDouble(load.split("\\s+")[0]));
+        m.put("load_average_max", maxLoad());
         m.put("seconds", Math.round(totalSeconds));
         return m;
     }
+
+    private double minLoad() { return loads.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN); }
+    private double maxLoad() { return loads.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN); }
+
+    private static String f1(double v) { return String.format(Locale.ROOT, "%.1f", v); }
+    private static String f2(double v) { return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.2f", v); }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;

@@ -14,7 +14,7 @@ import java.util.Map;
  * worker per processor): throughput and the process's peak resident memory, read from /proc.
  */
 final class LargeScanRun {
-    record Result(Timing timing, long peakRssMb, String status) {}
+    record Result(Timing timing, long peakRssMb, String status, String jvmOptions) {}
 
     private LargeScanRun() {}
 
@@ -22,13 +22,15 @@ final class LargeScanRun {
         ScratchHome home = ScratchHome.create("ingest-bench-large-");
         try (ServiceProcess service = ServiceProcess.start(home, Map.of())) {
             ScratchHome.Staged staged = home.stage(pdf, pdf.getFileName().toString());
+            double cpuStart = CpuClock.of(service.pid());
             Instant start = Instant.now();
             home.moveIn(staged);
             JsonNode doc = service.awaitFinished(staged.sha256(), Duration.ofMinutes(60));
+            double cpu = CpuClock.of(service.pid()) - cpuStart;
             Instant end = OffsetDateTime.parse(doc.get("finishedAt").asText()).toInstant();
             long rss = service.peakRssMb();
-            Timing t = new Timing(doc.get("pages").asInt(), Duration.between(start, end).toNanos() / 1e9);
-            return new Result(t, rss, doc.get("status").asText());
+            Timing t = new Timing(doc.get("pages").asInt(), Duration.between(start, end).toNanos() / 1e9, cpu);
+            return new Result(t, rss, doc.get("status").asText(), String.join(" ", ServiceProcess.runOptions()));
         } finally {
             TempFiles.delete(home.home());
         }

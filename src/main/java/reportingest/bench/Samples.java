@@ -26,6 +26,14 @@ final class Samples {
         return new Timing(mid.pages(), (sorted.get(n / 2 - 1).seconds() + mid.seconds()) / 2);
     }
 
+    /** Median over rounds of the cores the service kept busy (CPU time / wall time). */
+    double coresBusy(String key) {
+        List<Double> c = new ArrayList<>(list(key).stream().map(Timing::coresBusy).toList());
+        c.sort(Double::compare);
+        int n = c.size();
+        return n % 2 == 1 ? c.get(n / 2) : (c.get(n / 2 - 1) + c.get(n / 2)) / 2;
+    }
+
     /** "min–max" seconds over the rounds. */
     String spread(String key) {
         double min = list(key).stream().mapToDouble(Timing::seconds).min().orElseThrow();

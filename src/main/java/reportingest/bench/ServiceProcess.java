@@ -33,8 +33,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(ScratchHome home, Map<String, String> extra) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(runOptions());
+        cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path")));
         home.settings().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         extra.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("reportingest.IngestService");
@@ -47,6 +48,20 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     long pid() { return process.pid(); }
+
+    /** The JVM options bin/run gives the service: bin/jvm-options, then $JAVA_OPTS. */
+    static List<String> runOptions() throws IOException {
+        List<String> out = new ArrayList<>();
+        Path file = Path.of("bin", "jvm-options");
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                if (!line.startsWith("#") && !line.isBlank()) out.addAll(List.of(line.trim().split("\\s+")));
+            }
+        }
+        String env = System.getenv("JAVA_OPTS");
+        if (env != null && !env.isBlank()) out.addAll(List.of(env.trim().split("\\s+")));
+        return out;
+    }
 
     /** Peak resident memory of the process so far (VmHWM), in MiB. */
     long peakRssMb() throws IOException {

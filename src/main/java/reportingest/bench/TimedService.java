@@ -40,9 +40,11 @@ final class TimedService implements AutoCloseable {
             String name = "r" + run + "-" + f.getFileName();
             staged.add(service.home().stage(unique(f, name, run), name));
         }
+        double cpuStart = CpuClock.self();
         Instant start = Instant.now();
         for (ScratchHome.Staged s : staged) service.home().moveIn(s);
         service.awaitFinished(staged.stream().map(ScratchHome.Staged::sha256).toList(), TIMEOUT);
+        double cpu = CpuClock.self() - cpuStart;
         int pages = 0;
         Instant end = start;
         for (ScratchHome.Staged s : staged) {
@@ -54,7 +56,7 @@ final class TimedService implements AutoCloseable {
             Instant finished = doc.finishedAt().toInstant();
             if (finished.isAfter(end)) end = finished;
         }
-        return new Timing(pages, Duration.between(start, end).toNanos() / 1e9);
+        return new Timing(pages, Duration.between(start, end).toNanos() / 1e9, cpu);
     }
 
     /**

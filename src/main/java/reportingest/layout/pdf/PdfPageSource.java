@@ -75,6 +75,7 @@ public final class PdfPageSource implements PageSource {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache());
              ObjectExtractor extractor = new ObjectExtractor(doc);
              OrderedPages pages = workers.start(sink)) {
+            doc.setResourceCache(new NoImageResourceCache());
             int count = doc.getNumberOfPages();
             PDFRenderer renderer = null;
             for (int n = 1; n <= count; n++) {
