@@ -3,12 +3,12 @@ package reportingest.bench;
 /**
  * @param rounds        interleaved rounds of the short measurements (medians are reported)
  * @param largePages    pages of the long scanned PDF (memory measurement)
- * @param budgetSeconds rounds stop early (after the first) when the next would overrun this, the long run included
+ * @param budgetSeconds the short rounds stop early (after the first) when the next would end past this, counted from the start
  * @param keep          keep the generated inputs (their folder is printed)
  */
 record BenchOptions(int rounds, int largePages, int budgetSeconds, boolean keep) {
     static BenchOptions parse(String[] args) {
-        int rounds = 3, large = 200, budget = 480;
+        int rounds = 3, large = 200, budget = 540;
         boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
