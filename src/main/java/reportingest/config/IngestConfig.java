@@ -87,6 +87,13 @@ public final class IngestConfig {
 
     /** Bearer token the write endpoints (review actions) require; empty: writes are refused. */
     public String apiToken() { return props.getProperty("ingest.api.token", ""); }
+    /** Pages OCR'd at the same time; blank or 0 means one per available processor. */
+    public int ocrWorkers() {
+        String v = props.getProperty("ingest.ocr.workers", "").strip();
+        int n = v.isEmpty() ? 0 : Integer.parseInt(v);
+        if (n < 0) throw new IllegalArgumentException("ingest.ocr.workers must not be negative: " + v);
+        return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+    }
 
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
     public Properties asProperties() {

@@ -2,6 +2,7 @@ package reportingest.pipeline;
 
 import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
+import reportingest.layout.PageWorkers;
 import reportingest.layout.ocr.ImagePageSource;
 import reportingest.layout.ocr.TesseractOcr;
 import reportingest.layout.pdf.PdfPageSource;
@@ -28,13 +29,14 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
+        PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PageSources sources = new PageSources(List.of(
-                new OcrTextPageSource(), new PdfPageSource(ocr), new ImagePageSource(ocr)));
+                new OcrTextPageSource(), new PdfPageSource(ocr, workers), new ImagePageSource(ocr, workers)));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
         return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler,
-                new Validator(catalog), List.of(ocr));
+                new Validator(catalog), List.of(workers, ocr)); // workers stop before their engines close
     }
 
     /** Releases native engines (Tesseract) when the service stops. */

@@ -5,8 +5,10 @@ import org.slf4j.LoggerFactory;
 import reportingest.detect.DetectedFile;
 import reportingest.detect.DocumentKind;
 import reportingest.layout.ImageOcr;
+import reportingest.layout.OrderedPages;
 import reportingest.layout.Page;
 import reportingest.layout.PageSource;
+import reportingest.layout.PageWorkers;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -19,8 +21,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Pages from image scans: TIFF (one page per frame), PNG and JPEG. Frames are read one at a time and
- * each page is handed on as soon as it is read, so a 200-page TIFF never sits in memory at once.
+ * Pages from image scans: TIFF (one page per frame), PNG and JPEG. Frames are decoded one at a time on
+ * the caller's thread and OCR'd on the {@link PageWorkers}; only the workers' window of frames is ever
+ * decoded at once, so a 200-page TIFF never sits in memory. Pages are handed on in frame order.
  * Resolution comes from each frame's metadata, else {@link #DEFAULT_DPI}.
  */
 public final class ImagePageSource implements PageSource {
@@ -30,15 +33,22 @@ public final class ImagePageSource implements PageSource {
 
     private final ImageOcr ocr;
     private final int defaultDpi;
+    private final PageWorkers workers;
 
+    /** Pages read one after another on the caller's thread. */
     public ImagePageSource(ImageOcr ocr) {
-        this(ocr, DEFAULT_DPI);
+        this(ocr, DEFAULT_DPI, PageWorkers.sequential());
+    }
+
+    public ImagePageSource(ImageOcr ocr, PageWorkers workers) {
+        this(ocr, DEFAULT_DPI, workers);
     }
 
     /** @param defaultDpi resolution assumed for images whose metadata states none (or a meaningless one) */
-    public ImagePageSource(ImageOcr ocr, int defaultDpi) {
+    public ImagePageSource(ImageOcr ocr, int defaultDpi, PageWorkers workers) {
         this.ocr = ocr;
         this.defaultDpi = defaultDpi;
+        this.workers = workers;
     }
 
     @Override
@@ -51,11 +61,12 @@ public final class ImagePageSource implements PageSource {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.path().toFile())) {
             if (in == null) throw new IOException("cannot open " + file.fileName());
             ImageReader reader = readerFor(in, file);
-            try {
+            try (OrderedPages pages = workers.start(sink)) {
                 // Forward-only: the reader may drop frames already read instead of caching them.
                 reader.setInput(in, true, false);
                 int index = 0;
                 while (true) {
+                    pages.awaitRoom();
                     IIOImage frame;
                     try {
                         frame = reader.readAll(index, null);
@@ -64,12 +75,12 @@ public final class ImagePageSource implements PageSource {
                     }
                     var image = (java.awt.image.BufferedImage) frame.getRenderedImage();
                     int dpi = ScanResolution.dpiOr(frame.getMetadata(), image.getWidth(), image.getHeight(), defaultDpi);
-                    index++;
-                    log.debug("'{}' frame {}: {}x{} px at {} dpi", file.fileName(), index, image.getWidth(), image.getHeight(), dpi);
-                    sink.accept(ocr.read(image, index, dpi));
+                    int number = ++index;
+                    log.debug("'{}' frame {}: {}x{} px at {} dpi", file.fileName(), number, image.getWidth(), image.getHeight(), dpi);
+                    pages.submit(() -> ocr.read(image, number, dpi));
                 }
                 if (index == 0) throw new IOException(file.fileName() + " contains no image");
-                return index;
+                return pages.finish();
             } finally {
                 reader.dispose();
             }

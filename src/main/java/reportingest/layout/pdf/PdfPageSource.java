@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 import reportingest.detect.DetectedFile;
 import reportingest.detect.DocumentKind;
 import reportingest.layout.ImageOcr;
+import reportingest.layout.OrderedPages;
 import reportingest.layout.Page;
 import reportingest.layout.PageOrigin;
 import reportingest.layout.PageSource;
+import reportingest.layout.PageWorkers;
 import reportingest.layout.Ruling;
 import reportingest.layout.TextLine;
 import technology.tabula.ObjectExtractor;
@@ -34,8 +36,9 @@ import java.util.function.Consumer;
  * Reads PDF pages into the page model. Pages with a text layer give their characters (grouped
  * into words and lines) and the ruling lines of their vector graphics; Tabula's object extractor
  * supplies both, so the rulings are exactly those its lattice algorithm would use. Pages without
- * text (scans) are rendered at 300 dpi in grey and read by the {@link ImageOcr}.
- * Pages go to the sink one at a time and each rendered image is dropped after use.
+ * text (scans) are rendered at 300 dpi in grey on the caller's thread and read by the {@link ImageOcr}
+ * on the {@link PageWorkers}; only the workers' window of rendered pages exists at once, each dropped
+ * after its OCR. Pages go to the sink in page order.
  */
 public final class PdfPageSource implements PageSource {
     private static final Logger log = LoggerFactory.getLogger(PdfPageSource.class);
@@ -44,10 +47,16 @@ public final class PdfPageSource implements PageSource {
     private static final double ASCENT = 0.85;
 
     private final ImageOcr ocr;
+    private final PageWorkers workers;
 
-    /** @param ocr reads scanned pages; null means scanned pages come out empty (and are logged). */
+    /** @param ocr reads scanned pages, one after another; null means scanned pages come out empty (and are logged). */
     public PdfPageSource(ImageOcr ocr) {
+        this(ocr, PageWorkers.sequential());
+    }
+
+    public PdfPageSource(ImageOcr ocr, PageWorkers workers) {
         this.ocr = ocr;
+        this.workers = workers;
     }
 
     @Override
@@ -64,24 +73,36 @@ public final class PdfPageSource implements PageSource {
     public int pages(Path pdf, Consumer<Page> sink) throws IOException {
         // Temp-file cache: long scanned PDFs must not pull every stream into the heap.
         try (PDDocument doc = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache());
-             ObjectExtractor extractor = new ObjectExtractor(doc)) {
+             ObjectExtractor extractor = new ObjectExtractor(doc);
+             OrderedPages pages = workers.start(sink)) {
+            doc.setResourceCache(new NoImageResourceCache());
             int count = doc.getNumberOfPages();
             PDFRenderer renderer = null;
             for (int n = 1; n <= count; n++) {
                 technology.tabula.Page tp = extractor.extract(n);
                 List<Glyph> glyphs = glyphs(tp.getText());
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
-                    sink.accept(textPage(n, tp, glyphs));
+                    pages.add(textPage(n, tp, glyphs));
                     continue;
                 }
                 if (!hasImages(doc.getPage(n - 1))) {
                     // Nothing to read: a blank page, not a scan.
-                    sink.accept(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, List.of(), List.of()));
+                    pages.add(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, List.of(), List.of()));
+                    continue;
+                }
+                if (ocr == null) {
+                    log.warn("'{}' page {} has no text layer and no OCR engine is configured; the page is left empty",
+                            pdf.getFileName(), n);
+                    pages.add(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.OCR, List.of(), List.of()));
                     continue;
                 }
                 if (renderer == null) renderer = new PDFRenderer(doc);
-                sink.accept(scannedPage(n, tp, renderer, pdf));
+                pages.awaitRoom();
+                BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, ImageType.GRAY);
+                int number = n;
+                pages.submit(() -> ocr.read(image, number, OCR_DPI));
             }
+            pages.finish();
             return count;
         }
     }
@@ -99,15 +120,6 @@ public final class PdfPageSource implements PageSource {
         return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, lines, rulings);
     }
 
-    private Page scannedPage(int n, technology.tabula.Page tp, PDFRenderer renderer, Path pdf) throws IOException {
-        if (ocr == null) {
-            log.warn("'{}' page {} has no text layer and no OCR engine is configured; the page is left empty",
-                    pdf.getFileName(), n);
-            return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.OCR, List.of(), List.of());
-        }
-        BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, ImageType.GRAY);
-        return ocr.read(image, n, OCR_DPI);
-    }
 
     private static boolean hasImages(PDPage page) {
         PDResources res = page.getResources();
