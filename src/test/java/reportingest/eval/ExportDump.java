@@ -30,7 +30,7 @@ public final class ExportDump {
                 Files.move(staged, config.inbox().resolve(f.getFileName()));
             }
             for (int i = 1; i < args.length; i++) {
-                String sha = EvalRun.sha256(Path.of(args[i]));
+                String sha = reportingest.harness.ScratchHome.sha256(Path.of(args[i]));
                 List<DocumentRecord> docs;
                 while ((docs = documents.findBySha256(sha)).isEmpty() || docs.get(0).finishedAt() == null) Thread.sleep(200);
                 Object export = exports.export(docs.get(0).id()).orElse(null);
