@@ -51,12 +51,11 @@ final class PageTables {
             }
         }
         if (found.isEmpty()) {
-            TabulaPages.Built chars = TabulaPages.of(page, true);
-            for (Rectangle area : StreamAreas.find(page)) {
-                for (Table t : new BasicExtractionAlgorithm().extract(chars.page().getArea(area))) {
-                    Fragment f = fragment(page, t, false, chars.words());
-                    if (f != null && looksTabular(f)) found.add(f);
-                }
+            // Unruled: our own whitespace grid (columns from body words and header leaves), not
+            // Tabula stream, whose columns come from every line alike and lose empty columns.
+            for (List<TextLine> lines : StreamAreas.tables(page)) {
+                Fragment f = WhitespaceGrid.build(page, lines);
+                if (f != null && looksTabular(f)) found.add(f);
             }
         }
         found.sort(Comparator.comparingDouble(f -> f.box().y()));
@@ -191,6 +190,7 @@ final class PageTables {
             if (filled >= 2) multi++;
             if (filled >= 2 && r.cells().stream().anyMatch(c -> NUMBER.matcher(c.text().strip()).matches())) numeric++;
         }
-        return multi >= MIN_STREAM_ROWS && numeric >= 2;
+        // An empty table (header and 合计 only) prints no number; its header rows still have several cells.
+        return multi >= MIN_STREAM_ROWS && (numeric >= 1 || multi >= f.rows().size() - 1);
     }
 }

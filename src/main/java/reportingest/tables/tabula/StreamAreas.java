@@ -19,8 +19,49 @@ final class StreamAreas {
     /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
     private static final double SAME_TABLE = 3.0;
     private static final int MIN_LINES = 3;
+    /** Tabular lines a table needs besides its widened lines: a header and a row at least. */
+    private static final int MIN_TABULAR = 2;
+    /** A lone word this short on a line next to a table is a cell (合计), not a sentence. */
+    private static final int SHORT_CELL = 8;
 
     private StreamAreas() {}
+
+    /**
+     * The lines of each unruled table: a run of tabular lines, widened to the adjacent lines of
+     * its header and body that have fewer gaps (a spanning header over two columns, an empty
+     * table's 合计 line), but not to notes or to 部门/单位 lines, which carry a colon.
+     */
+    static List<List<TextLine>> tables(Page page) {
+        List<TextLine> all = page.lines().stream().filter(l -> !l.words().isEmpty()).toList();
+        List<List<TextLine>> out = new ArrayList<>();
+        int i = 0;
+        while (i < all.size()) {
+            if (!tabular(all.get(i))) { i++; continue; }
+            int start = i, end = i;
+            int tabularCount = 1;
+            for (int k = i + 1; k < all.size(); k++) {
+                if (top(all.get(k)) - bottom(all.get(k - 1)) > SAME_TABLE * height(all.get(k))) break;
+                if (!tabular(all.get(k))) {
+                    if (!member(all.get(k))) break;
+                } else {
+                    tabularCount++;
+                }
+                end = k;
+            }
+            while (start > 0 && member(all.get(start - 1))
+                    && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
+            if (tabularCount >= MIN_TABULAR && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
+            i = end + 1;
+        }
+        return out;
+    }
+
+    /** A line that may belong to an adjacent table: no colon (notes, 部门：, 单位：) and short of a paragraph. */
+    private static boolean member(TextLine line) {
+        String t = line.text();
+        if (t.contains(":") || t.contains("：")) return false;
+        return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL;
+    }
 
     static List<Rectangle> find(Page page) {
         List<Rectangle> areas = new ArrayList<>();
@@ -56,13 +97,17 @@ final class StreamAreas {
     }
 
     private static boolean tabular(TextLine line) {
+        return gaps(line) >= 2;
+    }
+
+    private static int gaps(TextLine line) {
         int wide = 0;
         List<Word> ws = line.words();
         double h = height(line);
         for (int i = 1; i < ws.size(); i++) {
             if (ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > WIDE_GAP * h) wide++;
         }
-        return wide >= 2;
+        return wide;
     }
 
     private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
