@@ -191,6 +191,6 @@ final class PageTables {
             if (filled >= 2 && r.cells().stream().anyMatch(c -> NUMBER.matcher(c.text().strip()).matches())) numeric++;
         }
         // An empty table (header and 合计 only) prints no number; its header rows still have several cells.
-        return multi >= MIN_STREAM_ROWS && (numeric >= 1 || multi >= f.rows().size() - 1);
+        return numeric >= 1 ? multi >= MIN_STREAM_ROWS : multi >= 2 && multi >= f.rows().size() - 1;
     }
 }

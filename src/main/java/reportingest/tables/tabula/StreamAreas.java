@@ -19,8 +19,8 @@ final class StreamAreas {
     /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
     private static final double SAME_TABLE = 3.0;
     private static final int MIN_LINES = 3;
-    /** Tabular lines a table needs besides its widened lines: a header and a row at least. */
-    private static final int MIN_TABULAR = 2;
+    /** Tabular lines a table needs besides its widened lines (an empty table's header may have only one). */
+    private static final int MIN_TABULAR = 1;
     /** A lone word this short on a line next to a table is a cell (合计), not a sentence. */
     private static final int SHORT_CELL = 8;
 
