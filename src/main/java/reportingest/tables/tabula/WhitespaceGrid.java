@@ -46,16 +46,19 @@ final class WhitespaceGrid {
         // An empty table prints no number: its last line (合计 or the like) is its body.
         if (bodyStart == lines.size()) bodyStart = lines.size() - 1;
 
+        List<Cell> head = headerCells(lines.subList(0, bodyStart));
         List<double[]> cols = new ArrayList<>();
-        for (int i = bodyStart; i < lines.size(); i++) for (Word w : lines.get(i).words()) addSpan(cols, w);
+        for (int i = bodyStart; i < lines.size(); i++) for (Word w : lines.get(i).words()) addSpan(cols, w.bbox());
         merge(cols);
-        // Header words under which nothing prints are empty columns; lower lines first, since the
+        // Header texts under which nothing prints are empty columns; lower texts first, since the
         // leaves of a multi-level header are its lowest texts and their parents span them.
-        for (int i = bodyStart - 1; i >= 0; i--) {
-            for (Word w : lines.get(i).words()) {
-                if (overlapping(cols, w).isEmpty()) cols.add(new double[] {w.bbox().x(), w.bbox().right()});
+        List<Cell> bottomUp = new ArrayList<>(head);
+        bottomUp.sort(Comparator.comparingDouble((Cell c) -> -c.box.y()));
+        for (Cell c : bottomUp) {
+            if (overlapping(cols, c.box).isEmpty()) {
+                cols.add(new double[] {c.box.x(), c.box.right()});
+                cols.sort(Comparator.comparingDouble(x -> x[0]));
             }
-            cols.sort(Comparator.comparingDouble(c -> c[0]));
         }
         merge(cols);
         int width = cols.size();
@@ -70,40 +73,17 @@ final class WhitespaceGrid {
 
         List<RawRow> rows = new ArrayList<>();
         double top = top(lines.get(0)), bottom = bottom(lines.get(lines.size() - 1));
-        // Header rows: wrapped continuation words join the cell above them in the same column.
-        List<List<List<Word>>> header = new ArrayList<>();
-        List<TextLine> headerLines = lines.subList(0, bodyStart);
-        for (TextLine l : headerLines) header.add(emptyRow(width));
-        for (int i = 0; i < headerLines.size(); i++) {
-            for (Word w : headerLines.get(i).words()) {
-                List<Integer> over = overlapping(cols, w);
-                int c = over.isEmpty() ? nearest(cols, w) : over.get(0);
-                int target = i;
-                if (over.size() <= 1) {
-                    for (int k = i - 1; k >= 0; k--) {
-                        List<Word> above = header.get(k).get(c);
-                        if (above.isEmpty()) continue;
-                        Word a = above.get(above.size() - 1);
-                        double gap = w.bbox().y() - a.bbox().bottom();
-                        if (gap < WRAP_GAP * w.bbox().height() && centred(a, w)) target = k;
-                        break;
-                    }
-                }
-                header.get(target).get(c).add(w);
-            }
-        }
-        for (int i = 0; i < headerLines.size(); i++) {
-            boolean any = header.get(i).stream().anyMatch(ws -> !ws.isEmpty());
-            if (any) rows.add(row(page, header.get(i), edge, headerLines.get(i)));
+        for (List<List<Word>> level : levels(head, cols, edge)) {
+            rows.add(row(page, level, edge, top, bodyStart > 0 ? bottom(lines.get(bodyStart - 1)) - top : 0));
         }
         for (int i = bodyStart; i < lines.size(); i++) {
             List<List<Word>> cells = emptyRow(width);
             for (Word w : lines.get(i).words()) {
-                List<Integer> over = overlapping(cols, w);
-                int c = over.isEmpty() ? nearest(cols, w) : over.get(0);
+                List<Integer> over = overlapping(cols, w.bbox());
+                int c = over.isEmpty() ? nearest(cols, w.bbox()) : over.get(0);
                 cells.get(c).add(w);
             }
-            rows.add(row(page, cells, edge, lines.get(i)));
+            rows.add(row(page, cells, edge, top(lines.get(i)), bottom(lines.get(i)) - top(lines.get(i))));
         }
         List<Double> lefts = new ArrayList<>();
         for (int j = 0; j < width; j++) lefts.add(edge[j]);
@@ -111,8 +91,7 @@ final class WhitespaceGrid {
         return new Fragment(page.number(), box, lefts, rows, Caption.NONE, false, false, false);
     }
 
-    private static RawRow row(Page page, List<List<Word>> cells, double[] edge, TextLine line) {
-        double y = top(line), h = bottom(line) - y;
+    private static RawRow row(Page page, List<List<Word>> cells, double[] edge, double y, double h) {
         List<RawCell> out = new ArrayList<>();
         for (int j = 0; j < cells.size(); j++) {
             List<Word> ws = cells.get(j);
@@ -137,9 +116,111 @@ final class WhitespaceGrid {
         return r;
     }
 
-    private static void addSpan(List<double[]> cols, Word w) {
-        if (w.text().isBlank()) return;
-        cols.add(new double[] {w.bbox().x(), w.bbox().right()});
+    private static void addSpan(List<double[]> cols, BBox b) {
+        cols.add(new double[] {b.x(), b.right()});
+    }
+
+    /** One header text: its words (wrapped lines joined) and their box. */
+    private static final class Cell {
+        final List<Word> words = new ArrayList<>();
+        BBox box;
+        int column = -1, level = -1;
+        Cell(Word w) { add(w); }
+        void add(Word w) {
+            words.add(w);
+            BBox b = w.bbox();
+            box = box == null ? b : new BBox(Math.min(box.x(), b.x()), Math.min(box.y(), b.y()),
+                    Math.max(box.right(), b.right()) - Math.min(box.x(), b.x()),
+                    Math.max(box.bottom(), b.bottom()) - Math.min(box.y(), b.y()));
+        }
+        Word lastWord() { return words.get(words.size() - 1); }
+        double centre() { return box.x() + box.width() / 2; }
+    }
+
+    /** Header words, a text wrapped over tight lines (same centre or left edge) joined into one cell. */
+    private static List<Cell> headerCells(List<TextLine> lines) {
+        List<Cell> cells = new ArrayList<>();
+        for (TextLine l : lines) {
+            for (Word w : l.words()) {
+                if (w.text().isBlank()) continue;
+                Cell into = null;
+                for (Cell c : cells) {
+                    Word a = c.lastWord();
+                    double gap = w.bbox().y() - a.bbox().bottom();
+                    if (gap >= -0.5 && gap < WRAP_GAP * w.bbox().height() && centred(a, w)) { into = c; break; }
+                }
+                if (into != null) into.add(w); else cells.add(new Cell(w));
+            }
+        }
+        return cells;
+    }
+
+    /**
+     * The header as grid rows (levels), each text at the leftmost column it spans, as a ruled
+     * grid has it. A text with texts below it is a parent: it spans the widest run of columns
+     * around it that is centred on it, all of which have texts below it and none beside it
+     * (headers are printed centred over their cells). Every other text is a leaf of its column,
+     * one level below the parents over it, so a text spanning the header's height sits on top.
+     */
+    private static List<List<List<Word>>> levels(List<Cell> head, List<double[]> cols, double[] edge) {
+        int width = cols.size();
+        List<Cell> topDown = new ArrayList<>(head);
+        topDown.sort(Comparator.comparingDouble((Cell c) -> c.box.y()));
+        int[] depth = new int[width];
+        for (Cell c : topDown) {
+            List<Integer> over = overlapping(cols, c.box);
+            int lo = over.isEmpty() ? nearest(cols, c.box) : over.get(0);
+            int hi = over.isEmpty() ? lo : over.get(over.size() - 1);
+            boolean parent = false;
+            for (Cell o : head) if (o != c && below(o, c) && overlaps(cols, o.box, lo, hi)) parent = true;
+            if (parent) {
+                int runLo = lo, runHi = hi;
+                while (runLo > 0 && under(head, c, cols, runLo - 1)) runLo--;
+                while (runHi < width - 1 && under(head, c, cols, runHi + 1)) runHi++;
+                double tol = 1.5 * c.lastWord().bbox().height();
+                int bestLo = lo, bestHi = hi;
+                for (int i = runLo; i <= lo; i++) {
+                    for (int j = hi; j <= runHi; j++) {
+                        double mid = (edge[i] + edge[j + 1]) / 2;
+                        if (Math.abs(mid - c.centre()) <= tol && j - i > bestHi - bestLo) { bestLo = i; bestHi = j; }
+                    }
+                }
+                lo = bestLo;
+                hi = bestHi;
+            }
+            int level = 0;
+            for (int j = lo; j <= hi; j++) level = Math.max(level, depth[j]);
+            c.column = lo;
+            c.level = level;
+            if (parent) for (int j = lo; j <= hi; j++) depth[j] = level + 1;
+            else for (int j = lo; j <= hi; j++) depth[j] = Math.max(depth[j], level + 1);
+        }
+        int levels = 0;
+        for (Cell c : topDown) levels = Math.max(levels, c.level + 1);
+        List<List<List<Word>>> out = new ArrayList<>();
+        for (int l = 0; l < levels; l++) out.add(emptyRow(width));
+        for (Cell c : topDown) out.get(c.level).get(c.column).addAll(c.words);
+        return out;
+    }
+
+    private static boolean below(Cell o, Cell c) {
+        return o.box.y() >= c.box.bottom() - 0.5;
+    }
+
+    /** Column j has a header text below {@code c} and none beside it. */
+    private static boolean under(List<Cell> head, Cell c, List<double[]> cols, int j) {
+        boolean beneath = false;
+        for (Cell o : head) {
+            if (o == c || !overlaps(cols, o.box, j, j)) continue;
+            if (below(o, c)) beneath = true;
+            else if (o.box.bottom() > c.box.y()) return false;
+        }
+        return beneath;
+    }
+
+    private static boolean overlaps(List<double[]> cols, BBox b, int lo, int hi) {
+        for (int j = lo; j <= hi; j++) if (b.x() < cols.get(j)[1] && b.right() > cols.get(j)[0]) return true;
+        return false;
     }
 
     /** Overlapping spans become one column. */
@@ -158,16 +239,16 @@ final class WhitespaceGrid {
         cols.addAll(out);
     }
 
-    private static List<Integer> overlapping(List<double[]> cols, Word w) {
+    private static List<Integer> overlapping(List<double[]> cols, BBox b) {
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < cols.size(); j++) {
-            if (w.bbox().x() < cols.get(j)[1] && w.bbox().right() > cols.get(j)[0]) out.add(j);
+            if (b.x() < cols.get(j)[1] && b.right() > cols.get(j)[0]) out.add(j);
         }
         return out;
     }
 
-    private static int nearest(List<double[]> cols, Word w) {
-        double cx = w.bbox().x() + w.bbox().width() / 2;
+    private static int nearest(List<double[]> cols, BBox b) {
+        double cx = b.x() + b.width() / 2;
         int best = 0;
         double bd = Double.MAX_VALUE;
         for (int j = 0; j < cols.size(); j++) {
