@@ -55,7 +55,7 @@ final class WhitespaceGrid {
         List<Cell> bottomUp = new ArrayList<>(head);
         bottomUp.sort(Comparator.comparingDouble((Cell c) -> -c.box.y()));
         for (Cell c : bottomUp) {
-            if (overlapping(cols, c.box).isEmpty()) {
+            if (overlapping(cols, c.box).isEmpty() && !spansGap(cols, c)) {
                 cols.add(new double[] {c.box.x(), c.box.right()});
                 cols.sort(Comparator.comparingDouble(x -> x[0]));
             }
@@ -85,8 +85,17 @@ final class WhitespaceGrid {
             }
             rows.add(row(page, cells, edge, top(lines.get(i)), bottom(lines.get(i)) - top(lines.get(i))));
         }
+        // Column positions for matching a continuation page: the centre of the column's lowest
+        // header text, which a repeated header prints at the same place (separators move with
+        // the widths of each page's values); the separator where the column has no header text.
         List<Double> lefts = new ArrayList<>();
-        for (int j = 0; j < width; j++) lefts.add(edge[j]);
+        for (int j = 0; j < width; j++) {
+            Cell leaf = null;
+            for (Cell c : head) {
+                if (c.column == j && (leaf == null || c.box.y() > leaf.box.y())) leaf = c;
+            }
+            lefts.add(leaf != null && overlapping(cols, leaf.box).size() <= 1 ? leaf.centre() : edge[j]);
+        }
         BBox box = new BBox(x0, top, x1 - x0, bottom - top);
         return new Fragment(page.number(), box, lefts, rows, Caption.NONE, false, false, false);
     }
@@ -118,6 +127,23 @@ final class WhitespaceGrid {
 
     private static void addSpan(List<double[]> cols, BBox b) {
         cols.add(new double[] {b.x(), b.right()});
+    }
+
+    /**
+     * A text between two columns, centred over a run of two or more columns around that gap, is a
+     * parent spanning them (收入 over 项目 | 行次 | 金额 when the names are short), not a column.
+     */
+    private static boolean spansGap(List<double[]> cols, Cell c) {
+        int k = 0;
+        while (k < cols.size() && cols.get(k)[1] <= c.box.x()) k++;
+        if (k == 0 || k == cols.size()) return false;
+        double tol = c.lastWord().bbox().height();
+        for (int i = 0; i < k; i++) {
+            for (int j = k; j < cols.size(); j++) {
+                if (Math.abs((cols.get(i)[0] + cols.get(j)[1]) / 2 - c.centre()) <= tol) return true;
+            }
+        }
+        return false;
     }
 
     /** One header text: its words (wrapped lines joined) and their box. */
@@ -179,10 +205,17 @@ final class WhitespaceGrid {
                 while (runHi < width - 1 && under(head, c, cols, runHi + 1)) runHi++;
                 double tol = 1.5 * c.lastWord().bbox().height();
                 int bestLo = lo, bestHi = hi;
+                double bestTop = childTop(head, c, cols, lo, hi);
+                // Of the centred runs, the one whose texts below are centred lowest (its own
+                // children, not a neighbour's text centred over the whole header height), then the widest.
                 for (int i = runLo; i <= lo; i++) {
                     for (int j = hi; j <= runHi; j++) {
                         double mid = (edge[i] + edge[j + 1]) / 2;
-                        if (Math.abs(mid - c.centre()) <= tol && j - i > bestHi - bestLo) { bestLo = i; bestHi = j; }
+                        if (Math.abs(mid - c.centre()) > tol) continue;
+                        double t = childTop(head, c, cols, i, j);
+                        if (t > bestTop + 0.5 || Math.abs(t - bestTop) <= 0.5 && j - i > bestHi - bestLo) {
+                            bestLo = i; bestHi = j; bestTop = t;
+                        }
                     }
                 }
                 lo = bestLo;
@@ -201,6 +234,15 @@ final class WhitespaceGrid {
         for (int l = 0; l < levels; l++) out.add(emptyRow(width));
         for (Cell c : topDown) out.get(c.level).get(c.column).addAll(c.words);
         return out;
+    }
+
+    /** The highest vertical centre of the texts below {@code c} in columns lo..hi. */
+    private static double childTop(List<Cell> head, Cell c, List<double[]> cols, int lo, int hi) {
+        double t = Double.MAX_VALUE;
+        for (Cell o : head) {
+            if (o != c && below(o, c) && overlaps(cols, o.box, lo, hi)) t = Math.min(t, o.box.y() + o.box.height() / 2);
+        }
+        return t;
     }
 
     private static boolean below(Cell o, Cell c) {
