@@ -43,24 +43,38 @@ final class WhitespaceGrid {
                 break;
             }
         }
-        // An empty table prints no number: its last line (合计 or the like) is its body.
-        if (bodyStart == lines.size()) bodyStart = lines.size() - 1;
+        // An empty table prints no number: its last line (合计 or the like) is its body, and its
+        // columns are its header's (a 合计 centred under 项目 is no column of its own).
+        boolean empty = bodyStart == lines.size();
+        if (empty) bodyStart = lines.size() - 1;
 
         List<Cell> head = headerCells(lines.subList(0, bodyStart));
         List<double[]> cols = new ArrayList<>();
-        for (int i = bodyStart; i < lines.size(); i++) for (Word w : lines.get(i).words()) addSpan(cols, w.bbox());
+        if (!empty) for (int i = bodyStart; i < lines.size(); i++) for (Word w : lines.get(i).words()) addSpan(cols, w.bbox());
         merge(cols);
         // Header texts under which nothing prints are empty columns; lower texts first, since the
         // leaves of a multi-level header are its lowest texts and their parents span them.
         List<Cell> bottomUp = new ArrayList<>(head);
         bottomUp.sort(Comparator.comparingDouble((Cell c) -> -c.box.y()));
         for (Cell c : bottomUp) {
-            if (overlapping(cols, c.box).isEmpty() && !spansGap(cols, c)) {
+            if (overlapping(cols, c.box).isEmpty() && !spansGap(head, cols, c)) {
                 cols.add(new double[] {c.box.x(), c.box.right()});
                 cols.sort(Comparator.comparingDouble(x -> x[0]));
             }
         }
         merge(cols);
+        // A header text over one column only widens it to the header's extent: the table's outer
+        // edges then follow the header too, which centred parents are measured against.
+        for (Cell c : head) {
+            List<Integer> over = overlapping(cols, c.box);
+            if (over.size() != 1 || hasBelow(head, cols, c, over.get(0))) continue;
+            double[] col = cols.get(over.get(0));
+            int j = over.get(0);
+            double lo = Math.min(col[0], c.box.x()), hi = Math.max(col[1], c.box.right());
+            if (j > 0 && lo < cols.get(j - 1)[1] || j < cols.size() - 1 && hi > cols.get(j + 1)[0]) continue;
+            col[0] = lo;
+            col[1] = hi;
+        }
         int width = cols.size();
         if (width < 2) return null;
 
@@ -133,15 +147,56 @@ final class WhitespaceGrid {
      * A text between two columns, centred over a run of two or more columns around that gap, is a
      * parent spanning them (收入 over 项目 | 行次 | 金额 when the names are short), not a column.
      */
-    private static boolean spansGap(List<double[]> cols, Cell c) {
+    private static boolean spansGap(List<Cell> head, List<double[]> cols, Cell c) {
         int k = 0;
         while (k < cols.size() && cols.get(k)[1] <= c.box.x()) k++;
         if (k == 0 || k == cols.size()) return false;
+        // Texts a row below it on both sides of the gap: it heads them (项目 over 科目编码 | 科目名称).
+        if (hasBelow(head, cols, c, k - 1) && hasBelow(head, cols, c, k)) return true;
         double tol = c.lastWord().bbox().height();
-        for (int i = 0; i < k; i++) {
-            for (int j = k; j < cols.size(); j++) {
-                if (Math.abs((cols.get(i)[0] + cols.get(j)[1]) / 2 - c.centre()) <= tol) return true;
+        // Only runs of columns that all have header text below it: its children.
+        int lo = k, hi = k - 1;
+        while (lo > 0 && hasBelow(head, cols, c, lo - 1)) lo--;
+        while (hi < cols.size() - 1 && hasBelow(head, cols, c, hi + 1)) hi++;
+        for (int i = lo; i < k; i++) {
+            for (int j = k; j <= hi; j++) {
+                if (centredOver(head, cols, null, c, i, j, tol)) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Text c is centred over columns i..j: over their outer edges (cells of unequal widths), or
+     * over the centres of their outer header texts (cells of equal widths, whose separators are
+     * unknown without rulings).
+     */
+    private static boolean centredOver(List<Cell> head, List<double[]> cols, double[] edge, Cell c, int i, int j, double tol) {
+        double lo = edge != null ? edge[i] : cols.get(i)[0], hi = edge != null ? edge[j + 1] : cols.get(j)[1];
+        if (Math.abs((lo + hi) / 2 - c.centre()) <= tol) return true;
+        if (i == j) return false;
+        return Math.abs((leafCentre(head, cols, c, i) + leafCentre(head, cols, c, j)) / 2 - c.centre()) <= tol;
+    }
+
+    /** The centre of the lowest header text below c over column j alone (the column's middle without one). */
+    private static double leafCentre(List<Cell> head, List<double[]> cols, Cell c, int j) {
+        Cell leaf = null;
+        for (Cell o : head) {
+            if (o == c || o.box.y() < c.box.bottom()) continue;
+            List<Integer> over = overlapping(cols, o.box);
+            if (over.size() == 1 && over.get(0) == j && (leaf == null || o.box.y() > leaf.box.y())) leaf = o;
+        }
+        return leaf != null ? leaf.centre() : (cols.get(j)[0] + cols.get(j)[1]) / 2;
+    }
+
+    /**
+     * Column j has header text a row below {@code c}: clear of it by half a line at least, since a
+     * text centred over the header's full height ends just above the lowest row's texts.
+     */
+    private static boolean hasBelow(List<Cell> head, List<double[]> cols, Cell c, int j) {
+        double clear = 0.5 * c.lastWord().bbox().height();
+        for (Cell o : head) {
+            if (o != c && o.box.y() >= c.box.bottom() + clear && overlaps(cols, o.box, j, j)) return true;
         }
         return false;
     }
@@ -203,15 +258,14 @@ final class WhitespaceGrid {
                 int runLo = lo, runHi = hi;
                 while (runLo > 0 && under(head, c, cols, runLo - 1)) runLo--;
                 while (runHi < width - 1 && under(head, c, cols, runHi + 1)) runHi++;
-                double tol = 1.5 * c.lastWord().bbox().height();
+                double tol = 2 * c.lastWord().bbox().height();
                 int bestLo = lo, bestHi = hi;
                 double bestTop = childTop(head, c, cols, lo, hi);
                 // Of the centred runs, the one whose texts below are centred lowest (its own
                 // children, not a neighbour's text centred over the whole header height), then the widest.
                 for (int i = runLo; i <= lo; i++) {
                     for (int j = hi; j <= runHi; j++) {
-                        double mid = (edge[i] + edge[j + 1]) / 2;
-                        if (Math.abs(mid - c.centre()) > tol) continue;
+                        if (!centredOver(head, cols, edge, c, i, j, tol)) continue;
                         double t = childTop(head, c, cols, i, j);
                         if (t > bestTop + 0.5 || Math.abs(t - bestTop) <= 0.5 && j - i > bestHi - bestLo) {
                             bestLo = i; bestHi = j; bestTop = t;
