@@ -21,8 +21,9 @@ final class StreamAreas {
     private static final int MIN_LINES = 3;
     /** Tabular lines a table needs besides its widened lines (an empty table's header may have only one). */
     private static final int MIN_TABULAR = 1;
-    /** A lone word this short on a line next to a table is a cell (合计), not a sentence. */
-    private static final int SHORT_CELL = 8;
+    /** A lone text this short next to a table is a cell (合计, a header over several rows), not a sentence. */
+    private static final int SHORT_CELL = 16;
+    private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
 
     private StreamAreas() {}
 
@@ -42,13 +43,13 @@ final class StreamAreas {
             for (int k = i + 1; k < all.size(); k++) {
                 if (top(all.get(k)) - bottom(all.get(k - 1)) > SAME_TABLE * height(all.get(k))) break;
                 if (!tabular(all.get(k))) {
-                    if (!member(all.get(k))) break;
+                    if (!member(all.get(k), all.get(i))) break;
                 } else {
                     tabularCount++;
                 }
                 end = k;
             }
-            while (start > 0 && member(all.get(start - 1))
+            while (start > 0 && member(all.get(start - 1), all.get(i))
                     && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
             if (tabularCount >= MIN_TABULAR && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
             i = end + 1;
@@ -56,11 +57,14 @@ final class StreamAreas {
         return out;
     }
 
-    /** A line that may belong to an adjacent table: no colon (notes, 部门：, 单位：) and short of a paragraph. */
-    private static boolean member(TextLine line) {
+    /**
+     * A line that may belong to an adjacent table: in the table's type size (not a title), no colon
+     * (notes, 部门：, 单位：), and several cells or one short text without sentence punctuation.
+     */
+    private static boolean member(TextLine line, TextLine tableLine) {
         String t = line.text();
-        if (t.contains(":") || t.contains("：")) return false;
-        return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL;
+        if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
+        return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL && !SENTENCE.matcher(t).find();
     }
 
     static List<Rectangle> find(Page page) {

@@ -75,6 +75,17 @@ final class WhitespaceGrid {
             col[0] = lo;
             col[1] = hi;
         }
+        // A header over right-aligned amounts may not reach them: a column of header only next
+        // to a column of amounts without header is one column.
+        if (!empty) {
+            List<TextLine> body = lines.subList(bodyStart, lines.size());
+            for (int j = 0; j + 1 < cols.size(); j++) {
+                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !headed(head, cols, j + 1)) {
+                    cols.get(j)[1] = cols.get(j + 1)[1];
+                    cols.remove(j + 1);
+                }
+            }
+        }
         int width = cols.size();
         if (width < 2) return null;
 
@@ -163,6 +174,16 @@ final class WhitespaceGrid {
                 if (centredOver(head, cols, null, c, i, j, tol)) return true;
             }
         }
+        return false;
+    }
+
+    private static boolean printed(List<TextLine> body, List<double[]> cols, int j) {
+        for (TextLine l : body) for (Word w : l.words()) if (overlaps(cols, w.bbox(), j, j)) return true;
+        return false;
+    }
+
+    private static boolean headed(List<Cell> head, List<double[]> cols, int j) {
+        for (Cell c : head) if (overlaps(cols, c.box, j, j)) return true;
         return false;
     }
 
