@@ -50,7 +50,16 @@ final class WhitespaceGrid {
 
         List<Cell> head = headerCells(lines.subList(0, bodyStart));
         List<double[]> cols = new ArrayList<>();
-        if (!empty) for (int i = bodyStart; i < lines.size(); i++) for (Word w : lines.get(i).words()) addSpan(cols, w.bbox());
+        // A body of one line (an all but empty table's 合计 row) seeds columns with its amounts
+        // only: its label is centred under the header's 项目, not printed in a column of its own.
+        boolean oneLine = bodyStart == lines.size() - 1;
+        if (!empty) {
+            for (int i = bodyStart; i < lines.size(); i++) {
+                for (Word w : lines.get(i).words()) {
+                    if (!oneLine || NUMBER.matcher(w.text().strip()).matches()) addSpan(cols, w.bbox());
+                }
+            }
+        }
         merge(cols);
         // Header texts under which nothing prints are empty columns; lower texts first, since the
         // leaves of a multi-level header are its lowest texts and their parents span them.
