@@ -30,6 +30,8 @@ final class WhitespaceGrid {
     private static final Pattern NUMBER = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
     /** Wrapped lines of one cell are closer than this share of a line height (rows are further apart). */
     private static final double WRAP_GAP = 0.35;
+    /** Words of one header text are a space apart, well under this share of a line height. */
+    private static final double PHRASE_GAP = 0.6;
 
     private WhitespaceGrid() {}
 
@@ -248,12 +250,32 @@ final class WhitespaceGrid {
         double centre() { return box.x() + box.width() / 2; }
     }
 
+    /**
+     * A header line's words joined where only a space separates them: Latin header texts are
+     * several words ("Weighted school"), one cell's text; cells are further apart.
+     */
+    private static List<Word> phrases(TextLine l) {
+        List<Word> out = new ArrayList<>();
+        for (Word w : l.words()) {
+            if (w.text().isBlank()) continue;
+            Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && w.bbox().x() - last.bbox().right() < PHRASE_GAP * w.bbox().height()) {
+                BBox a = last.bbox(), b = w.bbox();
+                double y0 = Math.min(a.y(), b.y()), y1 = Math.max(a.bottom(), b.bottom());
+                out.set(out.size() - 1, new Word(last.text() + " " + w.text(),
+                        new BBox(a.x(), y0, b.right() - a.x(), y1 - y0), Math.min(last.confidence(), w.confidence())));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
     /** Header words, a text wrapped over tight lines (same centre or left edge) joined into one cell. */
     private static List<Cell> headerCells(List<TextLine> lines) {
         List<Cell> cells = new ArrayList<>();
         for (TextLine l : lines) {
-            for (Word w : l.words()) {
-                if (w.text().isBlank()) continue;
+            for (Word w : phrases(l)) {
                 Cell into = null;
                 for (Cell c : cells) {
                     Word a = c.lastWord();

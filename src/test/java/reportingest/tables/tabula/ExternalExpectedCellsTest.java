@@ -132,6 +132,6 @@ class ExternalExpectedCellsTest {
         static final String[] NAMES = {
                 "tabula/spanning_cells", "tabula/twotables", "tabula/frx_2012_disclosure",
                 "camelot/column_span_2", "camelot/background_lines_1",
-                "icdar/eu-004", "icdar/eu-027", "icdar/us-012"};
+                "icdar/eu-004", "icdar/eu-027", "icdar/us-012", "icdar/us-026"};
     }
 }
