@@ -3,15 +3,14 @@ package reportingest.tables.tabula;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
-import technology.tabula.Rectangle;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where unruled tables are on a page: runs of lines split into three or more parts by wide gaps.
- * Tabula's stream algorithm takes its columns from every line it is given, so a title or a
- * paragraph across the page would make the whole table one column; it gets only these areas.
+ * Where unruled tables are on a page: runs of lines split into three or more parts by wide gaps,
+ * with the adjacent header and total lines that have fewer; titles, notes and paragraphs stay out,
+ * since column positions are taken from every line of the run.
  */
 final class StreamAreas {
     /** A gap this many line heights wide separates columns. */
@@ -65,39 +64,6 @@ final class StreamAreas {
         String t = line.text();
         if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
         return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL && !SENTENCE.matcher(t).find();
-    }
-
-    static List<Rectangle> find(Page page) {
-        List<Rectangle> areas = new ArrayList<>();
-        List<TextLine> run = new ArrayList<>();
-        double lastBottom = Double.NaN;
-        for (TextLine line : page.lines()) {
-            if (line.words().isEmpty()) continue;
-            if (!tabular(line)) continue;
-            double top = top(line);
-            if (!run.isEmpty() && top - lastBottom > SAME_TABLE * height(line)) {
-                close(run, areas);
-                run = new ArrayList<>();
-            }
-            run.add(line);
-            lastBottom = bottom(line);
-        }
-        close(run, areas);
-        return areas;
-    }
-
-    private static void close(List<TextLine> run, List<Rectangle> areas) {
-        if (run.size() < MIN_LINES) return;
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (TextLine l : run) {
-            for (Word w : l.words()) {
-                x0 = Math.min(x0, w.bbox().x());
-                y0 = Math.min(y0, w.bbox().y());
-                x1 = Math.max(x1, w.bbox().right());
-                y1 = Math.max(y1, w.bbox().bottom());
-            }
-        }
-        areas.add(new Rectangle((float) y0 - 1, (float) x0 - 1, (float) (x1 - x0) + 2, (float) (y1 - y0) + 2));
     }
 
     private static boolean tabular(TextLine line) {
