@@ -112,14 +112,23 @@ final class WhitespaceGrid {
         for (List<List<Word>> level : levels(head, cols, edge)) {
             rows.add(row(page, level, edge, top, bodyStart > 0 ? bottom(lines.get(bodyStart - 1)) - top : 0));
         }
-        for (int i = bodyStart; i < lines.size(); i++) {
+        // Body rows: lines closer than a row apart are one row (a name wrapped over lines
+        // printed above and below its row's centred other cells).
+        for (int i = bodyStart; i < lines.size(); ) {
+            int j = i + 1;
+            while (j < lines.size() && top(lines.get(j)) - bottom(lines.get(j - 1))
+                    < WRAP_GAP * lines.get(j).words().get(0).bbox().height()) j++;
             List<List<Word>> cells = emptyRow(width);
-            for (Word w : lines.get(i).words()) {
-                List<Integer> over = overlapping(cols, w.bbox());
-                int c = over.isEmpty() ? nearest(cols, w.bbox()) : over.get(0);
-                cells.get(c).add(w);
+            for (TextLine l : lines.subList(i, j)) {
+                for (Word w : l.words()) {
+                    List<Integer> over = overlapping(cols, w.bbox());
+                    int c = over.isEmpty() ? nearest(cols, w.bbox()) : over.get(0);
+                    cells.get(c).add(w);
+                }
             }
-            rows.add(row(page, cells, edge, top(lines.get(i)), bottom(lines.get(i)) - top(lines.get(i))));
+            double y = top(lines.get(i));
+            rows.add(row(page, cells, edge, y, bottom(lines.get(j - 1)) - y));
+            i = j;
         }
         // Column positions for matching a continuation page: the centre of the column's lowest
         // header text, which a repeated header prints at the same place (separators move with
