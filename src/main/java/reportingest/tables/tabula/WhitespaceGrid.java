@@ -30,6 +30,8 @@ final class WhitespaceGrid {
     private static final Pattern NUMBER = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
     /** Wrapped lines of one cell are closer than this share of a line height (rows are further apart). */
     private static final double WRAP_GAP = 0.35;
+    /** Lines overlapping by this share of a line height belong to one body row. */
+    private static final double ROW_OVERLAP = 0.1;
     /** Words of one header text are a space apart, well under this share of a line height. */
     private static final double PHRASE_GAP = 0.6;
 
@@ -112,12 +114,14 @@ final class WhitespaceGrid {
         for (List<List<Word>> level : levels(head, cols, edge)) {
             rows.add(row(page, level, edge, top, bodyStart > 0 ? bottom(lines.get(bodyStart - 1)) - top : 0));
         }
-        // Body rows: lines closer than a row apart are one row (a name wrapped over lines
-        // printed above and below its row's centred other cells).
+        // Body rows: a lone text overlapping the next or previous line vertically is part of its
+        // row (a name wrapped over two lines printed around its row's vertically centred other
+        // cells). Merely close lines, or overlapping full lines, stay rows of their own.
         for (int i = bodyStart; i < lines.size(); ) {
             int j = i + 1;
             while (j < lines.size() && top(lines.get(j)) - bottom(lines.get(j - 1))
-                    < WRAP_GAP * lines.get(j).words().get(0).bbox().height()) j++;
+                    < -ROW_OVERLAP * lines.get(j).words().get(0).bbox().height()
+                    && (lines.get(j).words().size() == 1 || lines.get(j - 1).words().size() == 1)) j++;
             List<List<Word>> cells = emptyRow(width);
             for (TextLine l : lines.subList(i, j)) {
                 for (Word w : l.words()) {
