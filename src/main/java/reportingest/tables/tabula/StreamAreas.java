@@ -3,15 +3,14 @@ package reportingest.tables.tabula;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
-import technology.tabula.Rectangle;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where unruled tables are on a page: runs of lines split into three or more parts by wide gaps.
- * Tabula's stream algorithm takes its columns from every line it is given, so a title or a
- * paragraph across the page would make the whole table one column; it gets only these areas.
+ * Where unruled tables are on a page: runs of lines split into three or more parts by wide gaps,
+ * with the adjacent header and total lines that have fewer; titles, notes and paragraphs stay out,
+ * since column positions are taken from every line of the run.
  */
 final class StreamAreas {
     /** A gap this many line heights wide separates columns. */
@@ -19,50 +18,66 @@ final class StreamAreas {
     /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
     private static final double SAME_TABLE = 3.0;
     private static final int MIN_LINES = 3;
+    /** Tabular lines a table needs besides its widened lines (an empty table's header may have only one). */
+    private static final int MIN_TABULAR = 1;
+    /** A lone text this short next to a table is a cell (合计, a header over several rows), not a sentence. */
+    private static final int SHORT_CELL = 16;
+    private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
 
     private StreamAreas() {}
 
-    static List<Rectangle> find(Page page) {
-        List<Rectangle> areas = new ArrayList<>();
-        List<TextLine> run = new ArrayList<>();
-        double lastBottom = Double.NaN;
-        for (TextLine line : page.lines()) {
-            if (line.words().isEmpty()) continue;
-            if (!tabular(line)) continue;
-            double top = top(line);
-            if (!run.isEmpty() && top - lastBottom > SAME_TABLE * height(line)) {
-                close(run, areas);
-                run = new ArrayList<>();
+    /**
+     * The lines of each unruled table: a run of tabular lines, widened to the adjacent lines of
+     * its header and body that have fewer gaps (a spanning header over two columns, an empty
+     * table's 合计 line), but not to notes or to 部门/单位 lines, which carry a colon.
+     */
+    static List<List<TextLine>> tables(Page page) {
+        List<TextLine> all = page.lines().stream().filter(l -> !l.words().isEmpty()).toList();
+        List<List<TextLine>> out = new ArrayList<>();
+        int i = 0;
+        while (i < all.size()) {
+            if (!tabular(all.get(i))) { i++; continue; }
+            int start = i, end = i;
+            int tabularCount = 1;
+            for (int k = i + 1; k < all.size(); k++) {
+                if (top(all.get(k)) - bottom(all.get(k - 1)) > SAME_TABLE * height(all.get(k))) break;
+                if (!tabular(all.get(k))) {
+                    if (!member(all.get(k), all.get(i))) break;
+                } else {
+                    tabularCount++;
+                }
+                end = k;
             }
-            run.add(line);
-            lastBottom = bottom(line);
+            while (start > 0 && member(all.get(start - 1), all.get(i))
+                    && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
+            if (tabularCount >= MIN_TABULAR && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
+            i = end + 1;
         }
-        close(run, areas);
-        return areas;
+        return out;
     }
 
-    private static void close(List<TextLine> run, List<Rectangle> areas) {
-        if (run.size() < MIN_LINES) return;
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (TextLine l : run) {
-            for (Word w : l.words()) {
-                x0 = Math.min(x0, w.bbox().x());
-                y0 = Math.min(y0, w.bbox().y());
-                x1 = Math.max(x1, w.bbox().right());
-                y1 = Math.max(y1, w.bbox().bottom());
-            }
-        }
-        areas.add(new Rectangle((float) y0 - 1, (float) x0 - 1, (float) (x1 - x0) + 2, (float) (y1 - y0) + 2));
+    /**
+     * A line that may belong to an adjacent table: in the table's type size (not a title), no colon
+     * (notes, 部门：, 单位：), and several cells or one short text without sentence punctuation.
+     */
+    private static boolean member(TextLine line, TextLine tableLine) {
+        String t = line.text();
+        if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
+        return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL && !SENTENCE.matcher(t).find();
     }
 
     private static boolean tabular(TextLine line) {
+        return gaps(line) >= 2;
+    }
+
+    private static int gaps(TextLine line) {
         int wide = 0;
         List<Word> ws = line.words();
         double h = height(line);
         for (int i = 1; i < ws.size(); i++) {
             if (ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > WIDE_GAP * h) wide++;
         }
-        return wide >= 2;
+        return wide;
     }
 
     private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
