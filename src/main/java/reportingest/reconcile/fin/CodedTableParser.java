@@ -32,12 +32,7 @@ public final class CodedTableParser implements TableParser {
     }
 
     @Override
-    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
-        Grid grid = Grid.of(raw);
-        if (grid != null) {
-            ExtractedTable t = parseGrid(schema, raw, grid);
-            if (t != null) return t;
-        }
+    public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -128,7 +123,8 @@ public final class CodedTableParser implements TableParser {
      * value from the column its header names. Null when the header places no value column (the
      * table is then read as printed text).
      */
-    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+    @Override
+    public ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
         int start = grid.bodyStart(schema.totalLabels());
         List<List<String>> paths = grid.paths(start, schema, schema.totalLabels());
         List<Grid.Column> cols = new ArrayList<>();

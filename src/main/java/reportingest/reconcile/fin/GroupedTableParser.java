@@ -41,12 +41,7 @@ public final class GroupedTableParser implements TableParser {
     private record Footer(String label, GroupDef group, RawCell value, RawCell anchor) {}
 
     @Override
-    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
-        Grid grid = Grid.of(raw);
-        if (grid != null) {
-            ExtractedTable t = parseGrid(schema, raw, grid);
-            if (t != null) return t;
-        }
+    public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -136,7 +131,8 @@ public final class GroupedTableParser implements TableParser {
      * A ruled grid: each column group (code part(s), name, amount) is read by position, a group
      * ending at its amount column. Null when the header places no amount column.
      */
-    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+    @Override
+    public ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
         List<String> footerLabels = schema.groups().stream().map(GroupDef::totalLabel).filter(l -> l != null).toList();
         int start = grid.bodyStart(footerLabels);
         List<List<String>> paths = grid.paths(start, schema, footerLabels);

@@ -26,12 +26,7 @@ import java.util.Set;
 public final class OneRowTableParser implements TableParser {
 
     @Override
-    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
-        Grid grid = Grid.of(raw);
-        if (grid != null) {
-            ExtractedTable t = parseGrid(schema, raw, grid);
-            if (t != null) return t;
-        }
+    public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows);
         List<RawRow> header = rows.subList(0, Math.min(start, rows.size()));
@@ -76,7 +71,8 @@ public final class OneRowTableParser implements TableParser {
      * are printed), the values read from the first row that prints numbers. A table without a
      * value row is empty on purpose only when its note says so; otherwise every cell is missing.
      */
-    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+    @Override
+    public ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
         int start = grid.bodyStart(List.of());
         List<List<String>> paths = grid.paths(start, schema, List.of());
         List<Grid.Column> cols = new ArrayList<>();

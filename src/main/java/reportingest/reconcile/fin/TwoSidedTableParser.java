@@ -28,12 +28,7 @@ public final class TwoSidedTableParser implements TableParser {
     private record SideRow(String side, String item, Integer lineNo, Map<String, CellValue> cells, List<Flag> flags) {}
 
     @Override
-    public ExtractedTable parse(SchemaDef schema, RawTable raw) {
-        Grid grid = Grid.of(raw);
-        if (grid != null) {
-            ExtractedTable t = parseGrid(schema, raw, grid);
-            if (t != null) return t;
-        }
+    public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
         List<RawRow> rows = raw.rows();
         int start = dataStart(rows, schema);
         List<RawRow> header = rows.subList(0, start);
@@ -70,7 +65,8 @@ public final class TwoSidedTableParser implements TableParser {
      * side's label (项目), line number (行次) or one of its value columns. Null when the header
      * places no value column.
      */
-    private ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
+    @Override
+    public ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
         int start = dataStart(grid.rows(), schema);
         List<List<String>> paths = grid.paths(start, schema, List.of());
         int n = grid.width();
