@@ -79,7 +79,8 @@ public final class Intake {
         log.info("Duplicate '{}' moved to {}", exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), target);
     }
 
-    static String sha256(Path file) throws IOException {
+    /** SHA-256 of the file's bytes, in hex: the identity of a document's content. */
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
