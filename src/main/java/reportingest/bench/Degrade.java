@@ -49,7 +49,8 @@ final class Degrade {
         return new ConvolveOp(new Kernel(3, 3, k), ConvolveOp.EDGE_NO_OP, null).filter(src, out);
     }
 
-    private static BufferedImage noise(BufferedImage img, double sigma, long seed) {
+    /** Adds Gaussian noise in place (fixed seed: the same "scan" on every run); also used by test scans. */
+    public static BufferedImage noise(BufferedImage img, double sigma, long seed) {
         Random random = new Random(seed);
         var raster = img.getRaster();
         int[] row = new int[img.getWidth()];

@@ -12,7 +12,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Random;
 
 /**
  * A synthetic 300-dpi scan of a ruled 支出决算表 drawn with WenQuanYi Zen Hei, optionally turned and
@@ -96,7 +95,7 @@ final class RuledTableScan {
             }
         }
         g.dispose();
-        if (noiseSigma > 0) addNoise(img, noiseSigma);
+        if (noiseSigma > 0) reportingest.bench.Degrade.noise(img, noiseSigma, 42);
         return img;
     }
 
@@ -107,20 +106,6 @@ final class RuledTableScan {
 
     private static void drawRight(Graphics2D g, String s, int right, int baseline) {
         g.drawString(s, right - g.getFontMetrics().stringWidth(s), baseline);
-    }
-
-    /** Fixed seed: the same "scan" on every run. */
-    private static void addNoise(BufferedImage img, double sigma) {
-        Random random = new Random(42);
-        var raster = img.getRaster();
-        int[] row = new int[img.getWidth()];
-        for (int y = 0; y < img.getHeight(); y++) {
-            raster.getSamples(0, y, row.length, 1, 0, row);
-            for (int x = 0; x < row.length; x++) {
-                row[x] = Math.max(0, Math.min(255, (int) Math.round(row[x] + random.nextGaussian() * sigma)));
-            }
-            raster.setSamples(0, y, row.length, 1, 0, row);
-        }
     }
 
     /** A small one-line "page" for multi-frame tests. */
