@@ -64,7 +64,7 @@ public final class Revalidation {
     }
 
     /** The rule of the validate step: any row needing review, or an own flag nobody approved. */
-    static boolean needsReview(ExtractedDocument doc, boolean documentApproved) {
+    public static boolean needsReview(ExtractedDocument doc, boolean documentApproved) {
         for (ExtractedTable t : doc.tables()) {
             if (t.rows().stream().anyMatch(r -> r.status() == RowStatus.NEEDS_REVIEW)) return true;
         }

@@ -4,13 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.pipeline.IngestJob;
 import reportingest.reconcile.ExtractedDocument;
-import reportingest.reconcile.ExtractedTable;
-import reportingest.reconcile.Flag;
-import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.catalog.Catalog;
 import reportingest.store.DocumentStatus;
+import reportingest.store.Revalidation;
 
-import java.util.Set;
 
 /**
  * Pipeline step "validate": checks the document's numbers ({@link Validator}) and decides its
@@ -19,9 +16,6 @@ import java.util.Set;
  */
 public final class ValidateStep {
     private static final Logger log = LoggerFactory.getLogger(ValidateStep.class);
-    /** Flags that record how a table was put together but ask nothing of a reviewer. */
-    static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES");
-
     private final Validator validator;
 
     public ValidateStep() {
@@ -41,16 +35,8 @@ public final class ValidateStep {
         return job.withExtracted(doc).withStatus(status);
     }
 
+    /** The same rule that review actions apply afterwards ({@link Revalidation}), with nothing approved yet. */
     static boolean needsReview(ExtractedDocument doc) {
-        if (doc.flags().stream().anyMatch(ValidateStep::asksForReview)) return true;
-        for (ExtractedTable t : doc.tables()) {
-            if (t.flags().stream().anyMatch(ValidateStep::asksForReview)) return true;
-            if (t.rows().stream().anyMatch(r -> r.status() == RowStatus.NEEDS_REVIEW)) return true;
-        }
-        return false;
-    }
-
-    private static boolean asksForReview(Flag f) {
-        return !PROVENANCE_ONLY.contains(f.code());
+        return Revalidation.needsReview(doc, false);
     }
 }
