@@ -20,7 +20,7 @@ import java.util.Random;
  * A worn scan of a clean page: turned by about a degree, slightly out of focus, sensor noise, and
  * saved as a middling JPEG. Deterministic (fixed seed), so every run measures the same pixels.
  */
-final class Degrade {
+public final class Degrade {
     static final double SKEW_DEGREES = 1.0;
     static final double NOISE_SIGMA = 12;
     static final float JPEG_QUALITY = 0.6f;
