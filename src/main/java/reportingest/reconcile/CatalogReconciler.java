@@ -10,7 +10,13 @@ import reportingest.reconcile.fin.GroupedTableParser;
 import reportingest.reconcile.fin.OneRowTableParser;
 import reportingest.reconcile.fin.TableParser;
 import reportingest.reconcile.fin.TwoSidedTableParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
+
+import java.text.Normalizer;
 
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
@@ -31,6 +37,7 @@ import java.util.Optional;
  * Narrative facts are not produced here.
  */
 public final class CatalogReconciler implements Reconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogReconciler.class);
     private final Catalog catalog;
     private final Map<String, TableParser> parsers = Map.of(
             "coded", new CodedTableParser(),
@@ -72,12 +79,30 @@ public final class CatalogReconciler implements Reconciler {
         return flags;
     }
 
+    /** Amount-like: a decimal fraction, a thousands separator or four digits and more (序号 1, 2, 3 are not). */
+    private static final Pattern AMOUNT_LIKE = Pattern.compile("^-?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+\\.\\d+|\\d{4,})$");
+
+    static boolean holdsAmounts(RawTable raw) {
+        for (RawRow row : raw.rows()) {
+            for (RawCell cell : row.cells()) {
+                String text = cell.text() == null ? "" : Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).strip();
+                if (AMOUNT_LIKE.matcher(text).matches()) return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
         for (RawTable raw : tables) {
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title());
+            if (schema.isEmpty() && !holdsAmounts(raw)) {
+                // a list of units or projects (序号/单位名称/备注): nothing to reconcile, nothing to review
+                LOG.info("table '{}' (page {}) holds no amounts; not a financial table, not stored", raw.title(), raw.pageFrom());
+                continue;
+            }
             if (schema.isEmpty()) {
                 docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title() + "'"));
                 continue;

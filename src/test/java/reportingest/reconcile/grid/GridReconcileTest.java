@@ -7,6 +7,7 @@ import reportingest.reconcile.CatalogReconciler;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
+import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.fin.Cells;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
@@ -190,5 +191,22 @@ class GridReconcileTest {
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
         assertThat(r.cells().values()).allMatch(c -> c.value() == null);
         assertThat(t.flags()).isEmpty();
+    }
+
+    @Test
+    void aListOfUnitsWithoutAmountsIsNeitherStoredNorFlaggedAsAnUnknownSchema() {
+        RawTable units = grid("纳入本部门2024年度部门决算编制范围的单位包括：", List.of(),
+                "序号|单位名称|备注", "1|某某局（本级）|", "2|某某事务中心|预算不单列，并入本级", "12|某某所|");
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(units));
+        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.flags()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTableWithAmountsIsFlaggedSchemaUnknown() {
+        RawTable other = grid("项目支出绩效目标表", List.of(), "项目名称|金额", "道路维修|1,200.50", "绿化养护|35.00");
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(other));
+        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.flags()).extracting(f -> f.code()).containsExactly(Cells.SCHEMA_UNKNOWN);
     }
 }
