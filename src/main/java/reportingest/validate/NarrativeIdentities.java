@@ -144,6 +144,7 @@ final class NarrativeIdentities {
             if (!fy.equals(f.year()) || !done.add(f.figure() + "|" + f.value() + "|" + f.scope())) continue;
             for (NarrativeChecksDef.Link l : def.links()) link(l, f, cells, subjects, fy, Check.Kind.EQUAL, out);
             for (NarrativeChecksDef.Link l : def.atLeast()) link(l, f, cells, subjects, fy, Check.Kind.AT_LEAST, out);
+            for (NarrativeChecksDef.Link l : def.atMost()) link(l, f, cells, subjects, fy, null, out);
         }
     }
 
@@ -155,6 +156,7 @@ final class NarrativeIdentities {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
+    /** {@code kind} null: the figure is at most the cell (checked as cell ≥ figure). */
     private static void link(NarrativeChecksDef.Link l, NarrativeFact f, DocumentCells cells, ItemSubjects subjects, Integer fy,
                              Check.Kind kind, List<Check> out) {
         if (!l.scopes().isEmpty() && !l.scopes().contains(f.scope())) return;
@@ -175,9 +177,16 @@ final class NarrativeIdentities {
                 default -> cells.one(s, fy);
             };
             if (ref == null) continue;
+            String id = (l.id() == null ? "narr/table" : l.id()) + "/" + f.figure();
+            Term cell = Term.cell(cells.qualifiedLabel(ref), ref);
+            if (kind == null) {
+                out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE,
+                        "narrative " + f.figure() + " ≤ table cell (the text covers part of it)", cell, List.of(fact(f)), null, false));
+                continue;
+            }
             String what = kind == Check.Kind.EQUAL ? " = table cell" : " ≥ table cell (the text covers all funds)";
-            out.add(new Check((l.id() == null ? "narr/table" : l.id()) + "/" + f.figure(), NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
-                    "narrative " + f.figure() + what, fact(f), List.of(Term.cell(cells.qualifiedLabel(ref), ref)), null, false));
+            out.add(new Check(id, NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
+                    "narrative " + f.figure() + what, fact(f), List.of(cell), null, false));
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
  *     figurePattern links a family of figures (类支出:&lt;类&gt;, 项N.支出决算) to coded rows found by
  *     the class name or by the 类/款/项 subject printed with the item;</li>
  * <li>atLeast: a figure covering all funds is at least the table cell;</li>
+ * <li>atMost: a figure covering part of what the cell covers (机关运行经费: the 公用经费 of
+ *     administrative units only) is at most the table cell;</li>
  * <li>sums: lhs = Σ terms within one scope and year ('?x' optional, '-x' subtracted, 're:…' every
  *     figure matching, at least one);</li>
  * <li>weightedSums: lhs = Σ amount × share% (shares printed as percentages);</li>
@@ -16,18 +18,19 @@ import java.util.List;
  * <li>classItems: a 类支出 figure equals the 项 lines whose subject names that 类.</li>
  * </ul>
  */
-public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Sum> sums, List<WeightedSum> weightedSums,
+public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link> atMost, List<Sum> sums, List<WeightedSum> weightedSums,
                                  Boolean duplicates, ClassItems classItems) {
     public NarrativeChecksDef {
         links = links == null ? List.of() : List.copyOf(links);
         atLeast = atLeast == null ? List.of() : List.copyOf(atLeast);
+        atMost = atMost == null ? List.of() : List.copyOf(atMost);
         sums = sums == null ? List.of() : List.copyOf(sums);
         weightedSums = weightedSums == null ? List.of() : List.copyOf(weightedSums);
         duplicates = duplicates != null && duplicates;
     }
 
     public static NarrativeChecksDef none() {
-        return new NarrativeChecksDef(null, null, null, null, false, null);
+        return new NarrativeChecksDef(null, null, null, null, null, false, null);
     }
 
     /** by: null (cells as selected), "class" (level-3 row named by the figure's suffix), "subject" (row of the 类/款/项 subject). */

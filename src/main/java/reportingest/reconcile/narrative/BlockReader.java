@@ -43,18 +43,19 @@ final class BlockReader {
         State st = new State();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
-            if (l.table()) { st.flush(); continue; }          // tables are not narrative
             if (l.text().isEmpty()) continue;                  // PDF text has blank lines inside paragraphs
             NarrativeCatalog.Scopes sc = catalog.scopes();
+            // a part heading printed with a wide gap (第三部分<tab>…) reads like a table row; it still opens the part
             if (sc.budgetStart().matcher(l.text()).find()) {
                 st.enter(sc.budgetScope(), budgetYear(lines, i), null);
                 continue;
             }
+            if (l.table() && ends(st, l)) { st.leave(); continue; }
+            if (l.table()) { st.flush(); continue; }          // tables are not narrative
             int consumed = reportTitle(lines, i, st);
             if (consumed > 0) { i += consumed - 1; continue; }
             if (st.scope == null) continue;
-            boolean budget = st.scope.equals(sc.budgetScope());
-            if (budget ? sc.budgetEnd().matcher(l.text()).find() : sc.reportEnd().matcher(l.text()).find()) {
+            if (ends(st, l)) {
                 st.leave();
                 continue;
             }
@@ -62,6 +63,14 @@ final class BlockReader {
         }
         st.flush();
         return fillYears(st.blocks);
+    }
+
+    /** The line closes the open part or report (the next part, the glossary, an annex). */
+    private boolean ends(State st, Line l) {
+        if (st.scope == null) return false;
+        NarrativeCatalog.Scopes sc = catalog.scopes();
+        boolean budget = st.scope.equals(sc.budgetScope());
+        return (budget ? sc.budgetEnd() : sc.reportEnd()).matcher(l.text()).find();
     }
 
     private Integer budgetYear(List<Line> lines, int from) {
