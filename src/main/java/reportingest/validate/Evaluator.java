@@ -11,14 +11,43 @@ import java.util.function.Function;
  * or blank is taken as no money rather than a rounded amount, and a total of a single non-zero term
  * must equal it exactly (both are the same number rounded the same way).
  * Two printings of one figure agree to the coarser printed precision.
+ * n × {@code perAmount} is the worst case, every term rounded to its extreme in one direction; with
+ * {@code honestTail} set, a difference that honest rounding of n terms reaches with probability below
+ * it is a mismatch too ({@link RoundingTail}), so a digit changed by a few hundredths in a long sum does
+ * not hide inside an allowance no honest document uses.
  */
 final class Evaluator {
     private static final int MAX_TERMS_SHOWN = 12;
 
     private final BigDecimal perAmount;
+    private final Double honestTail;
 
     Evaluator(BigDecimal perAmount) {
+        this(perAmount, null);
+    }
+
+    Evaluator(BigDecimal perAmount, Double honestTail) {
         this.perAmount = perAmount;
+        this.honestTail = honestTail;
+    }
+
+    /**
+     * Allowance of a sum of n non-zero rounded terms: none for one term (total and term are the same
+     * number rounded the same way), else n × perAmount, narrowed to the largest difference honest
+     * rounding plausibly reaches when that rejects a difference the worst case would accept.
+     * Null note when the worst case decides.
+     */
+    private record Allowance(BigDecimal tolerance, BigDecimal worst, String note) {}
+
+    private Allowance allowance(int n) {
+        if (n <= 1) return new Allowance(BigDecimal.ZERO, BigDecimal.ZERO, null);
+        BigDecimal worst = perAmount.multiply(BigDecimal.valueOf(n));
+        if (honestTail == null) return new Allowance(worst, worst, null);
+        BigDecimal unit = perAmount.add(perAmount);
+        BigDecimal plausible = unit.multiply(BigDecimal.valueOf(RoundingTail.plausibleUnits(n, honestTail)));
+        if (plausible.add(unit).compareTo(worst) > 0) return new Allowance(worst, worst, null);
+        return new Allowance(plausible, worst, "rounding " + n + " terms exceeds " + plausible.stripTrailingZeros().toPlainString()
+                + " with probability < " + BigDecimal.valueOf(honestTail).stripTrailingZeros().toPlainString());
     }
 
     /** Null when the check is skipped because every value in it is blank. */
@@ -27,6 +56,7 @@ final class Evaluator {
             case SUM -> sum(c, cells);
             case EQUAL -> equal(c, cells);
             case AT_LEAST -> atLeast(c, cells);
+            case RATIO -> ratio(c, cells);
         };
     }
 
@@ -57,8 +87,8 @@ final class Evaluator {
             }
         }
         if (c.skipWhenBlank() && lhs == null && nonBlank == 0) return null;
-        BigDecimal tol = c.fixedTolerance() != null ? c.fixedTolerance()
-                : rounded <= 1 ? BigDecimal.ZERO : perAmount.multiply(BigDecimal.valueOf(rounded));
+        Allowance allowance = c.fixedTolerance() != null ? new Allowance(c.fixedTolerance(), c.fixedTolerance(), null) : allowance(rounded);
+        BigDecimal tol = allowance.tolerance();
         BigDecimal diff = (lhs == null ? BigDecimal.ZERO : lhs).subtract(total);
         boolean holds = diff.abs().compareTo(tol) <= 0;
         StringBuilder rhs = new StringBuilder(String.join(" ", shown));
@@ -67,7 +97,9 @@ final class Evaluator {
         if (rhs.length() == 0) rhs.append("0");
         String msg = String.format("%s: %s %s %s %s = %s (diff %s %s tolerance %s)", c.description(), c.lhs().label(),
                 lhsText == null || lhs == null ? "blank" : lhsText.strip(), holds ? "=" : "≠", rhs,
-                shown(total), shown(diff), holds ? "≤" : ">", tol.stripTrailingZeros().toPlainString());
+                shown(total), shown(diff), holds ? "≤" : ">", tol.stripTrailingZeros().toPlainString()
+                        // the reason is given only where the worst case alone would have accepted the difference
+                        + (allowance.note() == null || holds || diff.abs().compareTo(allowance.worst()) > 0 ? "" : ": " + allowance.note()));
         return new Outcome(c, holds, msg, diff.abs());
     }
 
@@ -104,5 +136,38 @@ final class Evaluator {
         String msg = String.format("%s: %s %s %s %s %s", c.description(), c.lhs().label(), a == null ? "blank" : ap.strip(),
                 holds ? "≥" : "<", bt.label(), b == null ? "blank" : bp.strip());
         return new Outcome(c, holds, msg, holds ? BigDecimal.ZERO : bz.subtract(az));
+    }
+
+    /**
+     * A printed percent against numerator / denominator: it may differ by half a unit of its own
+     * printing (100% covers 99.5 to 100.5) plus what rounding the two amounts can move the quotient.
+     * Printed without '%', it may be a percent or a fraction of one. Skipped when any of the three is
+     * blank or the denominator is zero (the form prints no rate then).
+     */
+    private Outcome ratio(Check c, Function<CellRef, String> cells) {
+        Term nt = c.terms().get(0), dt = c.terms().get(1);
+        String rp = printed(c.lhs(), cells), np = printed(nt, cells), dp = printed(dt, cells);
+        BigDecimal r = Amounts.parse(rp), n = Amounts.parse(np), d = Amounts.parse(dp);
+        if (r == null || n == null || d == null || d.signum() == 0) return null;
+        java.math.MathContext mc = java.math.MathContext.DECIMAL64;
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        BigDecimal expected = n.multiply(hundred).divide(d, mc);
+        BigDecimal spread = Amounts.halfUnit(np).divide(d.abs(), mc)
+                .add(n.abs().multiply(Amounts.halfUnit(dp)).divide(d.multiply(d), mc)).multiply(hundred);
+        BigDecimal diff = r.subtract(expected);
+        BigDecimal tol = Amounts.halfUnit(rp).add(spread);
+        boolean holds = diff.abs().compareTo(tol) <= 0;
+        if (!holds && !rp.strip().endsWith("%")) {
+            // "1.00" for 100%: the same check on the fraction's scale
+            BigDecimal asFraction = r.multiply(hundred).subtract(expected);
+            if (asFraction.abs().compareTo(Amounts.halfUnit(rp).multiply(hundred).add(spread)) <= 0) {
+                holds = true;
+                diff = asFraction;
+            }
+        }
+        String msg = String.format("%s: %s %s %s %s %s / %s %s = %s%% (diff %s)", c.description(), c.lhs().label(), rp.strip(),
+                holds ? "=" : "≠", nt.label(), np.strip(), dt.label(), dp.strip(), expected.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                diff.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        return new Outcome(c, holds, msg, diff.abs());
     }
 }

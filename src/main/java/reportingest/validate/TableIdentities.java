@@ -14,12 +14,17 @@ import java.util.Map;
 /**
  * The checks a table's schema identities (catalog data) imply on its rows: row_sum and row_balance
  * across a row, hierarchy_sum (parent code = Σ child codes), total_row (合计 = Σ 类), side_sum and
- * sides_equal of two-sided summaries, group_total of the basic-expenditure detail.
+ * sides_equal of two-sided summaries, group_total of the basic-expenditure detail; for labelled
+ * semi-structured forms children_sum (a row = Σ the rows naming it as parent), column_total (the row
+ * labelled total = Σ every other row of a column), row_at_least (one column of a row ≥ another) and
+ * ratio (a percent column = numerator / denominator of the same row).
  */
 final class TableIdentities {
     static final String ROW_SUM_MISMATCH = "ROW_SUM_MISMATCH";
     static final String HIERARCHY_SUM_MISMATCH = "HIERARCHY_SUM_MISMATCH";
     static final String TOTAL_MISMATCH = "TOTAL_MISMATCH";
+    /** children_sum with this total: each child names its parent's column in its key ({@code parent_column}). */
+    static final String PARENT_COLUMN = "@parent_column";
 
     private TableIdentities() {}
 
@@ -33,6 +38,10 @@ final class TableIdentities {
                 case "side_sum" -> sideSum(ti, t, schema, id, cells, out);
                 case "sides_equal" -> sidesEqual(ti, t, schema, id, cells, out);
                 case "group_total" -> groupTotal(ti, t, schema, id, cells, out);
+                case "children_sum" -> childrenSum(ti, t, schema, id, cells, out);
+                case "column_total" -> columnTotal(ti, t, schema, id, cells, out);
+                case "row_at_least" -> rowAtLeast(ti, t, schema, id, cells, out);
+                case "ratio" -> ratio(ti, t, schema, id, cells, out);
                 default -> { } // an identity kind this validator does not know is ignored, not guessed
             }
         }
@@ -222,6 +231,111 @@ final class TableIdentities {
             }
             out.add(new Check(s.id() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
                     desc(s, id, null), Term.cell(cells.label(lhs), lhs), terms, null, false));
+        }
+    }
+
+    private static String label(TableRow r) {
+        Object l = r.key().get("label");
+        return l == null ? null : DocumentCells.key(l);
+    }
+
+    private static boolean blank(DocumentCells cells, CellRef r) {
+        return cells.cell(r) == null || Amounts.parse(cells.value(r)) == null;
+    }
+
+    /**
+     * A row = Σ the rows whose key names it as parent, per section (a form may break one total down
+     * twice, by income type and by spending type). Plain: the same columns ({@code parts}) on parent
+     * and children. With total {@value #PARENT_COLUMN}: children carry one amount column
+     * ({@code parts[0]}) and say in their key which parent column they break down. A column the
+     * form leaves blank in every child is not broken down there, so nothing is checked.
+     */
+    private static void childrenSum(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        boolean byKey = PARENT_COLUMN.equals(id.total());
+        for (int pi = 0; pi < t.rows().size(); pi++) {
+            String parent = label(t.rows().get(pi));
+            if (parent == null || parent.isEmpty()) continue;
+            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            for (int ci = pi + 1; ci < t.rows().size(); ci++) {
+                TableRow c = t.rows().get(ci);
+                if (!parent.equals(DocumentCells.key(c.key().get("parent")))) continue;
+                Object pc = c.key().get("parent_column");
+                if (byKey != (pc != null)) continue;
+                groups.computeIfAbsent(c.key().get("section") + "|" + (pc == null ? "" : pc), k -> new ArrayList<>()).add(ci);
+            }
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                List<String[]> columns = new ArrayList<>(); // {parent column, child column}
+                if (byKey) {
+                    if (id.parts().isEmpty()) continue;
+                    columns.add(new String[]{String.valueOf(t.rows().get(g.getValue().get(0)).key().get("parent_column")), id.parts().get(0)});
+                } else {
+                    for (String col : id.parts()) columns.add(new String[]{col, col});
+                }
+                for (String[] col : columns) {
+                    CellRef lhs = new CellRef(ti, pi, col[0]);
+                    if (cells.cell(lhs) == null) continue;
+                    List<Term> terms = new ArrayList<>();
+                    boolean any = false;
+                    for (int ci : g.getValue()) {
+                        CellRef ref = new CellRef(ti, ci, col[1]);
+                        if (cells.cell(ref) == null) continue;
+                        any |= !blank(cells, ref);
+                        terms.add(Term.cell(cells.label(ref), ref));
+                    }
+                    if (!any) continue;
+                    String section = g.getKey().substring(0, g.getKey().indexOf('|'));
+                    out.add(new Check(s.id() + "/children/" + parent + "/" + section + "/" + col[0], TOTAL_MISMATCH, Check.Kind.SUM,
+                            Check.Source.TABLE, desc(s, id, parent + " " + col[0] + " = Σ its rows" + ("null".equals(section) ? "" : " in " + section)
+                            + (col[0].equals(col[1]) ? "" : " (" + col[1] + ")")), Term.cell(cells.label(lhs), lhs), terms, null, true));
+                }
+            }
+        }
+    }
+
+    /** The row labelled {@code total} = Σ every other row's cell in each of the {@code parts} columns. */
+    private static void columnTotal(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        int total = -1;
+        for (int i = 0; i < t.rows().size() && total < 0; i++) {
+            if (DocumentCells.key(id.total()).equals(label(t.rows().get(i)))) total = i;
+        }
+        if (total < 0) return;
+        for (String col : id.parts()) {
+            CellRef lhs = new CellRef(ti, total, col);
+            if (cells.cell(lhs) == null) continue;
+            List<Term> terms = new ArrayList<>();
+            for (int i = 0; i < t.rows().size(); i++) {
+                CellRef ref = new CellRef(ti, i, col);
+                if (i != total && !blank(cells, ref)) terms.add(Term.cell(cells.label(ref), ref));
+            }
+            out.add(new Check(s.id() + "/column/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
+                    desc(s, id, id.total() + " " + col + " = Σ the " + col + " of every other row"), Term.cell(cells.label(lhs), lhs),
+                    terms, null, true));
+        }
+    }
+
+    /** Each row holding both: {@code total} column ≥ {@code parts[0]} column (a score never exceeds its weight). */
+    private static void rowAtLeast(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        if (id.parts().isEmpty()) return;
+        for (int ri = 0; ri < t.rows().size(); ri++) {
+            CellRef a = new CellRef(ti, ri, id.total()), b = new CellRef(ti, ri, id.parts().get(0));
+            if (cells.cell(a) == null || cells.cell(b) == null) continue;
+            String row = DocumentCells.rowLabel(t.rows().get(ri));
+            out.add(new Check(s.id() + "/atleast/" + row + "/" + id.total(), ROW_SUM_MISMATCH, Check.Kind.AT_LEAST, Check.Source.TABLE,
+                    desc(s, id, "row " + row + ": " + id.description()), Term.cell(cells.label(a), a),
+                    List.of(Term.cell(cells.label(b), b)), null, true));
+        }
+    }
+
+    /** Each row holding all three: {@code total} (a percent) = {@code parts[0]} / {@code parts[1]}. */
+    private static void ratio(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        if (id.parts().size() < 2) return;
+        for (int ri = 0; ri < t.rows().size(); ri++) {
+            CellRef r = new CellRef(ti, ri, id.total()), n = new CellRef(ti, ri, id.parts().get(0)), d = new CellRef(ti, ri, id.parts().get(1));
+            if (cells.cell(r) == null || cells.cell(n) == null || cells.cell(d) == null) continue;
+            String row = DocumentCells.rowLabel(t.rows().get(ri));
+            out.add(new Check(s.id() + "/ratio/" + row + "/" + id.total(), ROW_SUM_MISMATCH, Check.Kind.RATIO, Check.Source.TABLE,
+                    desc(s, id, "row " + row + ": " + id.description()), Term.cell(cells.label(r), r),
+                    List.of(Term.cell(cells.label(n), n), Term.cell(cells.label(d), d)), null, true));
         }
     }
 }

@@ -40,7 +40,7 @@ public final class Validator {
 
     public Validator(Catalog catalog) {
         this.catalog = catalog;
-        this.evaluator = new Evaluator(catalog.tolerance().perAmount());
+        this.evaluator = new Evaluator(catalog.tolerance().perAmount(), catalog.tolerance().honestTail());
     }
 
     public Validation validate(ExtractedDocument doc, List<Page> pages) {

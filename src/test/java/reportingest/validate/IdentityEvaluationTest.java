@@ -58,6 +58,22 @@ class IdentityEvaluationTest {
         assertThat(EVAL.evaluate(d, r -> null).holds()).isFalse();
     }
 
+    private static Check ratio(String rate, String executed, String budget) {
+        return new Check("r", "ROW_SUM_MISMATCH", Check.Kind.RATIO, Check.Source.TABLE, "执行率", Term.figure("执行率", rate),
+                List.of(Term.figure("全年执行数", executed), Term.figure("全年预算数", budget)), null, true);
+    }
+
+    @Test
+    void aRateAgreesWithItsQuotientToThePrecisionItIsPrintedWith() {
+        assertThat(EVAL.evaluate(ratio("100%", "1196.83", "1196.83"), r -> null).holds()).isTrue();
+        assertThat(EVAL.evaluate(ratio("98%", "1172.89", "1196.83"), r -> null).holds()).isTrue(); // 98.0%
+        assertThat(EVAL.evaluate(ratio("97%", "1172.89", "1196.83"), r -> null).holds()).isFalse();
+        assertThat(EVAL.evaluate(ratio("98.00%", "1172.89", "1196.83"), r -> null).holds()).isTrue();
+        assertThat(EVAL.evaluate(ratio("98.10%", "1172.89", "1196.83"), r -> null).holds()).isFalse();
+        assertThat(EVAL.evaluate(ratio("1.00", "756.78", "756.78"), r -> null).holds()).isTrue(); // a fraction of one
+        assertThat(EVAL.evaluate(ratio("100%", "0", "0"), r -> null)).isNull();
+    }
+
     @Test
     void ocrRepairCandidatesIncludeDigitSwapsAndDecimalPointMoves() {
         assertThat(RepairCandidates.of("485.35")).contains("485.95", "486.35", "48535", "48.535");
