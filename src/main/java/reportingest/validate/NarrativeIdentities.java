@@ -179,15 +179,25 @@ final class NarrativeIdentities {
             if (ref == null) continue;
             String id = (l.id() == null ? "narr/table" : l.id()) + "/" + f.figure();
             Term cell = Term.cell(cells.qualifiedLabel(ref), ref);
-            if (kind == null) {
+            if (kind == null && !sameFigure(l, f, cells.value(ref))) {
                 out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE,
                         "narrative " + f.figure() + " ≤ table cell (the text covers part of it)", cell, List.of(fact(f)), null, false));
                 continue;
             }
+            if (kind == null) kind = Check.Kind.EQUAL;
             String what = kind == Check.Kind.EQUAL ? " = table cell" : " ≥ table cell (the text covers all funds)";
             out.add(new Check(id, NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
                     "narrative " + f.figure() + what, fact(f), List.of(cell), null, false));
         }
+    }
+
+    /** Within {@code sameWithin} of the cell (a share of it), a part-figure is taken for the cell's own figure. */
+    private static boolean sameFigure(NarrativeChecksDef.Link l, NarrativeFact f, String cellValue) {
+        if (l.sameWithin() == null || cellValue == null) return false;
+        BigDecimal figure = Amounts.parse(f.value());
+        BigDecimal cell = Amounts.parse(cellValue);
+        if (figure == null || cell == null || cell.signum() == 0) return false;
+        return figure.subtract(cell).abs().compareTo(cell.abs().multiply(l.sameWithin())) <= 0;
     }
 
     private static CellRef byClass(CellSelector s, String cls, DocumentCells cells, Integer fy) {

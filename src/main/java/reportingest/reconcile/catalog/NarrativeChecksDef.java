@@ -1,5 +1,6 @@
 package reportingest.reconcile.catalog;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  *     the class name or by the 类/款/项 subject printed with the item;</li>
  * <li>atLeast: a figure covering all funds is at least the table cell;</li>
  * <li>atMost: a figure covering part of what the cell covers (机关运行经费: the 公用经费 of
- *     administrative units only) is at most the table cell;</li>
+ *     administrative units only) is at most the table cell; with {@code sameWithin} (a share), a
+ *     figure that close to the cell is that cell's figure printed again and must equal it;</li>
  * <li>sums: lhs = Σ terms within one scope and year ('?x' optional, '-x' subtracted, 're:…' every
  *     figure matching, at least one);</li>
  * <li>weightedSums: lhs = Σ amount × share% (shares printed as percentages);</li>
@@ -35,7 +37,7 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
 
     /** by: null (cells as selected), "class" (level-3 row named by the figure's suffix), "subject" (row of the 类/款/项 subject). */
     public record Link(String id, String figure, String figurePattern, List<String> scopes, String by,
-                       List<CellSelector> cells) {
+                       List<CellSelector> cells, BigDecimal sameWithin) {
         public Link {
             scopes = scopes == null ? List.of() : List.copyOf(scopes);
             cells = cells == null ? List.of() : List.copyOf(cells);
