@@ -13,8 +13,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Names a table by its header columns when its title names no schema: a title OCR could not read,
- * or none printed. The header decides only when it names every value column of exactly one schema,
+ * Names a table by its header columns when the line printed as its title names no schema (OCR could
+ * not read it). A table with no title line at all is left unnamed: most often it is the rest of a
+ * table continued from a page whose part was not found, and naming it would publish a fragment as
+ * the whole table. The header decides only when it names every value column of exactly one schema,
  * the widest such: 收入决算表's seven sources or 支出决算表's six kinds of spending are printed by no
  * other form, so such a header is as sure as a title. Headers shared by several forms (小计 | 基本支出
  * | 项目支出 is both 一般公共预算财政拨款支出决算表 and 国有资本经营预算财政拨款支出决算表) name none,
@@ -34,6 +36,7 @@ final class HeaderSchemas {
     private HeaderSchemas() {}
 
     static Optional<SchemaDef> identify(Catalog catalog, RawTable table) {
+        if (table.title() == null || table.title().isBlank()) return Optional.empty();
         List<RawRow> header = headerRows(table.rows());
         if (header.isEmpty()) return Optional.empty();
         SchemaDef best = null;
@@ -53,8 +56,8 @@ final class HeaderSchemas {
     }
 
     static Flag flag(RawTable table, SchemaDef schema) {
-        return Flag.of(SCHEMA_FROM_HEADER, "title " + (table.title() == null ? "not found" : "'" + table.title() + "' not readable")
-                + "; the header names every column of " + schema.title() + " and of no other form");
+        return Flag.of(SCHEMA_FROM_HEADER, "title '" + table.title() + "' not readable; the header names every column of "
+                + schema.title() + " and of no other form");
     }
 
     /** The rows before the first one holding an amount (all rows, at most a few, of an empty table). */

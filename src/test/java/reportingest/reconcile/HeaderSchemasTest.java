@@ -38,14 +38,28 @@ class HeaderSchemasTest {
     }
 
     @Test
-    void aTableWithoutTitleIsNamedByAHeaderOnlyOneFormPrints() {
-        RawTable t = table(null,
+    void anIncomeTableWithAGarbledTitleIsNamedByItsSevenSources() {
+        RawTable t = table("Wh A BR",
                 row("科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
                 row("201", "一般公共服务支出", "1.00", "1.00", "", "", "", "", ""));
 
         ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
 
         assertThat(doc.tables()).extracting(ExtractedTable::schema).containsExactly("income");
+    }
+
+    /** Without any title line, a table is most often the rest of one continued from a page not found. */
+    @Test
+    void aTableWithoutTitleLineIsNotNamedByItsHeader() {
+        RawTable t = table(null,
+                row("项目", "", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+                row("科目编码", "科目名称", "", "", "", "", "", ""),
+                row("20805", "行政事业单位养老支出", "326.24", "326.24", "", "", "", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
     }
 
     @Test
@@ -63,7 +77,7 @@ class HeaderSchemasTest {
 
     @Test
     void aOneColumnHeaderNamesNoSchema() {
-        RawTable t = table(null, row("项目", "决算数"), row("一、工资福利支出", "1.00"));
+        RawTable t = table("ShR", row("项目", "决算数"), row("一、工资福利支出", "1.00"));
         assertThat(HeaderSchemas.identify(reportingest.reconcile.catalog.Catalog.load(), t)).isEmpty();
     }
 

@@ -31,15 +31,16 @@ final class LineRereader {
 
     static List<OcrWord> improve(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> words,
                                  List<RuledCells.Cell> cells) {
+        // Words touching a cell belong to the table (a stray mark on a ruling between two cells, say).
         List<OcrWord> outside = words.stream()
-                .filter(w -> cells.stream().noneMatch(c -> c.contains((w.left() + w.right()) / 2.0, w.centerY())))
+                .filter(w -> cells.stream().noneMatch(c -> overlaps(c, w.left(), w.top(), w.right(), w.bottom())))
                 .toList();
         List<List<OcrWord>> doubtful = lineParts(outside).stream().filter(p -> mean(p) < DOUBTFUL)
                 .sorted(Comparator.comparingDouble(LineRereader::mean)).limit(MAX_LINES).toList();
         if (doubtful.isEmpty()) return words;
         List<OcrWord> out = new ArrayList<>(words);
         for (List<OcrWord> before : doubtful) {
-            List<OcrWord> after = reread(engine, image, dpi, before);
+            List<OcrWord> after = reread(engine, image, dpi, before, cells);
             if (after.isEmpty() || mean(after) <= mean(before)) continue;
             out.removeAll(before);
             out.addAll(after);
@@ -48,13 +49,16 @@ final class LineRereader {
     }
 
     /** Reads the part's box (with a margin) as one line, scaled to body-text size; boxes in page pixels. */
-    private static List<OcrWord> reread(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> part) {
+    private static List<OcrWord> reread(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> part,
+                                        List<RuledCells.Cell> cells) {
         int h = medianHeight(part);
         int x0 = Math.max(0, part.stream().mapToInt(OcrWord::left).min().orElse(0) - h / 2);
         int x1 = Math.min(image.width(), part.stream().mapToInt(OcrWord::right).max().orElse(0) + h / 2);
         int y0 = Math.max(0, part.stream().mapToInt(OcrWord::top).min().orElse(0) - h / 3);
         int y1 = Math.min(image.height(), part.stream().mapToInt(OcrWord::bottom).max().orElse(0) + h / 3);
         if (x1 - x0 < 2 || y1 - y0 < 2) return List.of();
+        // The crop must not take in text of the table, which would come back as this line's words.
+        if (cells.stream().anyMatch(c -> overlaps(c, x0, y0, x1, y1))) return List.of();
         double scale = Math.min(1.0, BODY_TEXT_PX * dpi / 300.0 / Math.max(1, h));
         GrayImage line = scaledCrop(image, x0, y0, x1, y1, scale);
         List<OcrWord> read = engine.line(line, (int) Math.round(dpi * scale));
@@ -111,6 +115,10 @@ final class LineRereader {
             parts.add(part);
         }
         return parts;
+    }
+
+    private static boolean overlaps(RuledCells.Cell c, int left, int top, int right, int bottom) {
+        return left < c.x1() && right > c.x0() && top < c.y1() && bottom > c.y0();
     }
 
     private static boolean overlaps(List<OcrWord> line, OcrWord w) {

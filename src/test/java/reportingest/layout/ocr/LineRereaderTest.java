@@ -42,6 +42,18 @@ class LineRereaderTest {
         assertThat(crop.at(12 + 5, 12 + 25)).as("paper at (110,100)").isEqualTo(255);
     }
 
+    /** A faint mark on the ruling between two header cells is the table's, not a line to read again. */
+    @Test
+    void doubtfulWordsTouchingACellAreLeftToTheCellReading() {
+        List<RuledCells.Cell> cells = List.of(new RuledCells.Cell(1300, 460, 1570, 612), new RuledCells.Cell(1588, 460, 1860, 612));
+        List<OcrWord> words = List.of(
+                new OcrWord("合计", 1487, 486, 1565, 581, 85),
+                new OcrWord("。", 1576, 486, 1595, 581, 45));
+
+        // No engine: nothing outside the cells is doubtful, so nothing is read again.
+        assertThat(LineRereader.improve(null, GrayImage.blank(3507, 2480), 300, words, cells)).isEqualTo(words);
+    }
+
     /**
      * The 支出决算表 page of a scanned report: page OCR (psm 6, sized for the body text) reads the
      * large title as Latin junk; read again as one line at body-text size it is the title.
