@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Matches each recognised table to a financial catalog schema by its title and rebuilds its rows
+ * Matches each recognised table to a financial catalog schema by its title (by its header when the
+ * title names none, see {@link HeaderSchemas}) and rebuilds its rows
  * by the schema's row kind. Semi-structured (performance) schemas and unknown tables are left to
  * other reconcilers; an unknown table is reported as a document flag, never guessed into a schema.
  * Narrative facts are not produced here.
@@ -98,6 +99,11 @@ public final class CatalogReconciler implements Reconciler {
         List<Flag> docFlags = new ArrayList<>();
         for (RawTable raw : tables) {
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title());
+            Flag fromHeader = null;
+            if (schema.isEmpty()) {
+                schema = HeaderSchemas.identify(catalog, raw);
+                if (schema.isPresent()) fromHeader = HeaderSchemas.flag(raw, schema.get());
+            }
             if (schema.isEmpty() && !holdsAmounts(raw)) {
                 // a list of units or projects (序号/单位名称/备注): nothing to reconcile, nothing to review
                 LOG.info("table '{}' (page {}) holds no amounts; not a financial table, not stored", raw.title(), raw.pageFrom());
@@ -114,10 +120,11 @@ public final class CatalogReconciler implements Reconciler {
                 continue;
             }
             ExtractedTable t = parser.parse(schema.get(), raw);
-            if (raw.continued()) {
+            if (raw.continued() || fromHeader != null) {
                 List<Flag> flags = new ArrayList<>(t.flags());
-                flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,
+                if (raw.continued()) flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,
                         "table runs from page " + raw.pageFrom() + " to page " + raw.pageTo()));
+                if (fromHeader != null) flags.add(fromHeader);
                 t = t.withRows(t.rows(), flags);
             }
             out.add(t);

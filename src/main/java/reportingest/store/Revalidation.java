@@ -33,7 +33,7 @@ public final class Revalidation {
     static final Set<String> VALIDATION_FLAGS = Set.of("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH",
             "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED");
     /** Flags that record how a table was put together but ask nothing of a reviewer. */
-    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES");
+    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_FROM_HEADER");
 
     private final UnaryOperator<ExtractedDocument> validator;
 

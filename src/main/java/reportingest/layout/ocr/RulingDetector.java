@@ -9,6 +9,11 @@ import java.util.List;
  * scanline (small gaps bridged, since scans break thin lines), stacked into segments across adjacent
  * scanlines. Text never makes runs this long, and blobs (stamps, photos) are dropped for being too thick.
  * Lengths are scaled from the page resolution so the same rule holds at 200 or 400 dpi.
+ *
+ * <p>Multi-level headers draw short rules: the line under a spanning header cell (支出功能分类科目编码
+ * over 类 | 款 | 项) and the dividers between its sub-columns are shorter than the length and share
+ * limits that keep text and debris out. Such a short line is kept when both its ends meet lines of
+ * the grid, which text strokes and debris do not; without it the sub-header cells merge into one.
  */
 final class RulingDetector {
     /** Darker than this is ink. */
@@ -21,31 +26,91 @@ final class RulingDetector {
     static final double MAX_THICKNESS_INCH = 0.05;
     /** Shorter than this share of the longest line of the same direction is debris, not the table. */
     static final double MIN_SHARE_OF_LONGEST = 0.15;
+    /** A line shorter than the limits above still counts when both its ends meet the grid (about half a row). */
+    static final double MIN_ANCHORED_LENGTH_INCH = 0.15;
 
     private final int minLength;
+    private final int minAnchoredLength;
     private final int maxGap;
     private final int maxThickness;
 
     RulingDetector(int dpi) {
         this.minLength = Math.max(20, (int) Math.round(MIN_LENGTH_INCH * dpi));
+        this.minAnchoredLength = Math.max(10, (int) Math.round(MIN_ANCHORED_LENGTH_INCH * dpi));
         this.maxGap = Math.max(1, (int) Math.round(MAX_GAP_INCH * dpi));
         this.maxThickness = Math.max(3, (int) Math.round(MAX_THICKNESS_INCH * dpi));
     }
 
     List<LineSegment> find(GrayImage image) {
-        List<LineSegment> all = new ArrayList<>(keepTableLines(scan(image, true)));
-        all.addAll(keepTableLines(scan(image, false)));
+        List<LineSegment> horizontal = new ArrayList<>(keepTableLines(scan(image, true, minLength)));
+        List<LineSegment> vertical = new ArrayList<>(keepTableLines(scan(image, false, minLength)));
+        if (!horizontal.isEmpty() && !vertical.isEmpty()) addAnchoredShortLines(image, horizontal, vertical);
+        List<LineSegment> all = new ArrayList<>(sorted(horizontal));
+        all.addAll(sorted(vertical));
         return all;
     }
 
+    /**
+     * Adds the short lines whose two ends meet perpendicular lines already kept. Repeated until
+     * stable, since a short line may end on another short line (a sub-column divider on the rule
+     * under its spanning header). A separate scan, so that the short runs of text never join the
+     * long lines found first.
+     */
+    private void addAnchoredShortLines(GrayImage image, List<LineSegment> horizontal, List<LineSegment> vertical) {
+        List<LineSegment> candidates = new ArrayList<>();
+        for (boolean h : new boolean[] {true, false}) {
+            List<LineSegment> kept = h ? horizontal : vertical;
+            for (LineSegment s : mergeNeighbours(scan(image, h, minAnchoredLength))) {
+                if (kept.stream().noneMatch(k -> sameLine(k, s))) candidates.add(s);
+            }
+        }
+        boolean added = true;
+        while (added) {
+            added = false;
+            for (var it = candidates.iterator(); it.hasNext(); ) {
+                LineSegment s = it.next();
+                List<LineSegment> across = s.horizontal() ? vertical : horizontal;
+                if (anchored(s, true, across) && anchored(s, false, across)) {
+                    (s.horizontal() ? horizontal : vertical).add(s);
+                    it.remove();
+                    added = true;
+                }
+            }
+        }
+    }
+
+    /** The same ruling found again (overlapping along, within a line's thickness across). */
+    private boolean sameLine(LineSegment a, LineSegment b) {
+        int acrossGap = a.horizontal() ? Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1())
+                : Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1());
+        int alongGap = a.horizontal() ? Math.max(a.x0(), b.x0()) - Math.min(a.x1(), b.x1())
+                : Math.max(a.y0(), b.y0()) - Math.min(a.y1(), b.y1());
+        return acrossGap <= maxThickness && alongGap < 0;
+    }
+
+    /** Whether one end of {@code s} (its start or its end along the line) lies on one of {@code across}. */
+    private boolean anchored(LineSegment s, boolean start, List<LineSegment> across) {
+        int tol = maxThickness;
+        int along = s.horizontal() ? (start ? s.x0() : s.x1()) : (start ? s.y0() : s.y1());
+        double mid = s.horizontal() ? (s.y0() + s.y1()) / 2.0 : (s.x0() + s.x1()) / 2.0;
+        for (LineSegment a : across) {
+            int lo = a.horizontal() ? a.y0() : a.x0();
+            int hi = a.horizontal() ? a.y1() : a.x1();
+            int from = a.horizontal() ? a.x0() : a.y0();
+            int to = a.horizontal() ? a.x1() : a.y1();
+            if (along >= lo - tol && along <= hi + tol && mid >= from - tol && mid <= to + tol) return true;
+        }
+        return false;
+    }
+
     /** Horizontal: scanlines are rows. Vertical: scanlines are columns (same code, axes swapped). */
-    private List<LineSegment> scan(GrayImage image, boolean horizontal) {
+    private List<LineSegment> scan(GrayImage image, boolean horizontal, int minLength) {
         int lines = horizontal ? image.height() : image.width();
         int along = horizontal ? image.width() : image.height();
         List<Growing> open = new ArrayList<>();
         List<Growing> done = new ArrayList<>();
         for (int s = 0; s < lines; s++) {
-            List<int[]> runs = runs(image, horizontal, s, along);
+            List<int[]> runs = runs(image, horizontal, s, along, minLength);
             List<Growing> next = new ArrayList<>();
             for (int[] run : runs) {
                 Growing owner = null;
@@ -77,7 +142,7 @@ final class RulingDetector {
     }
 
     /** Dark runs of one scanline at least minLength long, bridging gaps up to maxGap. */
-    private List<int[]> runs(GrayImage image, boolean horizontal, int s, int along) {
+    private List<int[]> runs(GrayImage image, boolean horizontal, int s, int along, int minLength) {
         List<int[]> runs = new ArrayList<>();
         int start = -1, lastInk = -1;
         for (int i = 0; i < along; i++) {
@@ -99,6 +164,11 @@ final class RulingDetector {
         int longest = segments.stream().mapToInt(LineSegment::length).max().orElse(0);
         return mergeNeighbours(segments).stream()
                 .filter(s -> s.length() >= MIN_SHARE_OF_LONGEST * longest)
+                .toList();
+    }
+
+    private static List<LineSegment> sorted(List<LineSegment> lines) {
+        return lines.stream()
                 .sorted(Comparator.comparingInt((LineSegment s) -> s.horizontal() ? s.y0() : s.x0())
                         .thenComparingInt(s -> s.horizontal() ? s.x0() : s.y0()))
                 .toList();

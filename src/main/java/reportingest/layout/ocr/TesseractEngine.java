@@ -64,6 +64,17 @@ final class TesseractEngine implements AutoCloseable {
         }
     }
 
+    /** Recognises an image holding one line of text (psm 7), e.g. a title cut out of its page. */
+    List<OcrWord> line(GrayImage image, int dpi) {
+        if (handle == null) throw new IllegalStateException("engine closed");
+        api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_SINGLE_LINE);
+        try {
+            return words(image, dpi);
+        } finally {
+            api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_SINGLE_BLOCK);
+        }
+    }
+
     /**
      * Recognises each rectangle of a page on its own (the image is set once), for re-reading
      * doubtful cells. Word boxes are in page pixels.

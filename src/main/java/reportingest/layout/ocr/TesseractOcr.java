@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a page image with Tesseract (chi_sim+eng, LSTM, psm 6) into the shared page model:
- * gray → straighten small skew → find ruling lines → erase them → OCR → words grouped into lines.
+ * gray → straighten small skew → find ruling lines → erase them → OCR → doubtful cells and lines
+ * read again → words grouped into lines.
  * Word boxes and rulings are in points (pixels × 72 / dpi) in the straightened frame, so they line up.
  *
  * Thread-safe: each call borrows a Tesseract engine from a pool, so pages may be read in parallel,
@@ -67,8 +68,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         long prepared = System.nanoTime();
 
         List<RuledCells.Cell> cells = RuledCells.find(textOnly.width(), textOnly.height(), lines, workDpi);
-        List<OcrWord> words = engines.with(engine ->
-                CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells));
+        List<OcrWord> words = engines.with(engine -> LineRereader.improve(engine, textOnly, workDpi,
+                CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
         long done = System.nanoTime();
 
         double ptPerPx = 72.0 / workDpi;

@@ -76,6 +76,13 @@ final class CaptionFinder {
                     rest.add(w);
                 }
             }
+            // OCR splits a form number into words (公开 | 03 | 表); read it from its part of the line.
+            List<Word> kept = new ArrayList<>();
+            for (Line part : new Line(rest).parts()) {
+                if (CaptionText.formNo(part.text())) formNo = CaptionText.compact(part.text());
+                else kept.addAll(part.words());
+            }
+            rest = kept;
             if (rest.isEmpty()) continue;
             Line r = new Line(rest);
             String text = r.text();
@@ -213,13 +220,30 @@ final class CaptionFinder {
             Word prev = null;
             for (Word w : words) {
                 // Widely spaced parts of a line (部门：…        单位：万元) stay apart.
-                if (prev != null && w.bbox().x() - prev.bbox().right() > 2 * Math.max(prev.bbox().height(), w.bbox().height())) {
-                    sb.append("  ");
-                }
+                if (prev != null && wideGap(prev, w)) sb.append("  ");
                 CellText.append(sb, w.text().strip());
                 prev = w;
             }
             return sb.toString();
+        }
+
+        /** The widely spaced parts of the line, each a line of its own. */
+        List<Line> parts() {
+            List<Line> out = new ArrayList<>();
+            List<Word> current = new ArrayList<>();
+            for (Word w : words) {
+                if (!current.isEmpty() && wideGap(current.get(current.size() - 1), w)) {
+                    out.add(new Line(current));
+                    current = new ArrayList<>();
+                }
+                current.add(w);
+            }
+            if (!current.isEmpty()) out.add(new Line(current));
+            return out;
+        }
+
+        private static boolean wideGap(Word prev, Word w) {
+            return w.bbox().x() - prev.bbox().right() > 2 * Math.max(prev.bbox().height(), w.bbox().height());
         }
         double top() { return words.stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
         double bottom() { return words.stream().mapToDouble(w -> w.bbox().bottom()).max().orElse(0); }

@@ -33,6 +33,39 @@ class RulingDetectorTest {
         assertThat(lines).containsExactly(new LineSegment(true, 100, 700, 1099, 702));
     }
 
+    /**
+     * A two-level header: 支出功能分类科目编码 spans 类 | 款 | 项, whose rule and dividers are far
+     * shorter than the table's lines; the 合计 row spans the code columns, so the dividers stop above it.
+     */
+    @Test
+    void keepsTheShortRulesOfASubHeaderWhoseEndsMeetTheGrid() {
+        BufferedImage img = canvas(2400, 1400);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLACK);
+        for (int y : new int[] {100, 200, 400, 480, 560, 640, 720, 800, 880, 960, 1040, 1120, 1200}) g.fillRect(100, y, 2200, 3);
+        g.fillRect(100, 300, 300, 3);                                      // under the spanning header: 300 px
+        for (int x : new int[] {100, 500, 1000, 1500, 2297}) g.fillRect(x, 100, 3, 1103);
+        for (int x : new int[] {200, 300}) {
+            g.fillRect(x, 300, 3, 103);                                    // 类|款 and 款|项 in the header: 103 px
+            g.fillRect(x, 480, 3, 723);                                    // below the 合计 row (400–480)
+        }
+        g.fillRect(400, 200, 3, 203);                                      // 项 | 科目名称 in the header
+        g.fillRect(400, 480, 3, 723);
+        g.fillRect(1100, 600, 60, 3);                                      // a stroke of text inside a cell
+        g.fillRect(1503, 650, 60, 3);                                      // a stroke touching one ruling only
+        g.dispose();
+
+        List<LineSegment> lines = new RulingDetector(300).find(GrayImage.of(img));
+
+        assertThat(lines).contains(
+                new LineSegment(true, 100, 300, 402, 302),
+                new LineSegment(false, 200, 300, 202, 402),
+                new LineSegment(false, 300, 300, 302, 402),
+                new LineSegment(false, 400, 200, 402, 402));
+        assertThat(lines.stream().filter(LineSegment::horizontal)).hasSize(14);
+        assertThat(lines.stream().filter(l -> !l.horizontal())).hasSize(11);
+    }
+
     @Test
     void bridgesSmallDropoutsInALine() {
         BufferedImage img = canvas(1200, 200);

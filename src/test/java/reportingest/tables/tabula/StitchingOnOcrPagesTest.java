@@ -66,7 +66,76 @@ class StitchingOnOcrPagesTest {
         assertThat(tables).noneMatch(RawTable::continued);
     }
 
+    @Test
+    void aFormNumberReadAsSeveralWordsIsTheFormNumberNotTheTitle() {
+        TextLine form = new TextLine(0, List.of(
+                new Word("公开", new BBox(300, 30, 20, 10), 96.0),
+                new Word("03", new BBox(320, 30, 10, 10), 92.0),
+                new Word("表", new BBox(331, 30, 10, 10), 79.0)));
+        Page p = page(1, List.of(form, line(60, 150, "支出决算表", 16)),
+                List.of(row("编码", "名称", "金额"), row("201", "甲", "1.00")));
+
+        RawTable t = new TabulaTableRecognizer().recognize(List.of(p)).get(0);
+
+        assertThat(t.title()).isEqualTo("支出决算表");
+        assertThat(t.formNo()).isEqualTo("公开03表");
+    }
+
+    /**
+     * A scanned page whose top holds the rest of the previous page's table (no title, no header)
+     * and, below it, the next table with its own form number, title and header.
+     */
+    @Test
+    void continuationWithoutHeaderOnAScannedPageIsStitchedAndTheNextTableOnThatPageStaysApart() {
+        Page p1 = page(1, List.of(line(30, 200, "收入决算表", 16)), List.of(
+                row("科目编码", "科目名称", "金额"),
+                row("合计", "", "6.00"),
+                row("201", "一般公共服务支出", "5.00")));
+        List<TextLine> lines = new ArrayList<>();
+        List<Ruling> rulings = new ArrayList<>();
+        grid(lines, rulings, 60, List.of(row("208", "社会保障和就业支出", "1.00"), row("20805", "养老支出", "1.00")));
+        lines.add(line(120, 330, "公开03表", 10));
+        lines.add(line(140, 190, "支出决算表", 16));
+        lines.add(line(165, 50, "部门：测试局", 10));
+        grid(lines, rulings, 180, List.of(row("科目编码", "科目名称", "金额"), row("合计", "", "6.00")));
+        Page p2 = new Page(2, 595, 842, PageOrigin.OCR, lines, rulings);
+
+        List<RawTable> tables = new TabulaTableRecognizer().recognize(List.of(p1, p2));
+
+        assertThat(tables).extracting(RawTable::title).containsExactly("收入决算表", "支出决算表");
+        RawTable income = tables.get(0);
+        assertThat(income.continued()).isTrue();
+        assertThat(income.pageTo()).isEqualTo(2);
+        assertThat(income.rows()).extracting(r -> filled(r)).containsExactly(
+                List.of("科目编码", "科目名称", "金额"),
+                List.of("合计", "6.00"),
+                List.of("201", "一般公共服务支出", "5.00"),
+                List.of("208", "社会保障和就业支出", "1.00"),
+                List.of("20805", "养老支出", "1.00"));
+        RawTable next = tables.get(1);
+        assertThat(next.formNo()).isEqualTo("公开03表");
+        assertThat(next.continued()).isFalse();
+        assertThat(next.pageFrom()).isEqualTo(2);
+        assertThat(next.rows()).hasSize(2);
+    }
+
     private static String[] row(String... cells) { return cells; }
+
+    /** Adds a ruled grid whose top is at {@code top}, one text line per row. */
+    private static void grid(List<TextLine> lines, List<Ruling> rulings, double top, List<String[]> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            List<Word> words = new ArrayList<>();
+            for (int j = 0; j < rows.get(i).length; j++) {
+                String s = rows.get(i)[j];
+                if (s.isEmpty()) continue;
+                words.add(new Word(s, new BBox(XS[j] + 4, top + i * ROW + 5, Math.min(s.length() * 10, XS[j + 1] - XS[j] - 8), 10), 88.0));
+            }
+            lines.add(new TextLine(lines.size() + 1, words));
+        }
+        double bottom = top + rows.size() * ROW;
+        for (int i = 0; i <= rows.size(); i++) rulings.add(new Ruling(XS[0], top + i * ROW, XS[XS.length - 1], top + i * ROW));
+        for (double x : XS) rulings.add(new Ruling(x, top, x, bottom));
+    }
 
     private static TextLine line(double y, double x, String text, double h) {
         return new TextLine(0, List.of(new Word(text, new BBox(x, y, text.length() * h, h), 88.0)));

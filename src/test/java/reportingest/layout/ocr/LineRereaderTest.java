@@ -1,0 +1,75 @@
+package reportingest.layout.ocr;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.Page;
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LineRereaderTest {
+    @Test
+    void lineIsCutIntoPartsAtWideGapsAndWordsOfOneRowStayTogether() {
+        List<OcrWord> words = List.of(
+                new OcrWord("部门：", 200, 400, 320, 440, 90),
+                new OcrWord("测试局", 330, 402, 450, 442, 90),
+                new OcrWord("单位：万元", 3000, 401, 3200, 441, 90),
+                new OcrWord("Sh", 1600, 290, 1700, 360, 54),
+                new OcrWord("REAR", 1720, 292, 1900, 362, 50));
+
+        List<List<OcrWord>> parts = LineRereader.lineParts(words);
+
+        assertThat(parts).extracting(p -> p.stream().map(OcrWord::text).collect(Collectors.joining("|")))
+                .containsExactly("Sh|REAR", "部门：|测试局", "单位：万元");
+    }
+
+    @Test
+    void aCropIsScaledDownOntoAWhiteMargin() {
+        byte[] px = new byte[400 * 200];
+        java.util.Arrays.fill(px, (byte) 0xFF);
+        for (int y = 80; y < 120; y++) for (int x = 140; x < 260; x++) px[y * 400 + x] = 0;   // ink
+        GrayImage crop = LineRereader.scaledCrop(new GrayImage(400, 200, px), 100, 50, 300, 150, 0.5);
+
+        assertThat(crop.width()).isEqualTo(100 + 24);
+        assertThat(crop.height()).isEqualTo(50 + 24);
+        assertThat(crop.at(5, 5)).as("margin").isEqualTo(255);
+        assertThat(crop.at(12 + 40, 12 + 25)).as("ink at (200,100), halved, past the margin").isLessThan(60);
+        assertThat(crop.at(12 + 5, 12 + 25)).as("paper at (110,100)").isEqualTo(255);
+    }
+
+    /** A faint mark on the ruling between two header cells is the table's, not a line to read again. */
+    @Test
+    void doubtfulWordsTouchingACellAreLeftToTheCellReading() {
+        List<RuledCells.Cell> cells = List.of(new RuledCells.Cell(1300, 460, 1570, 612), new RuledCells.Cell(1588, 460, 1860, 612));
+        List<OcrWord> words = List.of(
+                new OcrWord("合计", 1487, 486, 1565, 581, 85),
+                new OcrWord("。", 1576, 486, 1595, 581, 45));
+
+        // No engine: nothing outside the cells is doubtful, so nothing is read again.
+        assertThat(LineRereader.improve(null, GrayImage.blank(3507, 2480), 300, words, cells)).isEqualTo(words);
+    }
+
+    /**
+     * The 支出决算表 page of a scanned report: page OCR (psm 6, sized for the body text) reads the
+     * large title as Latin junk; read again as one line at body-text size it is the title.
+     */
+    @Test
+    void aTitlePrintedLargerThanTheBodyIsReadAgainAsOneLine() throws Exception {
+        var image = ImageIO.read(new File("fixtures/scans/001_a8898a713e576bc4-t03.page.png"));
+        try (TesseractOcr ocr = new TesseractOcr(TesseractOcrTest.TESSDATA, "chi_sim+eng")) {
+            Page page = ocr.read(image, 1, 300);
+            List<String> lines = page.lines().stream()
+                    .map(l -> l.words().stream().map(Word::text).collect(Collectors.joining()))
+                    .toList();
+            assertThat(lines.subList(0, 3)).containsExactly("公开03表", "支出决算表", "部门:道县医疗保障局单位:万元");
+            TextLine title = page.lines().get(1);
+            assertThat(title.words()).allSatisfy(w -> assertThat(w.confidence()).isGreaterThan(80));
+            assertThat(title.words().get(0).bbox().x()).isBetween(370.0, 400.0);
+        }
+    }
+}

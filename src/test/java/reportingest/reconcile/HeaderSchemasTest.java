@@ -1,0 +1,97 @@
+package reportingest.reconcile;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
+import reportingest.layout.PageOrigin;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeaderSchemasTest {
+    private final CatalogReconciler reconciler = new CatalogReconciler();
+
+    @Test
+    void expenditureTableWhoseTitleOcrCouldNotReadIsNamedByItsHeader() {
+        RawTable t = table("ShREAR",
+                row("项目", "", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+                row("科目编码", "科目名称", "", "", "", "", "", ""),
+                row("合计", "", "51.43", "51.43", "", "", "", ""),
+                row("208", "社会保障和就业支出", "51.43", "51.43", "", "", "", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.flags()).isEmpty();
+        assertThat(doc.tables()).hasSize(1);
+        ExtractedTable e = doc.tables().get(0);
+        assertThat(e.schema()).isEqualTo("expenditure");
+        assertThat(e.flags()).extracting(Flag::code).containsExactly(HeaderSchemas.SCHEMA_FROM_HEADER);
+        TableRow r = e.rows().stream().filter(x -> "208".equals(x.key().get("code"))).findFirst().orElseThrow();
+        assertThat(r.key()).containsEntry("name", "社会保障和就业支出");
+        assertThat(r.cells().get("本年支出合计").value()).isEqualTo("51.43");
+        assertThat(r.cells().get("基本支出").value()).isEqualTo("51.43");
+        assertThat(r.cells().get("项目支出").value()).isNull();
+    }
+
+    @Test
+    void anIncomeTableWithAGarbledTitleIsNamedByItsSevenSources() {
+        RawTable t = table("Wh A BR",
+                row("科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"),
+                row("201", "一般公共服务支出", "1.00", "1.00", "", "", "", "", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.tables()).extracting(ExtractedTable::schema).containsExactly("income");
+    }
+
+    /** Without any title line, a table is most often the rest of one continued from a page not found. */
+    @Test
+    void aTableWithoutTitleLineIsNotNamedByItsHeader() {
+        RawTable t = table(null,
+                row("项目", "", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"),
+                row("科目编码", "科目名称", "", "", "", "", "", ""),
+                row("20805", "行政事业单位养老支出", "326.24", "326.24", "", "", "", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
+    }
+
+    @Test
+    void aHeaderSeveralFormsPrintNamesNoSchema() {
+        RawTable t = table("Sh REAR",
+                row("项目", "", "本年支出", "", ""),
+                row("科目编码", "科目名称", "小计", "基本支出", "项目支出"),
+                row("201", "一般公共服务支出", "1.00", "1.00", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
+    }
+
+    @Test
+    void aOneColumnHeaderNamesNoSchema() {
+        RawTable t = table("ShR", row("项目", "决算数"), row("一、工资福利支出", "1.00"));
+        assertThat(HeaderSchemas.identify(reportingest.reconcile.catalog.Catalog.load(), t)).isEmpty();
+    }
+
+    private static String[] row(String... cells) { return cells; }
+
+    private static RawTable table(String title, String[]... rows) {
+        List<RawRow> out = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+            List<RawCell> cells = new ArrayList<>();
+            for (int j = 0; j < rows[i].length; j++) {
+                cells.add(new RawCell(rows[i][j], 1, new BBox(50 + 60 * j, 100 + 20 * i, 60, 20), 95.0, PageOrigin.OCR));
+            }
+            out.add(new RawRow(cells));
+        }
+        return new RawTable(title, null, List.of(), out, 1, 1, false);
+    }
+}
