@@ -5,5 +5,14 @@ package reportingest.reconcile;
  * sentence with the figures involved, for the reviewer.
  */
 public record Flag(String code, String message) {
+    /**
+     * Flags that record how a record was put together (a table stitched over a page break, a row
+     * label read through OCR noise to the catalog's label) but ask nothing of a reviewer.
+     */
+    public static final java.util.Set<String> PROVENANCE_ONLY = java.util.Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED");
+
     public static Flag of(String code, String message) { return new Flag(code, message); }
+
+    /** False for provenance-only flags. */
+    public boolean asksForReview() { return !PROVENANCE_ONLY.contains(code); }
 }

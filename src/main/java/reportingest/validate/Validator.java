@@ -126,7 +126,7 @@ public final class Validator {
                     if (!flags.isEmpty()) review = true;
                     out.put(e.getKey(), new CellValue(c.value(), c.raw(), conf, flags, c.page(), c.bbox(), c.origin(), proposal));
                 }
-                if (!rowFlags.isEmpty()) review = true;
+                if (rowFlags.stream().anyMatch(Flag::asksForReview)) review = true;
                 rows.add(new TableRow(r.key(), out, review ? RowStatus.NEEDS_REVIEW : RowStatus.ACCEPTED, new ArrayList<>(rowFlags)));
             }
             tables.add(t.withRows(rows, t.flags()));
