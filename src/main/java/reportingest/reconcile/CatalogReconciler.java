@@ -2,6 +2,8 @@ package reportingest.reconcile;
 
 import reportingest.layout.Page;
 import reportingest.reconcile.catalog.Catalog;
+import reportingest.reconcile.catalog.LabelCatalog;
+import reportingest.reconcile.fin.RowLabelReconciler;
 import reportingest.reconcile.catalog.SchemaDef;
 import reportingest.reconcile.fin.Cells;
 import reportingest.reconcile.fin.CodedTableParser;
@@ -40,6 +42,7 @@ import java.util.Optional;
 public final class CatalogReconciler implements Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogReconciler.class);
     private final Catalog catalog;
+    private final RowLabelReconciler labels;
     private final Map<String, TableParser> parsers = Map.of(
             "coded", new CodedTableParser(),
             "two_sided", new TwoSidedTableParser(),
@@ -48,7 +51,12 @@ public final class CatalogReconciler implements Reconciler {
 
     public CatalogReconciler() { this(Catalog.load()); }
 
-    public CatalogReconciler(Catalog catalog) { this.catalog = catalog; }
+    public CatalogReconciler(Catalog catalog) { this(catalog, LabelCatalog.load()); }
+
+    public CatalogReconciler(Catalog catalog, LabelCatalog labelCatalog) {
+        this.catalog = catalog;
+        this.labels = new RowLabelReconciler(labelCatalog);
+    }
 
     /** Page numbers and dot leaders after a title in a table of contents. */
     private static final Pattern TOC_TAIL = Pattern.compile("[.·…．\\s\\d-]+$");
@@ -119,7 +127,7 @@ public final class CatalogReconciler implements Reconciler {
                 docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no parser for schema kind " + schema.get().kind()));
                 continue;
             }
-            ExtractedTable t = parser.parse(schema.get(), raw);
+            ExtractedTable t = labels.reconcile(schema.get(), parser.parse(schema.get(), raw));
             if (raw.continued() || fromHeader != null) {
                 List<Flag> flags = new ArrayList<>(t.flags());
                 if (raw.continued()) flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,

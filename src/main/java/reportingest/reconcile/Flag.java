@@ -1,9 +1,20 @@
 package reportingest.reconcile;
 
+import java.util.Set;
+
 /**
  * A review flag: a stable code from DESIGN.md (OCR_LOW_CONFIDENCE, ROW_SUM_MISMATCH, …) and a
  * sentence with the figures involved, for the reviewer.
  */
 public record Flag(String code, String message) {
+    /**
+     * Flags that record how a record was put together (a table stitched over a page break, a row
+     * label read through OCR noise to the catalog's label) but ask nothing of a reviewer.
+     */
+    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED", "SCHEMA_FROM_HEADER");
+
     public static Flag of(String code, String message) { return new Flag(code, message); }
+
+    /** False for provenance-only flags. */
+    public boolean asksForReview() { return !PROVENANCE_ONLY.contains(code); }
 }

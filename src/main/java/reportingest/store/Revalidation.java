@@ -33,7 +33,7 @@ public final class Revalidation {
     static final Set<String> VALIDATION_FLAGS = Set.of("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH",
             "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED");
     /** Flags that record how a table was put together but ask nothing of a reviewer. */
-    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_FROM_HEADER");
+    public static final Set<String> PROVENANCE_ONLY = Flag.PROVENANCE_ONLY;
 
     private final UnaryOperator<ExtractedDocument> validator;
 
@@ -74,7 +74,7 @@ public final class Revalidation {
     }
 
     public static boolean asksForReview(Flag f) {
-        return !PROVENANCE_ONLY.contains(f.code());
+        return f.asksForReview();
     }
 
     static ExtractedDocument withoutValidation(ExtractedDocument doc) {
@@ -90,7 +90,8 @@ public final class Revalidation {
                 });
                 // the status is judged afresh: a row keeps NEEDS_REVIEW only for flags of its own that remain
                 List<Flag> rowFlags = strip(r.flags());
-                rows.add(new TableRow(r.key(), cells, rowFlags.isEmpty() ? RowStatus.ACCEPTED : RowStatus.NEEDS_REVIEW, rowFlags));
+                rows.add(new TableRow(r.key(), cells, rowFlags.stream().noneMatch(Flag::asksForReview) ? RowStatus.ACCEPTED
+                        : RowStatus.NEEDS_REVIEW, rowFlags));
             }
             tables.add(t.withRows(rows, strip(t.flags())));
         }

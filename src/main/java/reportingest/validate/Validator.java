@@ -72,11 +72,18 @@ public final class Validator {
                                     List<RepairProposer.Proposal> proposals) {
         Map<CellRef, Integer> satisfied = new HashMap<>();
         Set<CellRef> vouched = new HashSet<>();
+        // cells an identity with a printed total holds for: a blank part there is pinned as no money
+        Set<CellRef> pinned = new HashSet<>();
+        // cells an exact sum identity confirms (an inequality or a coarser second printing does not)
+        Set<CellRef> confirmed = new HashSet<>();
         for (Outcome o : outcomes) {
             if (!o.holds() || o.check().source() == Check.Source.NARRATIVE) continue;
+            boolean printedTotal = o.check().lhs().isCell() && cells.value(o.check().lhs().ref()) != null;
             for (CellRef r : o.check().cells()) {
                 satisfied.merge(r, 1, Integer::sum);
                 vouched.add(r);
+                if (printedTotal && o.check().kind() == Check.Kind.SUM) pinned.add(r);
+                if (o.check().kind() == Check.Kind.SUM) confirmed.add(r);
             }
         }
         Map<CellRef, List<Flag>> cellFlags = new LinkedHashMap<>();
@@ -87,8 +94,12 @@ public final class Validator {
             Flag f = Flag.of(o.check().flagCode(), o.message());
             boolean narrative = o.check().source() == Check.Source.NARRATIVE;
             if (o.check().source() != Check.Source.TABLE && docMessages.add(o.message())) docFlags.add(f);
+            // A failed identity is explained by its cells no holding identity confirms; only when every
+            // cell is confirmed elsewhere does it flag them all.
+            boolean anyUnconfirmed = o.check().cells().stream().anyMatch(r -> !confirmed.contains(r));
             for (CellRef r : o.check().cells()) {
                 if (narrative && vouched.contains(r)) continue; // the tables confirm the cell; the text is what differs
+                if (anyUnconfirmed && confirmed.contains(r)) continue; // another sum confirms it: not what broke this one
                 cellFlags.computeIfAbsent(r, k -> new ArrayList<>()).add(f);
             }
         }
@@ -103,12 +114,14 @@ public final class Validator {
                 TableRow r = t.rows().get(ri);
                 Map<String, CellValue> out = new LinkedHashMap<>();
                 Set<Flag> rowFlags = new LinkedHashSet<>(r.flags());
-                boolean review = r.status() == RowStatus.NEEDS_REVIEW;
+                // the status follows the flags (a row's own, then its cells' after validation)
+                boolean review = r.flags().stream().anyMatch(Flag::asksForReview);
                 for (Map.Entry<String, CellValue> e : r.cells().entrySet()) {
                     CellRef ref = new CellRef(ti, ri, e.getKey());
                     CellValue c = e.getValue();
                     List<Flag> added = cellFlags.getOrDefault(ref, List.of());
                     List<Flag> flags = new ArrayList<>(c.flags());
+                    if (noiseReadAsBlank(c) && pinned.contains(ref)) flags.clear(); // raw text stays as provenance
                     for (Flag f : added) if (!flags.contains(f)) flags.add(f);
                     double conf = confidence(c.confidence(), satisfied.getOrDefault(ref, 0), !added.isEmpty());
                     if (c.value() != null && c.confidence() < LOW_CONFIDENCE && !vouched.contains(ref) && flags.isEmpty()) {
@@ -126,12 +139,22 @@ public final class Validator {
                     if (!flags.isEmpty()) review = true;
                     out.put(e.getKey(), new CellValue(c.value(), c.raw(), conf, flags, c.page(), c.bbox(), c.origin(), proposal));
                 }
-                if (!rowFlags.isEmpty()) review = true;
+                if (rowFlags.stream().anyMatch(Flag::asksForReview)) review = true;
                 rows.add(new TableRow(r.key(), out, review ? RowStatus.NEEDS_REVIEW : RowStatus.ACCEPTED, new ArrayList<>(rowFlags)));
             }
             tables.add(t.withRows(rows, t.flags()));
         }
         return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), docFlags);
+    }
+
+    /**
+     * A cell read as blank because its text has no digit at all (stamp or speckle marks the parser
+     * could not read as an amount): once an identity with a printed total holds with it blank, the
+     * marks are not money.
+     */
+    private static boolean noiseReadAsBlank(CellValue c) {
+        return c.value() == null && c.raw() != null && !c.raw().isBlank() && c.raw().chars().noneMatch(Character::isDigit)
+                && !c.flags().isEmpty() && c.flags().stream().allMatch(f -> f.code().equals("PARSE_AMBIGUOUS"));
     }
 
     /**

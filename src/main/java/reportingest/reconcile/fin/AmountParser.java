@@ -38,7 +38,32 @@ public final class AmountParser {
                 return new Amount(r.value(), true, true, "OCR confusion repaired: '" + raw.strip() + "' read as " + r.value());
             }
         }
+        Amount marked = besideMarks(raw);
+        if (marked != null) return marked;
         return new Amount(null, true, false, "not an amount: '" + raw.strip() + "'");
+    }
+
+    private static final Pattern MARKS = Pattern.compile("[\\p{IsLatin}\\p{Punct}&&[^\\-.,]]+");
+
+    /**
+     * An amount printed clean beside a separate run of Latin letters or punctuation (a stamp or
+     * speckle read as "AP"): the amount, reported as a guess.
+     */
+    private static Amount besideMarks(String raw) {
+        String[] tokens = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().split("[\\s\\u3000]+");
+        if (tokens.length < 2) return null;
+        Amount found = null;
+        for (String tok : tokens) {
+            Amount a = exact(tok);
+            if (a != null) {
+                if (found != null) return null;
+                found = a;
+            } else if (!MARKS.matcher(tok).matches()) {
+                return null;
+            }
+        }
+        return found == null ? null : new Amount(found.value(), true, true,
+                "marks beside the amount: '" + raw.strip() + "' read as " + found.value());
     }
 
     /** True when the cell reads as an amount (possibly after repairs) or is blank. */

@@ -21,6 +21,10 @@ public final class Cells {
     public static final String TABLE_SPLIT_ACROSS_PAGES = "TABLE_SPLIT_ACROSS_PAGES";
     /** A standard table the document lists (table of contents) that is not among the tables found. */
     public static final String TABLE_MISSING = "TABLE_MISSING";
+    /** A row label read through OCR noise or a slip to the catalog's label, which the code or the form's lines vouch for (provenance only). */
+    public static final String LABEL_RECONCILED = "LABEL_RECONCILED";
+    /** A row label inferred from the form's line order, or a code digit corrected by the name: the key needs a reviewer's look. */
+    public static final String LABEL_REPAIRED = "LABEL_REPAIRED";
 
     /** Confidence given to a value that had to be guessed. */
     private static final double GUESSED_CONFIDENCE = 40.0;
@@ -44,7 +48,7 @@ public final class Cells {
     }
 
     public static TableRow row(Map<String, Object> key, Map<String, CellValue> cells, List<Flag> rowFlags) {
-        boolean review = !rowFlags.isEmpty() || cells.values().stream().anyMatch(c -> !c.flags().isEmpty());
+        boolean review = rowFlags.stream().anyMatch(Flag::asksForReview) || cells.values().stream().anyMatch(c -> !c.flags().isEmpty());
         return new TableRow(key, cells, review ? RowStatus.NEEDS_REVIEW : RowStatus.ACCEPTED, rowFlags);
     }
 

@@ -271,6 +271,67 @@ public final class Grid {
         return tie ? AMBIGUOUS : best;
     }
 
+    /**
+     * A value column whose header text OCR garbled, placed by elimination: exactly one wanted column
+     * is held by no grid column and exactly one grid column with header text matches none, and either
+     * that text holds most characters of the wanted column's name or an alias, in any order (a header
+     * wrapped over several lines is read out of order), and fewer of every other candidate's, or the
+     * text is unreadable (no Chinese, or some of the name's characters) and the column stands between
+     * the two value columns the catalog order puts around the wanted one.
+     */
+    static List<Column> byElimination(List<Column> cols, List<ColumnDef> candidates) {
+        Set<String> held = new LinkedHashSet<>();
+        for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
+        List<ColumnDef> missing = candidates.stream().filter(d -> !held.contains(d.name())).toList();
+        List<Column> unmatched = cols.stream().filter(c -> c.role() == Role.UNMATCHED && !c.path().isEmpty()).toList();
+        if (missing.size() != 1 || unmatched.size() != 1) return cols;
+        Column u = unmatched.get(0);
+        String leaf = Labels.key(u.path().get(u.path().size() - 1));
+        double want = overlap(leaf, missing.get(0));
+        boolean byText = want >= 0.7;
+        for (ColumnDef other : candidates) {
+            if (other != missing.get(0) && overlap(leaf, other) >= want) byText = false;
+        }
+        // by place only when the text is OCR gibberish or part of the name, never another printed word (备注)
+        boolean garbled = LabelText.han(leaf).isEmpty() || want >= 0.3;
+        if (!byText && !(garbled && inCatalogPlace(cols, u, candidates, missing.get(0)))) return cols;
+        List<Column> out = new ArrayList<>(cols);
+        out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, missing.get(0).name(), u.path()));
+        return out;
+    }
+
+    /** The value columns printed just before and after {@code u} are the catalog's neighbours of {@code wanted} (or the edges). */
+    private static boolean inCatalogPlace(List<Column> cols, Column u, List<ColumnDef> candidates, ColumnDef wanted) {
+        int w = candidates.indexOf(wanted);
+        String before = w > 0 ? candidates.get(w - 1).name() : null;
+        String after = w + 1 < candidates.size() ? candidates.get(w + 1).name() : null;
+        String printedBefore = null, printedAfter = null;
+        int at = cols.indexOf(u);
+        for (int i = at - 1; i >= 0; i--) if (cols.get(i).role() == Role.VALUE) { printedBefore = cols.get(i).canonical(); break; }
+        for (int i = at + 1; i < cols.size(); i++) if (cols.get(i).role() == Role.VALUE) { printedAfter = cols.get(i).canonical(); break; }
+        return java.util.Objects.equals(before, printedBefore) && java.util.Objects.equals(after, printedAfter) && candidates.size() > 1;
+    }
+
+    /** The best share of a column name's (or alias's) characters that the text holds, counted with repeats. */
+    private static double overlap(String text, ColumnDef col) {
+        double best = 0;
+        List<String> names = new ArrayList<>(col.aliases());
+        names.add(col.name());
+        for (String n : names) {
+            String k = Labels.key(n);
+            if (k.length() < 4) continue;
+            StringBuilder pool = new StringBuilder(text);
+            int hits = 0;
+            for (int i = 0; i < k.length(); i++) {
+                int at = pool.indexOf(String.valueOf(k.charAt(i)));
+                if (at >= 0) { hits++; pool.deleteCharAt(at); }
+            }
+            // extra characters in the text count against it, so a longer name does not match a shorter one
+            best = Math.max(best, (double) hits / Math.max(k.length(), text.length() - 2));
+        }
+        return best;
+    }
+
     /** Flags for the header as a whole: columns of the schema no grid column holds, header texts that name no column. */
     static List<Flag> headerFlags(List<Column> cols, List<String> wanted) {
         List<Flag> flags = new ArrayList<>();

@@ -38,7 +38,7 @@ public final class GroupedTableParser implements TableParser {
         Triplet(int slot) { this.slot = slot; }
     }
 
-    private record Footer(String label, GroupDef group, RawCell value, RawCell anchor) {}
+    private record Footer(String label, GroupDef group, RawCell value, RawCell anchor, List<Flag> flags) {}
 
     @Override
     public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
@@ -121,6 +121,7 @@ public final class GroupedTableParser implements TableParser {
             List<Flag> flags = new ArrayList<>();
             cells.put(column, f.value() != null ? Cells.value(f.value())
                     : Cells.missing(f.anchor().page(), f.anchor().origin(), f.label() + " prints no amount"));
+            flags.addAll(f.flags());
             out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, flags));
         }
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
@@ -186,6 +187,8 @@ public final class GroupedTableParser implements TableParser {
                 if (name == null) name = code.name();
                 boolean noValue = Labels.blank(value.text());
                 if (code.code() == null && name == null && noValue) continue; // an empty slot
+                // stamp or speckle debris: no code, no Chinese in the name, no digit in the amount
+                if (code.code() == null && LabelText.han(name).isEmpty() && !value.text().matches("(?s).*\\d.*")) continue;
                 final int slot = g;
                 if (code.code() == null && noValue && name != null) {
                     Triplet prev = null;
@@ -218,7 +221,7 @@ public final class GroupedTableParser implements TableParser {
             Map<String, CellValue> cells = new LinkedHashMap<>();
             cells.put(column, f.value() != null ? Cells.value(f.value())
                     : new CellValue(null, null, f.anchor().confidence(), List.of(), f.anchor().page(), null, f.anchor().origin(), null));
-            out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, List.of()));
+            out.add(Cells.row(Cells.key("code", null, "name", f.label(), "group", f.group().name()), cells, f.flags()));
         }
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
@@ -285,7 +288,11 @@ public final class GroupedTableParser implements TableParser {
         return schema.groups().get(0);
     }
 
-    /** Footer totals: each label followed by the first amount before the next label. */
+    /**
+     * Footer totals: each label followed by the first amount before the next label. On a row that
+     * prints one group's total label, a single unreadable text cell with an amount after it is the
+     * one other total label the schema has (an OCR-garbled label), flagged for review.
+     */
     private static boolean readFooters(RawRow r, SchemaDef schema, List<Footer> footers) {
         List<RawCell> t = r.cells();
         List<Integer> at = new ArrayList<>();
@@ -297,13 +304,33 @@ public final class GroupedTableParser implements TableParser {
             }
         }
         if (at.isEmpty()) return false;
+        List<GroupDef> unprinted = schema.groups().stream().filter(g -> g.totalLabel() != null && !which.contains(g)).toList();
+        Flag inferred = null;
+        if (unprinted.size() == 1) {
+            List<Integer> unreadable = new ArrayList<>();
+            for (int i = at.get(at.size() - 1) + 1; i < t.size(); i++) {
+                String text = t.get(i).text();
+                if (!Labels.blank(text) && !AmountParser.amountOrBlank(text) && !text.matches("(?s).*\\d.*")) unreadable.add(i);
+            }
+            boolean amountAfter = !unreadable.isEmpty() && t.subList(unreadable.get(0) + 1, t.size()).stream()
+                    .anyMatch(c -> !Labels.blank(c.text()));
+            if (unreadable.size() == 1 && amountAfter) {
+                String label = unprinted.get(0).totalLabel();
+                at.add(unreadable.get(0));
+                which.add(unprinted.get(0));
+                inferred = Flag.of(Cells.LABEL_REPAIRED, "printed '" + t.get(unreadable.get(0)).text().strip()
+                        + "' is unreadable; the other total beside " + which.get(0).totalLabel() + " is " + label);
+            }
+        }
         for (int n = 0; n < at.size(); n++) {
             int end = n + 1 < at.size() ? at.get(n + 1) : t.size();
             RawCell value = null;
             for (int i = at.get(n) + 1; i < end; i++) {
                 if (!Labels.blank(t.get(i).text())) { value = t.get(i); break; }
             }
-            footers.add(new Footer(Labels.clean(t.get(at.get(n)).text()), which.get(n), value, t.get(at.get(n))));
+            boolean guessed = inferred != null && n == at.size() - 1;
+            String label = guessed ? which.get(n).totalLabel() : Labels.clean(t.get(at.get(n)).text());
+            footers.add(new Footer(label, which.get(n), value, t.get(at.get(n)), guessed ? List.of(inferred) : List.of()));
         }
         return true;
     }

@@ -37,12 +37,20 @@ public final class HeaderMatcher {
         return out;
     }
 
-    /** True when every non-blank cell of the row is a header word or column alias of the schema. */
+    /**
+     * True when every non-blank cell of the row is a header word or column alias of the schema, or
+     * all but one of at least three are and that one is unreadable text, not a number (a header
+     * cell OCR garbled, e.g. a wrapped column name read out of order).
+     */
     public static boolean headerLike(RawRow r, SchemaDef schema) {
         List<String> texts = nonBlank(r);
         if (texts.isEmpty()) return false;
-        for (String t : texts) if (!isHeaderWord(t, schema)) return false;
-        return true;
+        int words = 0, other = 0;
+        for (String t : texts) {
+            if (isHeaderWord(t, schema)) words++;
+            else if (Labels.smallInteger(t) || Grid.numeric(t) || ++other > 1) return false;
+        }
+        return other == 0 || words >= 3;
     }
 
     static boolean isHeaderWord(String text, SchemaDef schema) {

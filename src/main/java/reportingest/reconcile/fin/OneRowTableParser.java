@@ -77,7 +77,7 @@ public final class OneRowTableParser implements TableParser {
         List<List<String>> paths = grid.paths(start, schema, List.of());
         List<Grid.Column> cols = new ArrayList<>();
         for (int c = 0; c < grid.width(); c++) cols.add(Grid.valueRole(c, paths.get(c), schema, schema.columns()));
-        cols = Grid.dropDuplicates(cols);
+        cols = Grid.byElimination(Grid.dropDuplicates(cols), schema.columns());
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
         List<String> columns = schema.columnNames();
         List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(cols, columns));

@@ -102,7 +102,8 @@ public final class TwoSidedTableParser implements TableParser {
         List<List<Grid.Column>> perSide = new ArrayList<>();
         for (int s = 0; s < schema.sides().size(); s++) {
             final int side = s;
-            List<Grid.Column> sc = Grid.dropDuplicates(cols.stream().filter(c -> sideOf[c.index()] == side).toList());
+            List<ColumnDef> wanted = schema.columns().stream().filter(d -> schema.sides().get(side).columns().contains(d.name())).toList();
+            List<Grid.Column> sc = Grid.byElimination(Grid.dropDuplicates(cols.stream().filter(c -> sideOf[c.index()] == side).toList()), wanted);
             perSide.add(sc);
             tableFlags.addAll(Grid.headerFlags(sc, schema.sides().get(s).columns()).stream()
                     .map(f -> Flag.of(f.code(), schema.sides().get(side).side() + ": " + f.message())).toList());

@@ -45,4 +45,18 @@ class AmountParserTest {
         assertThat(a.numeric()).isFalse();
         assertThat(a.guessed()).isTrue();
     }
+
+    @ParameterizedTest(name = "''{0}'' reads as {1}, reported as a guess")
+    @CsvSource({"'AP 7.22',7.22", "'7.22 ]',7.22", "'19.32 _',19.32"})
+    void anAmountBesideStampMarksIsReadButReportedAsAGuess(String raw, String value) {
+        AmountParser.Amount a = AmountParser.parse(raw);
+        assertThat(a.value()).isEqualTo(value);
+        assertThat(a.guessed()).isTrue();
+    }
+
+    @ParameterizedTest(name = "''{0}'' is not read as an amount")
+    @ValueSource(strings = {"一一203.39", "AP 7.22 8.10", "p47", "ENNS"})
+    void marksThatCouldBeDigitsOrSignsOrTwoAmountsAreNotRead(String raw) {
+        assertThat(AmountParser.parse(raw).value()).isNull();
+    }
 }

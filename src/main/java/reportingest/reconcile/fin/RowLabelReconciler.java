@@ -1,0 +1,272 @@
+package reportingest.reconcile.fin;
+
+import reportingest.layout.PageOrigin;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.GroupDef;
+import reportingest.reconcile.catalog.LabelCatalog;
+import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.reconcile.catalog.SideDef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reconciles the row labels of standard forms to the labels the catalog knows
+ * ({@link LabelCatalog}), so that an OCR slip in a label does not lose the row: the row key becomes
+ * the known label and the printed text stays in the row's flag.
+ * <ul>
+ * <li>Summary lines (two-sided tables): a printed item is the known line of its side it is
+ * nearest to, when it is within the OCR budget of that line and of no other; its printed ordinal
+ * is kept (abridged forms renumber). An unreadable item between two known lines is the line a
+ * printed order of the form puts there. </li>
+ * <li>Coded rows: a printed name is the name its printed code is known by when within one or two
+ * slips of it; a printed code the catalog does not know, beside a name it knows under a code one
+ * digit away, is that code.</li>
+ * </ul>
+ * A label read through noise or a slip, with the code or the form's line list vouching for it, is
+ * flagged {@link Cells#LABEL_RECONCILED} (provenance: nothing for a reviewer to decide). A label
+ * inferred from its position or a code changed by a digit is flagged {@link Cells#LABEL_REPAIRED}
+ * and the row needs review. Amounts are never touched.
+ */
+public final class RowLabelReconciler {
+    private final LabelCatalog labels;
+
+    public RowLabelReconciler(LabelCatalog labels) {
+        this.labels = labels;
+    }
+
+    public ExtractedTable reconcile(SchemaDef schema, ExtractedTable table) {
+        List<TableRow> rows = switch (schema.kind()) {
+            case "two_sided" -> summaryLines(schema, table.rows());
+            case "coded", "grouped_coded" -> schema.codeSystem() == null ? table.rows() : codedRows(schema, table.rows());
+            default -> table.rows();
+        };
+        return rows == table.rows() ? table : table.withRows(rows, table.flags());
+    }
+
+    // ------------------------------------------------------------------ summary lines
+
+    private List<TableRow> summaryLines(SchemaDef schema, List<TableRow> rows) {
+        List<TableRow> out = new ArrayList<>(rows);
+        for (SideDef side : schema.sides()) {
+            List<String> known = labels.lines(schema.id(), side.side());
+            if (known.isEmpty()) continue;
+            List<Integer> at = new ArrayList<>();
+            for (int i = 0; i < out.size(); i++) {
+                TableRow r = out.get(i);
+                if (side.side().equals(r.key().get("side")) && r.key().get("item") instanceof String s && !Labels.blank(s)) at.add(i);
+            }
+            if (at.stream().noneMatch(i -> recognised(out.get(i)))) continue;
+            String[] matched = new String[at.size()];
+            for (int k = 0; k < at.size(); k++) {
+                TableRow r = out.get(at.get(k));
+                String printed = (String) r.key().get("item");
+                String line = nearestLine(printed, known);
+                if (line == null) continue;
+                String label = rebuild(printed, line);
+                matched[k] = line;
+                if (!label.equals(printed)) {
+                    out.set(at.get(k), relabel(r, "item", label, Flag.of(Cells.LABEL_RECONCILED,
+                            "printed '" + printed + "' read as the form's line '" + label + "'")));
+                }
+            }
+            List<List<String>> orders = labels.sequences(schema.id(), side.side());
+            for (int k = 0; k < at.size(); k++) {
+                if (matched[k] != null) continue;
+                String before = k > 0 ? matched[k - 1] : null;
+                String after = k + 1 < at.size() ? matched[k + 1] : null;
+                if (k > 0 && before == null || k + 1 < at.size() && after == null) continue;
+                String line = between(orders, before, after, k == 0, k + 1 == at.size());
+                if (line == null) continue;
+                TableRow r = out.get(at.get(k));
+                String printed = (String) r.key().get("item");
+                String where = "the line the form prints " + (before == null ? "first" : "after '" + before + "'") + " is '" + line + "'";
+                // the position and a text one slip from the line agree: no reviewer needed
+                Flag f = nearlyReads(printed, line)
+                        ? Flag.of(Cells.LABEL_RECONCILED, "printed '" + printed + "' read as '" + line + "': " + where)
+                        : Flag.of(Cells.LABEL_REPAIRED, "printed '" + printed + "' is unreadable; " + where);
+                out.set(at.get(k), relabel(r, "item", line, f));
+                matched[k] = line;
+            }
+        }
+        return out;
+    }
+
+    /** The known line the printed item is, or null when none is near enough or two different lines are equally near. */
+    static String nearestLine(String printed, List<String> known) {
+        if (known.contains(printed)) return printed;
+        String pAll = LabelText.han(printed), pBody = LabelText.han(LabelText.body(printed));
+        if (pAll.isEmpty()) return null;
+        List<String> best = new ArrayList<>();
+        int bestD = Integer.MAX_VALUE;
+        for (String k : known) {
+            String kBody = LabelText.han(LabelText.body(k));
+            int limit = LabelText.freeBudget(kBody.length());
+            int d = Math.min(LabelText.distance(pAll, LabelText.han(k), limit), LabelText.distance(pBody, kBody, limit));
+            if (d > limit) continue;
+            if (d < bestD) { best.clear(); bestD = d; }
+            if (d == bestD) best.add(k);
+        }
+        if (best.isEmpty() || best.stream().map(k -> LabelText.han(LabelText.body(k))).distinct().count() > 1) return null;
+        // one text printed with and without an ordinal: the kind the item is printed in
+        boolean ordinal = LabelText.ordinal(printed) != null;
+        return best.stream().filter(k -> (LabelText.ordinal(k) != null) == ordinal).findFirst().orElse(best.get(0));
+    }
+
+    private static final java.util.regex.Pattern HAN_NUMERALS = java.util.regex.Pattern.compile("^[一二三四五六七八九十]+");
+
+    /** The printed text, ordinal aside however it was read, is within one slip (two for long lines) of the line's text. */
+    static boolean nearlyReads(String printed, String line) {
+        String p = HAN_NUMERALS.matcher(LabelText.han(printed)).replaceFirst("");
+        String l = HAN_NUMERALS.matcher(LabelText.han(LabelText.body(line))).replaceFirst("");
+        if (p.isEmpty() || l.isEmpty()) return false;
+        int limit = LabelText.anchoredBudget(l.length());
+        return LabelText.distance(p, l, limit) <= limit;
+    }
+
+    /** The known line's text under the printed ordinal (renumbered forms keep theirs); the known line when none was printed. */
+    static String rebuild(String printed, String line) {
+        String ordinal = LabelText.ordinal(printed);
+        if (ordinal == null || LabelText.ordinal(line) == null) return line;
+        return ordinal + LabelText.body(line);
+    }
+
+    /** The one line every printed order puts between {@code before} and {@code after}, or null. */
+    static String between(List<List<String>> orders, String before, String after, boolean first, boolean last) {
+        String found = null;
+        for (List<String> order : orders) {
+            for (int i = 0; i < order.size(); i++) {
+                boolean fitsBefore = before == null ? first && i == 0 : i > 0 && order.get(i - 1).equals(before);
+                boolean fitsAfter = after == null ? last && i == order.size() - 1 : i + 1 < order.size() && order.get(i + 1).equals(after);
+                if (!fitsBefore || !fitsAfter) continue;
+                if (found != null && !found.equals(order.get(i))) return null;
+                found = order.get(i);
+            }
+        }
+        return found;
+    }
+
+    // ------------------------------------------------------------------ coded rows
+
+    private List<TableRow> codedRows(SchemaDef schema, List<TableRow> rows) {
+        Map<String, List<String>> all = labels.codes(schema.codeSystem());
+        if (all.isEmpty()) return rows;
+        Set<String> printedCodes = new LinkedHashSet<>();
+        for (TableRow r : rows) if (r.key().get("code") instanceof String c) printedCodes.add(c);
+        List<TableRow> out = new ArrayList<>(rows.size());
+        for (TableRow r : rows) {
+            String code = r.key().get("code") instanceof String c ? c : null;
+            String name = r.key().get("name") instanceof String n ? n : null;
+            if (code == null || name == null) {
+                out.add(r);
+                continue;
+            }
+            List<String> names = all.getOrDefault(code, List.of());
+            if (!recognised(r)) {
+                out.add(r);
+                continue;
+            }
+            if (names.contains(name)) {
+                // OCR does not tell full-width from ASCII parentheses: the way the name is mostly printed
+                String usual = names.stream().filter(n -> LabelText.han(n).equals(LabelText.han(name))).findFirst().orElse(name);
+                out.add(usual.equals(name) || r.cells().values().stream().noneMatch(c -> c.origin() == PageOrigin.OCR) ? r
+                        : relabel(r, "name", usual, Flag.of(Cells.LABEL_RECONCILED, "printed name '" + name + "' of code "
+                                + code + " read as its usual printing '" + usual + "' (OCR does not tell the width of punctuation)")));
+                continue;
+            }
+            String known = names.isEmpty() ? null : nearestName(name, names, LabelText::anchoredBudget);
+            if (known != null) {
+                out.add(relabel(r, "name", known, Flag.of(Cells.LABEL_RECONCILED,
+                        "printed name '" + name + "' of code " + code + " read as its name '" + known + "'")));
+                continue;
+            }
+            if (!names.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            // an unknown code: the code one digit away that the printed name is known by
+            List<String> fits = new ArrayList<>();
+            String repairedName = null;
+            for (Map.Entry<String, List<String>> e : all.entrySet()) {
+                String c = e.getKey();
+                if (c.length() != code.length() || hamming(c, code) != 1 || printedCodes.contains(c)) continue;
+                String n = nearestName(name, e.getValue(), LabelText::freeBudget);
+                if (n == null) continue;
+                fits.add(c);
+                repairedName = n;
+            }
+            if (fits.size() != 1) {
+                out.add(r);
+                continue;
+            }
+            String repaired = fits.get(0);
+            TableRow fixed = relabel(r, "code", repaired, Flag.of(Cells.LABEL_REPAIRED, "printed code " + code
+                    + " is no " + schema.codeSystem() + " code; '" + name + "' is code " + repaired + ", one digit from it"));
+            if (!repairedName.equals(name)) fixed = relabel(fixed, "name", repairedName, null);
+            out.add(regroup(schema, fixed, code, repaired));
+        }
+        return out;
+    }
+
+    /** A repaired code moves the row to the group its 3-digit head belongs to. */
+    private static TableRow regroup(SchemaDef schema, TableRow r, String oldCode, String newCode) {
+        if (!r.key().containsKey("group") || schema.groups().isEmpty()) return r;
+        String head = newCode.substring(0, Math.min(3, newCode.length()));
+        for (GroupDef g : schema.groups()) {
+            if (g.codePrefixes().contains(head) && !g.name().equals(r.key().get("group"))) {
+                Map<String, Object> key = new LinkedHashMap<>(r.key());
+                key.put("group", g.name());
+                return new TableRow(key, r.cells(), r.status(), r.flags());
+            }
+        }
+        return r;
+    }
+
+    interface Budget { int of(int length); }
+
+    /** The one known name the printed one is (noise aside, within the budget); null when none or two differ. */
+    static String nearestName(String printed, List<String> names, Budget budget) {
+        String p = LabelText.han(printed);
+        if (p.isEmpty()) return null;
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (String n : names) {
+            String k = LabelText.han(n);
+            int limit = budget.of(k.length());
+            int d = LabelText.distance(p, k, limit);
+            if (d > limit) continue;
+            if (d < bestD) { best = n; bestD = d; tie = false; }
+            else if (d == bestD && !LabelText.han(best).equals(k)) tie = true;
+        }
+        return tie ? null : best;
+    }
+
+    private static int hamming(String a, String b) {
+        int d = 0;
+        for (int i = 0; i < a.length(); i++) if (a.charAt(i) != b.charAt(i)) d++;
+        return d;
+    }
+
+    /**
+     * Labels read by recognition (OCR now or in an earlier run) can carry slips; a born-digital text
+     * layer prints exactly what the document says, so its labels are left as printed.
+     */
+    private static boolean recognised(TableRow r) {
+        return r.cells().values().stream().anyMatch(c -> c.origin() == PageOrigin.OCR || c.origin() == PageOrigin.OCR_TEXT);
+    }
+
+    private static TableRow relabel(TableRow r, String field, String value, Flag flag) {
+        Map<String, Object> key = new LinkedHashMap<>(r.key());
+        key.put(field, value);
+        List<Flag> flags = new ArrayList<>(r.flags());
+        if (flag != null) flags.add(flag);
+        return Cells.row(key, r.cells(), flags);
+    }
+}

@@ -1,0 +1,78 @@
+package reportingest.reconcile.fin;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
+import reportingest.layout.PageOrigin;
+import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.RowStatus;
+import reportingest.reconcile.TableRow;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Header cells OCR garbled on scans: the value column is still placed, and a repeated header is not a row. */
+class OcrHeaderPlacementTest {
+    private final CatalogReconciler reconciler = new CatalogReconciler();
+
+    private ExtractedTable one(String title, String... rows) {
+        List<RawRow> out = new ArrayList<>();
+        int y = 0;
+        for (String r : rows) {
+            List<RawCell> cells = new ArrayList<>();
+            int x = 0;
+            for (String c : r.split("\\|", -1)) cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 90.0, PageOrigin.OCR));
+            out.add(new RawRow(cells));
+            y += 10;
+        }
+        List<ExtractedTable> t = reconciler.reconcile(List.of(), List.of(new RawTable(title, null, List.of(), out, 1, 2, false))).tables();
+        assertThat(t).hasSize(1);
+        return t.get(0);
+    }
+
+    @Test
+    void aWrappedFundHeaderReadOutOfOrderIsPlacedByItsCharactersAndItsRepeatOnTheNextPageIsNoRow() {
+        ExtractedTable t = one("财政拨款收入支出决算总表",
+                "收入|||支出|||||",
+                "项目|行次|金额|项目|行次|合计|一般公共预算财政拨款|Oe政府财政性基金拨款预算|国有资本经营预算财政拨款",
+                "一、一般公共预算财政拨款|1|100.00|一、一般公共服务支出|4|100.00|80.00|20.00|",
+                "项目|行次|金额|项目|行次|合计|一般公共预算财政拨款|仙人政府财政性基金拨款预算|国有资本经营预算财政拨款",
+                "本年收入合计|2|100.00|本年支出合计|5|100.00|80.00|20.00|",
+                "总计|3|100.00|总计|6|100.00|80.00|20.00|");
+        assertThat(t.rows()).extracting(r -> r.key().get("item"))
+                .containsExactly("一、一般公共预算财政拨款", "本年收入合计", "总计", "一、一般公共服务支出", "本年支出合计", "总计");
+        TableRow spend = t.rows().get(3);
+        assertThat(spend.cells().get("一般公共预算财政拨款").value()).isEqualTo("80.00");
+        assertThat(spend.cells().get("政府性基金预算财政拨款").value()).isEqualTo("20.00");
+        assertThat(spend.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(t.flags()).isEmpty();
+    }
+
+    @Test
+    void aGibberishHeaderBetweenTheColumnsAroundItInCatalogOrderIsThatColumn() {
+        ExtractedTable t = one("财政拨款\"三公\"经费支出决算表",
+                "预算数||||||决算数|||||",
+                "合计|因公出国(境)费|公务用车购置及运行维护费|||公务接待费|ait|因公出国(境)费|公务用车购置及运行维护费|||公务接待费",
+                "||小计|公务用车购置费|公务用车运行维护费||||小计|公务用车购置费|公务用车运行维护费|",
+                "13.53|3.04|9.27||9.27|1.22|9.67|1.94|7.02||7.02|0.71");
+        TableRow r = t.rows().get(0);
+        assertThat(r.cells().get("决算数.合计").value()).isEqualTo("9.67");
+        assertThat(r.cells().get("预算数.合计").value()).isEqualTo("13.53");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    @Test
+    void anotherPrintedWordInTheMissingColumnsPlaceIsNotTakenForIt() {
+        ExtractedTable t = one("一般公共预算财政拨款支出决算表",
+                "功能分类科目编码|科目名称|合计|基本支出|备注",
+                "2010601|行政运行|5.00|5.00|3.00");
+        TableRow r = t.rows().get(0);
+        assertThat(r.cells().get("项目支出").value()).isNull();
+        assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
+}

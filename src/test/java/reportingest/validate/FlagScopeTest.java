@@ -1,0 +1,112 @@
+package reportingest.validate;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
+import reportingest.layout.PageOrigin;
+import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.RowStatus;
+import reportingest.reconcile.TableRow;
+import reportingest.reconcile.catalog.Catalog;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which cells a scan's validation sends to review: no wider than the evidence. */
+class FlagScopeTest {
+    private final Catalog catalog = Catalog.load();
+
+    private ExtractedTable validated(String title, String... rows) {
+        List<RawRow> out = new ArrayList<>();
+        int y = 0;
+        for (String r : rows) {
+            List<RawCell> cells = new ArrayList<>();
+            int x = 0;
+            for (String c : r.split("\\|", -1)) cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 90.0, PageOrigin.OCR));
+            out.add(new RawRow(cells));
+            y += 10;
+        }
+        ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(List.of(), List.of(new RawTable(title, null, List.of(), out, 1, 1, false)));
+        return new Validator(catalog).validate(doc, List.of()).document().tables().get(0);
+    }
+
+    private static TableRow row(ExtractedTable t, String name) {
+        return t.rows().stream().filter(r -> name.equals(r.key().get("name"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aBrokenTotalFlagsTheRowsNoOtherSumConfirmsNotEveryRowItReads() {
+        ExtractedTable t = validated("支出决算表",
+                "项目||本年支出合计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出",
+                "科目编码|科目名称||||||",
+                "合计||374.48|374.48|||||",
+                "208|社会保障和就业支出|151.09|151.09||||",
+                "20805|行政事业单位养老支出|151.09|151.09||||",
+                "2080505|机关事业单位基本养老保险缴费支出|151.09|151.09||||",
+                "221|住房保障支出|227339|223.39||||",
+                "22102|住房改革支出|223.39|223.39||||",
+                "2210201|住房公积金|223.39|223.39||||");
+        assertThat(row(t, "住房保障支出").status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(row(t, "住房保障支出").cells().get("本年支出合计").flags()).extracting(f -> f.code())
+                .contains("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH");
+        // each confirmed by its own row sum and hierarchy, so not what broke 合计 = Σ类
+        assertThat(row(t, "合计").status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(row(t, "社会保障和就业支出").status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(row(t, "住房改革支出").status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    @Test
+    void whenEveryCellOfABrokenSumIsConfirmedElsewhereAllAreFlagged() {
+        // 合计 基本支出 ≠ Σ类 although each row sum holds: nothing else explains it
+        ExtractedTable t = validated("支出决算表",
+                "项目||本年支出合计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出",
+                "科目编码|科目名称||||||",
+                "合计||300.00|300.00|||||",
+                "208|社会保障和就业支出|151.09|151.09||||",
+                "221|住房保障支出|223.39|223.39||||");
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void stampMarksWithoutADigitAreNoMoneyOnceTheRowSumHoldsWithThemBlank() {
+        ExtractedTable t = validated("收入决算表",
+                "项目||本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "科目编码|科目名称|||||||",
+                "合计||72.13|72.13||||||",
+                "210|卫生健康支出|72.13|72.13|ff|: \\||||",
+                "2101101|行政单位医疗|72.13|72.13||NX||||");
+        TableRow r = row(t, "卫生健康支出");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(r.cells().get("上级补助收入").value()).isNull();
+        assertThat(r.cells().get("上级补助收入").raw()).isEqualTo("ff");
+        assertThat(r.cells().get("上级补助收入").flags()).isEmpty();
+        assertThat(row(t, "行政单位医疗").status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    @Test
+    void marksBesideAnAmountStayFlaggedEvenWhenTheSumHolds() {
+        ExtractedTable t = validated("收入决算表",
+                "项目||本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "科目编码|科目名称|||||||",
+                "210|卫生健康支出|72.13|72.13|l1||||");
+        TableRow r = row(t, "卫生健康支出");
+        assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void aLabelReadThroughNoiseLeavesItsRowAcceptedAfterValidation() {
+        ExtractedTable t = validated("支出决算表",
+                "项目||本年支出合计|基本支出|项目支出|上缴上级支出|经营支出|对附属单位补助支出",
+                "科目编码|科目名称||||||",
+                "2101101|行政单位医疗vA|72.13|72.13||||");
+        TableRow r = row(t, "行政单位医疗");
+        assertThat(r.flags()).extracting(f -> f.code()).containsExactly("LABEL_RECONCILED");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+}
