@@ -52,8 +52,13 @@ public final class Validator {
             if (o != null) outcomes.add(o);
         }
         List<Outcome> failing = outcomes.stream().filter(o -> !o.holds()).toList();
-        List<RepairProposer.Proposal> proposals = new RepairProposer(evaluator).propose(checks, failing, cells::value);
-        return new Validation(apply(doc, cells, outcomes, proposals), outcomes);
+        List<RepairProposer.Proposal> proposals = new ArrayList<>(new RepairProposer(evaluator).propose(checks, failing, cells::value));
+        List<Outcome> explained = new ArrayList<>();
+        Map<CellRef, UnreadableCellSolver.Solution> solved = new UnreadableCellSolver(evaluator).solve(checks, failing, cells, explained);
+        for (UnreadableCellSolver.Solution s : solved.values()) {
+            if (proposals.stream().noneMatch(p -> p.cell().equals(s.cell()))) proposals.add(new RepairProposer.Proposal(s.cell(), s.value(), s.message()));
+        }
+        return new Validation(apply(doc, cells, outcomes, proposals, explained, solved), outcomes);
     }
 
     List<Check> checks(ExtractedDocument doc, List<Page> pages, DocumentCells cells) {
@@ -69,7 +74,8 @@ public final class Validator {
     }
 
     private ExtractedDocument apply(ExtractedDocument doc, DocumentCells cells, List<Outcome> outcomes,
-                                    List<RepairProposer.Proposal> proposals) {
+                                    List<RepairProposer.Proposal> proposals, List<Outcome> explained,
+                                    Map<CellRef, UnreadableCellSolver.Solution> solved) {
         Map<CellRef, Integer> satisfied = new HashMap<>();
         Set<CellRef> vouched = new HashSet<>();
         // cells an identity with a printed total holds for: a blank part there is pinned as no money
@@ -97,7 +103,10 @@ public final class Validator {
             // A failed identity is explained by its cells no holding identity confirms; only when every
             // cell is confirmed elsewhere does it flag them all.
             boolean anyUnconfirmed = o.check().cells().stream().anyMatch(r -> !confirmed.contains(r));
+            // a sum that holds once its one unreadable cell is filled in is that cell's failure alone
+            boolean byUnreadable = explained.contains(o);
             for (CellRef r : o.check().cells()) {
+                if (byUnreadable && !solved.containsKey(r)) continue;
                 if (narrative && vouched.contains(r)) continue; // the tables confirm the cell; the text is what differs
                 if (anyUnconfirmed && confirmed.contains(r)) continue; // another sum confirms it: not what broke this one
                 cellFlags.computeIfAbsent(r, k -> new ArrayList<>()).add(f);

@@ -109,4 +109,44 @@ class FlagScopeTest {
         assertThat(r.flags()).extracting(f -> f.code()).containsExactly("LABEL_RECONCILED");
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
     }
+
+    private ExtractedTable basicExpenditure(String unreadable) {
+        return validated("一般公共预算财政拨款基本支出决算明细表",
+                "人员经费|||公用经费|||||",
+                "科目编码|科目名称|决算数|科目编码|科目名称|决算数|科目编码|科目名称|决算数",
+                "301|工资福利支出|10.00|302|商品和服务支出|42.99|310|资本性支出|1.00",
+                "30101|基本工资|10.00|30201|办公费|23.14|31002|办公设备购置|1.00",
+                "|||30205|水费|15.38|||",
+                "|||30213|维修（护）费|" + unreadable + "|||",
+                "人员经费合计||10.00|公用经费合计|||||43.99");
+    }
+
+    private static TableRow coded(ExtractedTable t, String code) {
+        return t.rows().stream().filter(r -> code.equals(r.key().get("code"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSumBrokenOnlyByAnUnreadableCellIsThatCellsFailureAndItsAmountIsProposed() {
+        ExtractedTable t = basicExpenditure("p47");
+        TableRow stamped = coded(t, "30213");
+        assertThat(stamped.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(stamped.cells().get("决算数").value()).isNull();
+        assertThat(stamped.cells().get("决算数").raw()).isEqualTo("p47");
+        assertThat(stamped.cells().get("决算数").proposal()).isEqualTo("4.47");
+        assertThat(stamped.cells().get("决算数").flags()).extracting(f -> f.code())
+                .contains("PARSE_AMBIGUOUS", "HIERARCHY_SUM_MISMATCH", "REPAIR_PROPOSED");
+        // 302 = Σ holds once 4.47 is filled in: its other parts and its total are not what broke it
+        for (String code : List.of("302", "30201", "30205", "301", "30101", "310", "31002")) {
+            assertThat(coded(t, code).status()).as(code).isEqualTo(RowStatus.ACCEPTED);
+        }
+    }
+
+    @Test
+    void anUnreadableCellWhoseLegibleDigitsDoNotFitTheSumLeavesEveryPartOfTheSumInReview() {
+        ExtractedTable t = basicExpenditure("p58");
+        assertThat(coded(t, "30213").cells().get("决算数").proposal()).isNull();
+        for (String code : List.of("30201", "30205", "30213")) { // 302 itself is confirmed by 公用经费合计
+            assertThat(coded(t, code).status()).as(code).isEqualTo(RowStatus.NEEDS_REVIEW);
+        }
+    }
 }
