@@ -29,7 +29,10 @@ final class GrayImage {
         return new GrayImage(width, height, px);
     }
 
-    /** Converts any image to gray; transparency is composited over white paper. */
+    /** Chroma (max − min channel) above which a pixel is coloured ink, not black print with scanner tint. */
+    static final int COLOUR_DROPOUT_CHROMA = 64;
+
+    /** Converts any image to gray; transparency is composited over white paper; coloured ink drops out. */
     static GrayImage of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
@@ -51,7 +54,13 @@ final class GrayImage {
             for (int x = 0; x < w; x++) {
                 int p = argb[x];
                 int a = p >>> 24;
-                int luma = (299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF)) / 1000;
+                int r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
+                int max = Math.max(r, Math.max(g, b)), min = Math.min(r, Math.min(g, b));
+                // Colour dropout: printed figures are black; a strongly coloured pixel is a seal, a coloured
+                // pen or a highlighter and takes its lightest channel, so a red 财务专用章 over a table
+                // fades instead of turning the digits under it into black blots. Black ink over the seal
+                // stays black in every channel.
+                int luma = max - min > COLOUR_DROPOUT_CHROMA ? max : (299 * r + 587 * g + 114 * b) / 1000;
                 out[y * w + x] = (byte) ((luma * a + 255 * (255 - a)) / 255);
             }
         }

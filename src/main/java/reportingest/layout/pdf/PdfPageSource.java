@@ -98,7 +98,9 @@ public final class PdfPageSource implements PageSource {
                 }
                 if (renderer == null) renderer = new PDFRenderer(doc);
                 pages.awaitRoom();
-                BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, ImageType.GRAY);
+                // colour scans are rendered in colour so that OCR can drop a seal's or a pen's colour out
+                ImageType type = hasColourImages(doc.getPage(n - 1)) ? ImageType.RGB : ImageType.GRAY;
+                BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, type);
                 int number = n;
                 pages.submit(() -> ocr.read(image, number, OCR_DPI));
             }
@@ -120,6 +122,20 @@ public final class PdfPageSource implements PageSource {
         return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, lines, rulings);
     }
 
+
+    /** True when a page image (drawn directly) has more than one colour component. */
+    private static boolean hasColourImages(PDPage page) {
+        PDResources res = page.getResources();
+        if (res == null) return false;
+        for (COSName name : res.getXObjectNames()) {
+            try {
+                if (res.getXObject(name) instanceof PDImageXObject img && img.getColorSpace().getNumberOfComponents() > 1) return true;
+            } catch (IOException e) {
+                return true; // unknown: colour costs memory, not correctness
+            }
+        }
+        return false;
+    }
 
     private static boolean hasImages(PDPage page) {
         PDResources res = page.getResources();
