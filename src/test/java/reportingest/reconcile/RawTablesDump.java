@@ -2,17 +2,13 @@ package reportingest.reconcile;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import reportingest.layout.Page;
-import reportingest.layout.ocr.TesseractOcr;
-import reportingest.layout.pdf.PdfPageSource;
 import reportingest.reconcile.catalog.Catalog;
 import reportingest.store.Json;
 import reportingest.tables.RawTable;
+import reportingest.tables.tabula.ScanDump;
 import reportingest.tables.tabula.TabulaTableRecognizer;
 import reportingest.validate.Validator;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,19 +25,7 @@ import java.util.Map;
 public final class RawTablesDump {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("ocr")) {
-            Path file = Path.of(args[1]);
-            List<Page> pages = new ArrayList<>();
-            try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng")) {
-                if (file.toString().endsWith(".pdf")) {
-                    new PdfPageSource(ocr).pages(file, pages::add);
-                } else {
-                    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-                        ImageReader r = ImageIO.getImageReaders(in).next();
-                        r.setInput(in);
-                        for (int i = 0; i < r.getNumImages(true); i++) pages.add(ocr.read(r.read(i), i + 1, 300));
-                    }
-                }
-            }
+            List<Page> pages = ScanDump.read(Path.of(args[1]), 300);
             List<RawTable> tables = new TabulaTableRecognizer().recognize(pages);
             Files.writeString(Path.of(args[2]), Json.MAPPER.writeValueAsString(tables));
             return;

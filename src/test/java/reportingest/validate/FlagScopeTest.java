@@ -1,19 +1,14 @@
 package reportingest.validate;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
-import reportingest.layout.PageOrigin;
 import reportingest.reconcile.CatalogReconciler;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 import reportingest.reconcile.catalog.Catalog;
-import reportingest.tables.RawCell;
-import reportingest.tables.RawRow;
-import reportingest.tables.RawTable;
+import reportingest.tables.RawGrids;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,16 +18,7 @@ class FlagScopeTest {
     private final Catalog catalog = Catalog.load();
 
     private ExtractedTable validated(String title, String... rows) {
-        List<RawRow> out = new ArrayList<>();
-        int y = 0;
-        for (String r : rows) {
-            List<RawCell> cells = new ArrayList<>();
-            int x = 0;
-            for (String c : r.split("\\|", -1)) cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 90.0, PageOrigin.OCR));
-            out.add(new RawRow(cells));
-            y += 10;
-        }
-        ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(List.of(), List.of(new RawTable(title, null, List.of(), out, 1, 1, false)));
+        ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(List.of(), List.of(RawGrids.ocr(title, rows)));
         return new Validator(catalog).validate(doc, List.of()).document().tables().get(0);
     }
 

@@ -1,17 +1,15 @@
 package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
 import reportingest.layout.PageOrigin;
 import reportingest.reconcile.CatalogReconciler;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
-import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
+import reportingest.tables.RawGrids;
 import reportingest.tables.RawTable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,15 +19,7 @@ class OcrHeaderPlacementTest {
     private final CatalogReconciler reconciler = new CatalogReconciler();
 
     private ExtractedTable one(String title, String... rows) {
-        List<RawRow> out = new ArrayList<>();
-        int y = 0;
-        for (String r : rows) {
-            List<RawCell> cells = new ArrayList<>();
-            int x = 0;
-            for (String c : r.split("\\|", -1)) cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 90.0, PageOrigin.OCR));
-            out.add(new RawRow(cells));
-            y += 10;
-        }
+        List<RawRow> out = RawGrids.rows(PageOrigin.OCR, 90.0, rows);
         List<ExtractedTable> t = reconciler.reconcile(List.of(), List.of(new RawTable(title, null, List.of(), out, 1, 2, false))).tables();
         assertThat(t).hasSize(1);
         return t.get(0);

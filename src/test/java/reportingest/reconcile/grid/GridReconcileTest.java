@@ -1,19 +1,15 @@
 package reportingest.reconcile.grid;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
-import reportingest.layout.PageOrigin;
 import reportingest.reconcile.CatalogReconciler;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.fin.Cells;
-import reportingest.tables.RawCell;
-import reportingest.tables.RawRow;
+import reportingest.tables.RawGrids;
 import reportingest.tables.RawTable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,18 +22,7 @@ class GridReconcileTest {
     private final CatalogReconciler reconciler = new CatalogReconciler();
 
     private static RawTable grid(String title, List<String> context, String... rows) {
-        List<RawRow> out = new ArrayList<>();
-        int y = 0;
-        for (String r : rows) {
-            List<RawCell> cells = new ArrayList<>();
-            int x = 0;
-            for (String c : r.split("\\|", -1)) {
-                cells.add(new RawCell(c.strip(), 1, new BBox(x++ * 10, y, 10, 10), 100.0, PageOrigin.TEXT_LAYER));
-            }
-            out.add(new RawRow(cells));
-            y += 10;
-        }
-        return new RawTable(title, null, context, out, 1, 1, false);
+        return RawGrids.textLayer(title, context, rows);
     }
 
     private ExtractedTable one(RawTable t) {

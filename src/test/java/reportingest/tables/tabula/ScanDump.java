@@ -21,9 +21,8 @@ import java.util.List;
  * looking at scan fixtures while tuning (not a test). Args: file [words].
  */
 public final class ScanDump {
-    public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0]);
-        boolean words = args.length > 1;
+    /** OCRs a scan: a PDF through PdfPageSource, an image file frame by frame at {@code dpi}. */
+    public static List<Page> read(Path file, int dpi) throws Exception {
         List<Page> pages = new ArrayList<>();
         try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng")) {
             if (file.toString().endsWith(".pdf")) {
@@ -32,12 +31,17 @@ public final class ScanDump {
                 try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
                     ImageReader r = ImageIO.getImageReaders(in).next();
                     r.setInput(in);
-                    int n = r.getNumImages(true);
-                    int dpi = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-                    for (int i = 0; i < n; i++) pages.add(ocr.read(r.read(i), i + 1, dpi));
+                    for (int i = 0; i < r.getNumImages(true); i++) pages.add(ocr.read(r.read(i), i + 1, dpi));
                 }
             }
         }
+        return pages;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        boolean words = args.length > 1;
+        List<Page> pages = read(file, args.length > 2 ? Integer.parseInt(args[2]) : 300);
         if (words) {
             for (Page p : pages) {
                 System.out.printf("=== page %d %s lines=%d rulings=%d%n", p.number(), p.origin(), p.lines().size(), p.rulings().size());
