@@ -37,7 +37,7 @@ final class BlockReader {
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
                 String raw = l.text();
-                lines.add(new Line(p.number(), l.lineNo(), raw, Text.squash(raw), raw.indexOf('\t') >= 0));
+                lines.add(new Line(p.number(), l.lineNo(), raw, Text.squash(raw), tableRow(raw)));
             }
         }
         State st = new State();
@@ -72,6 +72,16 @@ final class BlockReader {
         boolean budget = st.scope.equals(sc.budgetScope());
         return (budget ? sc.budgetEnd() : sc.reportEnd()).matcher(l.text()).find();
     }
+
+    /**
+     * Cells separated by tabs (or wide gaps) make a table row; a justified sentence has wide gaps too,
+     * but also the clause punctuation (，。；) table cells do not print.
+     */
+    static boolean tableRow(String raw) {
+        return raw.indexOf('\t') >= 0 && !SENTENCE.matcher(raw).find();
+    }
+
+    private static final Pattern SENTENCE = Pattern.compile("[，。；]");
 
     private Integer budgetYear(List<Line> lines, int from) {
         int seen = 0;
