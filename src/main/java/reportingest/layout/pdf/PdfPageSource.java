@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * Reads PDF pages into the page model. Pages with a text layer give their characters (grouped
  * into words and lines) and the ruling lines of their vector graphics; Tabula's object extractor
  * supplies both, so the rulings are exactly those its lattice algorithm would use. Pages without
- * text (scans) are rendered at 300 dpi in grey on the caller's thread and read by the {@link ImageOcr}
+ * text (scans), and scans whose only text is an earlier OCR run's invisible layer ({@link TextLayerSurvey}),
+ * are rendered at 300 dpi in grey on the caller's thread and read by the {@link ImageOcr}
  * on the {@link PageWorkers}; only the workers' window of rendered pages exists at once, each dropped
  * after its OCR. Pages go to the sink in page order.
  */
@@ -81,17 +82,22 @@ public final class PdfPageSource implements PageSource {
             for (int n = 1; n <= count; n++) {
                 technology.tabula.Page tp = extractor.extract(n);
                 List<Glyph> glyphs = glyphs(tp.getText());
+                boolean images = hasImages(doc.getPage(n - 1));
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
-                    pages.add(textPage(n, tp, glyphs));
-                    continue;
-                }
-                if (!hasImages(doc.getPage(n - 1))) {
+                    // Only pages with images can be scans under an old OCR layer; others skip the survey.
+                    if (!images || !TextLayerSurveyor.survey(doc, n).isEarlierOcrLayer()) {
+                        pages.add(textPage(n, tp, glyphs));
+                        continue;
+                    }
+                    log.info("'{}' page {}: the text layer is an earlier OCR run's invisible text; reading the page image again",
+                            pdf.getFileName(), n);
+                } else if (!images) {
                     // Nothing to read: a blank page, not a scan.
                     pages.add(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, List.of(), List.of()));
                     continue;
                 }
                 if (ocr == null) {
-                    log.warn("'{}' page {} has no text layer and no OCR engine is configured; the page is left empty",
+                    log.warn("'{}' page {} is a scan and no OCR engine is configured; the page is left empty",
                             pdf.getFileName(), n);
                     pages.add(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.OCR, List.of(), List.of()));
                     continue;
