@@ -31,7 +31,7 @@ public final class DocumentReconciler implements Reconciler {
         // performance forms are appended to the reports, after the disclosure tables
         all.addAll(performanceForms.read(pages));
         List<NarrativeFact> facts = new ArrayList<>(financial.facts());
-        facts.addAll(narrative.extract(pages));
+        facts.addAll(narrative.extract(pages, financial.fiscalYear()));
         return new ExtractedDocument(financial.unit(), financial.fiscalYear(), financial.amountUnit(), all, facts,
                 financial.flags());
     }

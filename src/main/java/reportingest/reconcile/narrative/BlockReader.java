@@ -33,6 +33,14 @@ final class BlockReader {
     private record Line(int page, int lineNo, String raw, String text, boolean table) {}
 
     List<TextBlock> read(List<Page> pages) {
+        return read(pages, null);
+    }
+
+    /**
+     * @param documentYear the fiscal year the document's cover and tables state, or null: the 决算说明 part
+     *                     describes that year even where its heading misprints another
+     */
+    List<TextBlock> read(List<Page> pages, Integer documentYear) {
         List<Line> lines = new ArrayList<>();
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
@@ -47,7 +55,7 @@ final class BlockReader {
             NarrativeCatalog.Scopes sc = catalog.scopes();
             // a part heading printed with a wide gap (第三部分<tab>…) reads like a table row; it still opens the part
             if (sc.budgetStart().matcher(l.text()).find()) {
-                st.enter(sc.budgetScope(), budgetYear(lines, i), null);
+                st.enter(sc.budgetScope(), documentYear != null ? documentYear : budgetYear(lines, i), null);
                 continue;
             }
             if (l.table() && ends(st, l)) { st.leave(); continue; }

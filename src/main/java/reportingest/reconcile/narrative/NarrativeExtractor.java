@@ -25,8 +25,13 @@ public final class NarrativeExtractor {
     }
 
     public List<NarrativeFact> extract(List<Page> pages) {
+        return extract(pages, null);
+    }
+
+    /** @param documentYear the fiscal year the cover and tables state (null when unknown) */
+    public List<NarrativeFact> extract(List<Page> pages, Integer documentYear) {
         List<NarrativeFact> facts = new ArrayList<>();
-        for (TextBlock b : reader.read(pages)) facts.addAll(matcher.match(b));
+        for (TextBlock b : reader.read(pages, documentYear)) facts.addAll(matcher.match(b));
         return facts;
     }
 

@@ -120,9 +120,21 @@ class PutuoThroughTheServiceTest {
         }
     }
 
+    /**
+     * The copy with injected errors: 支出决算表 removed, the 三公 values row emptied, "收入支出总计0万元" in
+     * a 决算说明 part whose heading was changed to 2023 (the cover and tables say 2024, so its figures are
+     * still checked as 2024's).
+     */
     @Test
-    void theCorruptedCopyNeedsReviewAndNamesTheTableItDoesNotPrint() {
+    @SuppressWarnings("unchecked")
+    void theCorruptedCopyNeedsReviewForEachInjectedErrorItsArithmeticShows() {
         assertThat(DOCS.get(CORRUPTED).status()).isEqualTo(DocumentStatus.NEEDS_REVIEW);
-        assertThat(documentFlagCodes(export(CORRUPTED))).contains("TABLE_MISSING").doesNotContain("SCHEMA_UNKNOWN");
+        Map<String, Object> export = export(CORRUPTED);
+        assertThat(documentFlagCodes(export)).contains("TABLE_MISSING", "COLUMN_MISSING", "NARRATIVE_MISMATCH").doesNotContain("SCHEMA_UNKNOWN");
+        List<Flag> reasons = (List<Flag>) export.get("reasons");
+        assertThat(reasons).extracting(Flag::message)
+                .anySatisfy(m -> assertThat(m).contains("三、支出决算表"))
+                .anySatisfy(m -> assertThat(m).contains("收支总计", "总计0万元", "2995.39"))
+                .anySatisfy(m -> assertThat(m).contains("三公经费.预算数", "0.95", "blank"));
     }
 }
