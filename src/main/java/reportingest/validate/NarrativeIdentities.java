@@ -42,6 +42,7 @@ final class NarrativeIdentities {
             for (NarrativeChecksDef.Sum s : def.sums()) sum(s, first, tag, out);
             for (NarrativeChecksDef.WeightedSum w : def.weightedSums()) weighted(w, first, tag, out);
             if (def.classItems() != null) classItems(def.classItems(), fs, subjects, tag, out);
+            if (def.relations() != null) relations(def.relations(), fs, first, tag, out);
         }
         tables(def, cells, subjects, out);
         return out;
@@ -116,6 +117,37 @@ final class NarrativeIdentities {
         }
         out.add(new Check("narr/derived/" + tag + "/" + w.id(), NARRATIVE_MISMATCH, Check.Kind.SUM, Check.Source.NARRATIVE,
                 "narrative " + w.id(), fact(lhs), terms, tol, false));
+    }
+
+    /** "决算数小于预算数" where the figures say otherwise: the wording is checked against the two figures it compares. */
+    private static void relations(NarrativeChecksDef.Relations def, List<NarrativeFact> fs, Map<String, NarrativeFact> first,
+                                  String tag, List<Check> out) {
+        String suffix = "." + def.suffix();
+        for (NarrativeFact f : fs) {
+            if (!f.figure().endsWith(suffix)) continue;
+            String prefix = f.figure().substring(0, f.figure().length() - suffix.length());
+            NarrativeFact actual = firstOf(first, prefix, def.actual());
+            NarrativeFact budget = firstOf(first, prefix, def.budget());
+            if (actual == null || budget == null) continue;
+            Term a = fact(actual), b = fact(budget);
+            String what = "narrative " + prefix + " says 决算" + f.value() + "预算 (“" + f.quote() + "”)";
+            String id = "narr/relation/" + tag + "/" + f.figure();
+            if (def.more().contains(f.value())) {
+                out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE, what, a, List.of(b), null, false));
+            } else if (def.less().contains(f.value())) {
+                out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE, what, b, List.of(a), null, false));
+            } else if (def.equal().contains(f.value())) {
+                out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.EQUAL, Check.Source.NARRATIVE, what, a, List.of(b), null, false));
+            }
+        }
+    }
+
+    private static NarrativeFact firstOf(Map<String, NarrativeFact> first, String prefix, List<String> suffixes) {
+        for (String s : suffixes) {
+            NarrativeFact f = first.get(prefix + "." + s);
+            if (f != null) return f;
+        }
+        return null;
     }
 
     private static void classItems(NarrativeChecksDef.ClassItems def, List<NarrativeFact> fs, ItemSubjects subjects, String tag,

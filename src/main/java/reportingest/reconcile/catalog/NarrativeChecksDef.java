@@ -17,11 +17,14 @@ import java.util.List;
  *     figure matching, at least one);</li>
  * <li>weightedSums: lhs = Σ amount × share% (shares printed as percentages);</li>
  * <li>duplicates: a figure stated twice for the same year states the same value;</li>
+ * <li>relations: wording that compares two figures ("决算数小于预算数") agrees with them: a fact
+ *     {@code <prefix>.<suffix>} worded 大于/小于/等于 is checked against {@code <prefix>.<actual>} and
+ *     {@code <prefix>.<budget>} (the first of each list the scope states);</li>
  * <li>classItems: a 类支出 figure equals the 项 lines whose subject names that 类.</li>
  * </ul>
  */
 public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link> atMost, List<Sum> sums, List<WeightedSum> weightedSums,
-                                 Boolean duplicates, ClassItems classItems) {
+                                 Boolean duplicates, ClassItems classItems, Relations relations) {
     public NarrativeChecksDef {
         links = links == null ? List.of() : List.copyOf(links);
         atLeast = atLeast == null ? List.of() : List.copyOf(atLeast);
@@ -32,7 +35,7 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
     }
 
     public static NarrativeChecksDef none() {
-        return new NarrativeChecksDef(null, null, null, null, null, false, null);
+        return new NarrativeChecksDef(null, null, null, null, null, false, null, null);
     }
 
     /** by: null (cells as selected), "class" (level-3 row named by the figure's suffix), "subject" (row of the 类/款/项 subject). */
@@ -57,4 +60,15 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
     }
 
     public record ClassItems(String classPrefix, String itemPattern) {}
+
+    public record Relations(String suffix, List<String> actual, List<String> budget, List<String> more, List<String> less,
+                            List<String> equal) {
+        public Relations {
+            actual = actual == null ? List.of() : List.copyOf(actual);
+            budget = budget == null ? List.of() : List.copyOf(budget);
+            more = more == null ? List.of() : List.copyOf(more);
+            less = less == null ? List.of() : List.copyOf(less);
+            equal = equal == null ? List.of() : List.copyOf(equal);
+        }
+    }
 }

@@ -123,7 +123,7 @@ class PutuoThroughTheServiceTest {
     /**
      * The copy with injected errors: 支出决算表 removed, the 三公 values row emptied, "收入支出总计0万元" in
      * a 决算说明 part whose heading was changed to 2023 (the cover and tables say 2024, so its figures are
-     * still checked as 2024's).
+     * still checked as 2024's), and three items whose wording (决算数大于/等于预算数) contradicts their figures.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -135,6 +135,9 @@ class PutuoThroughTheServiceTest {
         assertThat(reasons).extracting(Flag::message)
                 .anySatisfy(m -> assertThat(m).contains("三、支出决算表"))
                 .anySatisfy(m -> assertThat(m).contains("收支总计", "总计0万元", "2995.39"))
-                .anySatisfy(m -> assertThat(m).contains("三公经费.预算数", "0.95", "blank"));
+                .anySatisfy(m -> assertThat(m).contains("三公经费.预算数", "0.95", "blank"))
+                .anySatisfy(m -> assertThat(m).contains("项1 says 决算大于预算", "1511.89", "1560.05"))
+                .anySatisfy(m -> assertThat(m).contains("项7 says 决算大于预算", "80.38", "80.81"))
+                .anySatisfy(m -> assertThat(m).contains("项9 says 决算等于预算", "60.99", "62.29"));
     }
 }
