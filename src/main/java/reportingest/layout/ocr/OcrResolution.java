@@ -16,6 +16,14 @@ final class OcrResolution {
 
     private OcrResolution() {}
 
+    /** Below this a page's hairline rules are lighter than ink (see {@link RulingDetector#LOW_RESOLUTION_INK}). */
+    static final int HAIRLINE_DPI = 150;
+
+    /** The gray level below which ruling detection counts a pixel as line, given the page's own resolution. */
+    static int rulingInk(int sourceDpi) {
+        return sourceDpi < HAIRLINE_DPI ? RulingDetector.LOW_RESOLUTION_INK : RulingDetector.INK;
+    }
+
     static int workingDpi(int dpi) {
         return dpi >= LOWEST_KEPT && dpi <= HIGHEST_KEPT ? dpi : TARGET_DPI;
     }

@@ -18,6 +18,13 @@ import java.util.List;
 final class RulingDetector {
     /** Darker than this is ink. */
     static final int INK = 160;
+    /**
+     * Ink for pages that came at a low resolution (renders and scans under 150 dpi): a hairline rule is
+     * narrower than their pixel, so it is drawn as one light-gray pixel row (155–175 on cTDaR's 96-dpi
+     * pages) that upsampling keeps light. Only clean renders come that coarse; a gray scan background
+     * would need the darker limit.
+     */
+    static final int LOW_RESOLUTION_INK = 200;
     /** A ruling is at least this long (0.4 inch: longer than any run of characters). */
     static final double MIN_LENGTH_INCH = 0.4;
     /** Gaps up to this size inside a line are bridged (scan dropouts, noise). */
@@ -33,8 +40,15 @@ final class RulingDetector {
     private final int minAnchoredLength;
     private final int maxGap;
     private final int maxThickness;
+    private final int ink;
 
     RulingDetector(int dpi) {
+        this(dpi, INK);
+    }
+
+    /** @param ink gray level below which a pixel may belong to a line */
+    RulingDetector(int dpi, int ink) {
+        this.ink = ink;
         this.minLength = Math.max(20, (int) Math.round(MIN_LENGTH_INCH * dpi));
         this.minAnchoredLength = Math.max(10, (int) Math.round(MIN_ANCHORED_LENGTH_INCH * dpi));
         this.maxGap = Math.max(1, (int) Math.round(MAX_GAP_INCH * dpi));
@@ -146,7 +160,7 @@ final class RulingDetector {
         List<int[]> runs = new ArrayList<>();
         int start = -1, lastInk = -1;
         for (int i = 0; i < along; i++) {
-            boolean ink = horizontal ? image.dark(i, s, INK) : image.dark(s, i, INK);
+            boolean ink = horizontal ? image.dark(i, s, this.ink) : image.dark(s, i, this.ink);
             if (!ink) continue;
             if (start >= 0 && i - lastInk - 1 > maxGap) {
                 if (lastInk - start + 1 >= minLength) runs.add(new int[] {start, lastInk});

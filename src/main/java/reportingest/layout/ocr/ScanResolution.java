@@ -10,7 +10,9 @@ import java.util.OptionalInt;
  * Reads a scan's resolution from its image metadata (TIFF XResolution, PNG pHYs, JPEG JFIF density),
  * through ImageIO's format-neutral "javax_imageio_1.0" tree, which gives millimetres per pixel.
  * Values that cannot describe a paper scan are ignored, because many writers stamp a meaningless
- * 72 dpi: a 2480-pixel-wide A4 scan "at 72 dpi" would be a 34-inch page.
+ * 72 or 96 dpi: a 2480-pixel-wide A4 scan "at 72 dpi" would be a 34-inch page. A whole page with A4's
+ * proportions whose stated resolution makes no standard sheet is taken at the resolution that makes it
+ * A4 ({@link PaperSize}); so is one that states none.
  */
 final class ScanResolution {
     static final int MIN_DPI = 50;
@@ -21,12 +23,20 @@ final class ScanResolution {
     private ScanResolution() {}
 
     static int dpiOr(IIOMetadata metadata, int widthPx, int heightPx, int fallback) {
-        OptionalInt dpi = stated(metadata);
-        if (dpi.isEmpty()) return fallback;
-        int d = dpi.getAsInt();
-        if (d < MIN_DPI || d > MAX_DPI) return fallback;
-        if (Math.max(widthPx, heightPx) / (double) d > MAX_PAGE_INCH) return fallback;
-        return d;
+        OptionalInt stated = stated(metadata);
+        if (stated.isPresent() && sane(stated.getAsInt()) && PaperSize.isStandardSheet(widthPx, heightPx, stated.getAsInt())) {
+            return stated.getAsInt();
+        }
+        OptionalInt a4 = PaperSize.a4Dpi(widthPx, heightPx);
+        if (a4.isPresent() && sane(a4.getAsInt())) return a4.getAsInt();
+        if (stated.isEmpty() || !sane(stated.getAsInt())) return fallback;
+        // Not a whole sheet (a cropped table, a receipt): the stated value is all there is, unless absurd.
+        int d = stated.getAsInt();
+        return Math.max(widthPx, heightPx) / (double) d > MAX_PAGE_INCH ? fallback : d;
+    }
+
+    private static boolean sane(int dpi) {
+        return dpi >= MIN_DPI && dpi <= MAX_DPI;
     }
 
     static OptionalInt stated(IIOMetadata metadata) {

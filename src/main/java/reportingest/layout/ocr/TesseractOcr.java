@@ -63,7 +63,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         int workDpi = OcrResolution.workingDpi(dpi);
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
         Deskewed straight = skew.straighten(gray);
-        List<LineSegment> lines = new RulingDetector(workDpi).find(straight.image());
+        List<LineSegment> lines = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
         GrayImage textOnly = new RulingEraser(workDpi).erase(straight.image(), lines);
         long prepared = System.nanoTime();
 

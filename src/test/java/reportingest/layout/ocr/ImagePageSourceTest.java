@@ -122,6 +122,37 @@ class ImagePageSourceTest {
     }
 
     @Test
+    void takesAWholeA4RenderStampedWithARendererDefaultAtTheResolutionThatMakesItA4() throws IOException {
+        // A 144-dpi landscape A4 render whose PNG says 96 dpi: a 17.5-inch sheet at 96, exactly A4 at 144.
+        assertThat(dpisRead("png", List.of(new ScanFiles.Frame(new BufferedImage(1684, 1191, BufferedImage.TYPE_BYTE_GRAY), 96))))
+                .containsExactly(144);
+    }
+
+    @Test
+    void takesAWholeA4PageThatStatesNoResolutionAsA4() throws IOException {
+        assertThat(dpisRead("png", List.of(new ScanFiles.Frame(new BufferedImage(794, 1123, BufferedImage.TYPE_BYTE_GRAY), 0))))
+                .containsExactly(96);
+    }
+
+    @Test
+    void keepsAStatedResolutionThatMakesAStandardSheetEvenWhenA4WouldFitToo() throws IOException {
+        // An A3 page scanned at 200 dpi has A4's proportions; its stated resolution makes it A3, and is right.
+        assertThat(dpisRead("png", List.of(new ScanFiles.Frame(new BufferedImage(3307, 2339, BufferedImage.TYPE_BYTE_GRAY), 200))))
+                .containsExactly(200);
+    }
+
+    private List<Integer> dpisRead(String format, List<ScanFiles.Frame> frames) throws IOException {
+        Path file = dir.resolve("page." + format);
+        ScanFiles.write(file, format, frames);
+        List<Integer> dpis = new ArrayList<>();
+        new ImagePageSource((image, n, dpi) -> {
+            dpis.add(dpi);
+            return new Page(n, 1, 1, reportingest.layout.PageOrigin.OCR, List.of(), List.of());
+        }).pages(file(file, format.equals("png") ? DocumentKind.PNG : DocumentKind.JPEG), p -> {});
+        return dpis;
+    }
+
+    @Test
     void acceptsImageKindsOnly() {
         ImagePageSource source = new ImagePageSource(ocr);
         assertThat(source.accepts(file(dir.resolve("a.tif"), DocumentKind.TIFF))).isTrue();

@@ -21,6 +21,20 @@ class RulingDetectorTest {
     }
 
     @Test
+    void findsTheLightHairlineRulesOfALowResolutionPageOnlyWithTheLowResolutionInkLimit() {
+        // A 96-dpi render draws a hairline rule as one light-gray pixel row; upsampled 3x it stays light.
+        BufferedImage img = canvas(1200, 800);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(170, 170, 170));
+        g.fillRect(100, 400, 1000, 3);
+        g.dispose();
+        GrayImage gray = GrayImage.of(img);
+        assertThat(new RulingDetector(300, OcrResolution.rulingInk(300)).find(gray)).isEmpty();
+        assertThat(new RulingDetector(300, OcrResolution.rulingInk(96)).find(gray))
+                .containsExactly(new LineSegment(true, 100, 400, 1099, 402));
+    }
+
+    @Test
     void ignoresFilledAreasAndShortDashes() {
         BufferedImage img = canvas(1200, 800);
         Graphics2D g = img.createGraphics();
