@@ -1,15 +1,12 @@
 package reportingest.api;
 
+import reportingest.support.ServiceOnTempHome;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import reportingest.layout.BBox;
 import reportingest.layout.PageOrigin;
 import reportingest.reconcile.CellValue;
@@ -20,7 +17,6 @@ import reportingest.reconcile.TableRow;
 import reportingest.store.DocumentStatus;
 import reportingest.store.Json;
 import reportingest.store.ResultStore;
-import reportingest.support.RunningService;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -29,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +38,7 @@ import static org.awaitility.Awaitility.await;
  * image file's frame, and the area around a cell's box. Nothing depends on recognised content: the
  * test places a cell where it drew a mark and expects the mark in the crop.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageImagesTest {
-    @TempDir
-    static Path home;
-    RunningService service;
-
-    @BeforeAll
-    void start() throws Exception {
-        service = RunningService.start(home);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
-    }
-
+class PageImagesTest extends ServiceOnTempHome {
     @Test
     void pdfPageIsRenderedAt150DpiAndACellCropShowsWhatIsInsideItsBox() throws Exception {
         long doc = ingest(pdfWithMark(), "page-test.pdf");

@@ -1,16 +1,13 @@
 package reportingest.api;
 
+import reportingest.support.ServiceOnTempHome;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import reportingest.store.Json;
 import reportingest.support.RunningService;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,22 +24,12 @@ import static reportingest.support.RunningService.TOKEN;
  * and the correction reaches the pull feed once; concurrent corrections of one cell: one wins, the
  * other gets 409; approvals and a rejection; the audit trail lists every action.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReviewApiTest {
-    @TempDir
-    static Path home;
-    RunningService service;
+class ReviewApiTest extends ServiceOnTempHome {
     ApiClient client;
 
     @BeforeAll
-    void start() throws Exception {
-        service = RunningService.start(home);
+    void connect() {
         client = new ApiClient(service);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
     }
 
     @Test

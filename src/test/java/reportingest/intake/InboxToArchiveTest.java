@@ -1,17 +1,13 @@
 package reportingest.intake;
 
+import reportingest.support.ServiceOnTempHome;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reportingest.store.Json;
 import reportingest.support.BadInputs;
-import reportingest.support.RunningService;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,23 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real service (Camel routes from camel-routes/, H2 file, real folders, HTTP) takes files from
  * its inbox: good ones end in archive/ with their status recorded, bad ones in failed/ with a reason.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InboxToArchiveTest {
+class InboxToArchiveTest extends ServiceOnTempHome {
     static final Path SEEDS = Path.of("fixtures/seeds");
-
-    @TempDir
-    static Path home;
-    RunningService service;
-
-    @BeforeAll
-    void start() throws Exception {
-        service = RunningService.start(home);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
-    }
 
     static Stream<Path> seeds() throws IOException {
         try (Stream<Path> s = Files.list(SEEDS)) {

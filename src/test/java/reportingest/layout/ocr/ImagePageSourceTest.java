@@ -1,10 +1,6 @@
 package reportingest.layout.ocr;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import reportingest.detect.DetectedFile;
 import reportingest.detect.DocumentKind;
 import reportingest.layout.ImageOcr;
@@ -24,22 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImagePageSourceTest {
-    @TempDir
-    Path dir;
-    TesseractOcr ocr;
-
-    @BeforeAll
-    void start() {
-        ocr = new TesseractOcr(TesseractOcrTest.TESSDATA, "chi_sim+eng");
-    }
-
-    @AfterAll
-    void close() {
-        ocr.close();
-    }
-
+class ImagePageSourceTest extends WithOcrEngine {
     @Test
     void multiPageTiffGivesOnePagePerFrameInOrderAtEachFramesResolution() throws IOException {
         Path tiff = dir.resolve("scan.tiff");

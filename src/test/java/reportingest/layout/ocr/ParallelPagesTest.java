@@ -6,11 +6,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import reportingest.detect.DetectedFile;
 import reportingest.detect.DocumentKind;
 import reportingest.layout.Page;
@@ -28,23 +24,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scans read with two OCR workers give the same pages, in the same order, as with one. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ParallelPagesTest {
+class ParallelPagesTest extends WithOcrEngine {
     private static final List<String> AMOUNTS = List.of("111.11", "222.22", "333.33", "444.44", "555.55");
-
-    @TempDir
-    Path dir;
-    TesseractOcr ocr;
-
-    @BeforeAll
-    void start() {
-        ocr = new TesseractOcr(TesseractOcrTest.TESSDATA, "chi_sim+eng");
-    }
-
-    @AfterAll
-    void close() {
-        ocr.close();
-    }
 
     @Test
     void multiPageTiffWithTwoWorkers() throws Exception {

@@ -1,12 +1,8 @@
 package reportingest.layout.ocr;
 
+import reportingest.support.ServiceOnTempHome;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import reportingest.support.RunningService;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,22 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scans dropped into the inbox go through real Tesseract and end in archive/ with their pages counted. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScansThroughServiceTest {
-    @TempDir
-    static Path home;
-    RunningService service;
-
-    @BeforeAll
-    void start() throws Exception {
-        service = RunningService.start(home);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        service.close();
-    }
-
+class ScansThroughServiceTest extends ServiceOnTempHome {
     @Test
     void multiPageTiffPngAndJpegScansAreReadPageByPageAndArchived() throws Exception {
         Path staging = home.resolve("scans");
