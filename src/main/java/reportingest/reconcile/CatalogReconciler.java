@@ -5,6 +5,7 @@ import reportingest.reconcile.catalog.Catalog;
 import reportingest.reconcile.catalog.LabelCatalog;
 import reportingest.reconcile.fin.RowLabelReconciler;
 import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.reconcile.fin.AmountParser;
 import reportingest.reconcile.fin.Cells;
 import reportingest.reconcile.fin.CodedTableParser;
 import reportingest.reconcile.fin.DocumentMetaFinder;
@@ -18,7 +19,6 @@ import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
-import java.text.Normalizer;
 
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
@@ -88,14 +88,17 @@ public final class CatalogReconciler implements Reconciler {
         return flags;
     }
 
-    /** Amount-like: a decimal fraction, a thousands separator or four digits and more (序号 1, 2, 3 are not). */
-    private static final Pattern AMOUNT_LIKE = Pattern.compile("^-?(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+\\.\\d+|\\d{4,})$");
-
+    /**
+     * A table holds amounts when a cell reads as one (the shared amount parser, no guessing) with a
+     * decimal fraction or four digits and more; 序号 1, 2, 3 of a list of units are not amounts.
+     */
     static boolean holdsAmounts(RawTable raw) {
         for (RawRow row : raw.rows()) {
             for (RawCell cell : row.cells()) {
-                String text = cell.text() == null ? "" : Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).strip();
-                if (AMOUNT_LIKE.matcher(text).matches()) return true;
+                AmountParser.Amount a = AmountParser.parse(cell.text());
+                if (a.value() == null || a.guessed()) continue;
+                String digits = a.value().replace("-", "").replace("%", "");
+                if (digits.contains(".") || digits.length() >= 4) return true;
             }
         }
         return false;

@@ -32,8 +32,6 @@ public final class Revalidation {
     /** Flags added by the validate stage (DESIGN.md); removed before validation runs again. */
     static final Set<String> VALIDATION_FLAGS = Set.of("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH",
             "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED");
-    /** Flags that record how a table was put together but ask nothing of a reviewer. */
-    public static final Set<String> PROVENANCE_ONLY = Flag.PROVENANCE_ONLY;
 
     private final UnaryOperator<ExtractedDocument> validator;
 
@@ -69,13 +67,10 @@ public final class Revalidation {
             if (t.rows().stream().anyMatch(r -> r.status() == RowStatus.NEEDS_REVIEW)) return true;
         }
         if (documentApproved) return false;
-        if (doc.flags().stream().anyMatch(Revalidation::asksForReview)) return true;
-        return doc.tables().stream().anyMatch(t -> t.flags().stream().anyMatch(Revalidation::asksForReview));
+        if (doc.flags().stream().anyMatch(Flag::asksForReview)) return true;
+        return doc.tables().stream().anyMatch(t -> t.flags().stream().anyMatch(Flag::asksForReview));
     }
 
-    public static boolean asksForReview(Flag f) {
-        return f.asksForReview();
-    }
 
     static ExtractedDocument withoutValidation(ExtractedDocument doc) {
         List<ExtractedTable> tables = new ArrayList<>();

@@ -46,7 +46,7 @@ public final class ReviewQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Flag f = new Flag(rs.getString("code"), rs.getString("message"));
-                    if (!Revalidation.asksForReview(f)) continue;
+                    if (!f.asksForReview()) continue;
                     long id = rs.getLong("id");
                     Map<String, Object> item = byDoc.get(id);
                     if (item == null) {
@@ -76,7 +76,7 @@ public final class ReviewQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && out.size() <= limit) {
                     List<Flag> flags = StoredDocumentReader.flags(rs.getString("flags_json")).stream()
-                            .filter(Revalidation::asksForReview).toList();
+                            .filter(Flag::asksForReview).toList();
                     if (flags.isEmpty()) continue;
                     Map<String, Object> item = new LinkedHashMap<>();
                     long docId = rs.getLong("document_id");
