@@ -174,9 +174,9 @@ final class NarrativeIdentities {
         Set<String> done = new LinkedHashSet<>();
         for (NarrativeFact f : cells.document().facts()) {
             if (!fy.equals(f.year()) || !done.add(f.figure() + "|" + f.value() + "|" + f.scope())) continue;
-            for (NarrativeChecksDef.Link l : def.links()) link(l, f, cells, subjects, fy, Check.Kind.EQUAL, out);
-            for (NarrativeChecksDef.Link l : def.atLeast()) link(l, f, cells, subjects, fy, Check.Kind.AT_LEAST, out);
-            for (NarrativeChecksDef.Link l : def.atMost()) link(l, f, cells, subjects, fy, null, out);
+            for (NarrativeChecksDef.Link l : def.links()) link(l, f, cells, subjects, fy, Relation.EQUAL, out);
+            for (NarrativeChecksDef.Link l : def.atLeast()) link(l, f, cells, subjects, fy, Relation.AT_LEAST, out);
+            for (NarrativeChecksDef.Link l : def.atMost()) link(l, f, cells, subjects, fy, Relation.AT_MOST, out);
         }
     }
 
@@ -188,9 +188,11 @@ final class NarrativeIdentities {
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
-    /** {@code kind} null: the figure is at most the cell (checked as cell ≥ figure). */
+    /** How a narrative figure stands to the table cell it names. */
+    private enum Relation { EQUAL, AT_LEAST, AT_MOST }
+
     private static void link(NarrativeChecksDef.Link l, NarrativeFact f, DocumentCells cells, ItemSubjects subjects, Integer fy,
-                             Check.Kind kind, List<Check> out) {
+                             Relation relation, List<Check> out) {
         if (!l.scopes().isEmpty() && !l.scopes().contains(f.scope())) return;
         String suffix = null;
         if (l.figure() != null) {
@@ -211,15 +213,16 @@ final class NarrativeIdentities {
             if (ref == null) continue;
             String id = (l.id() == null ? "narr/table" : l.id()) + "/" + f.figure();
             Term cell = Term.cell(cells.qualifiedLabel(ref), ref);
-            if (kind == null && !sameFigure(l, f, cells.value(ref))) {
-                out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE,
-                        "narrative " + f.figure() + " ≤ table cell (the text covers part of it)", cell, List.of(fact(f)), null, false));
-                continue;
+            Relation r = relation == Relation.AT_MOST && sameFigure(l, f, cells.value(ref)) ? Relation.EQUAL : relation;
+            String what = "narrative " + f.figure();
+            switch (r) {
+                case EQUAL -> out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.EQUAL, Check.Source.NARRATIVE,
+                        what + " = table cell", fact(f), List.of(cell), null, false));
+                case AT_LEAST -> out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE,
+                        what + " ≥ table cell (the text covers all funds)", fact(f), List.of(cell), null, false));
+                case AT_MOST -> out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.AT_LEAST, Check.Source.NARRATIVE,
+                        what + " ≤ table cell (the text covers part of it)", cell, List.of(fact(f)), null, false));
             }
-            if (kind == null) kind = Check.Kind.EQUAL;
-            String what = kind == Check.Kind.EQUAL ? " = table cell" : " ≥ table cell (the text covers all funds)";
-            out.add(new Check(id, NARRATIVE_MISMATCH, kind, Check.Source.NARRATIVE,
-                    "narrative " + f.figure() + what, fact(f), List.of(cell), null, false));
         }
     }
 
