@@ -82,7 +82,8 @@ public final class PdfPageSource implements PageSource {
             for (int n = 1; n <= count; n++) {
                 technology.tabula.Page tp = extractor.extract(n);
                 List<Glyph> glyphs = glyphs(tp.getText());
-                boolean images = hasImages(doc.getPage(n - 1));
+                PageImages pageImages = PageImages.of(doc.getPage(n - 1));
+                boolean images = pageImages.any();
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
                     // Only pages with images can be scans under an old OCR layer; others skip the survey.
                     if (!images || !TextLayerSurveyor.survey(doc, n).isEarlierOcrLayer()) {
@@ -105,7 +106,7 @@ public final class PdfPageSource implements PageSource {
                 if (renderer == null) renderer = new PDFRenderer(doc);
                 pages.awaitRoom();
                 // colour scans are rendered in colour so that OCR can drop a seal's or a pen's colour out
-                ImageType type = hasColourImages(doc.getPage(n - 1)) ? ImageType.RGB : ImageType.GRAY;
+                ImageType type = pageImages.colour() ? ImageType.RGB : ImageType.GRAY;
                 BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, type);
                 int number = n;
                 pages.submit(() -> ocr.read(image, number, OCR_DPI));
@@ -129,31 +130,31 @@ public final class PdfPageSource implements PageSource {
     }
 
 
-    /** True when a page image (drawn directly) has more than one colour component. */
-    private static boolean hasColourImages(PDPage page) {
-        PDResources res = page.getResources();
-        if (res == null) return false;
-        for (COSName name : res.getXObjectNames()) {
-            try {
-                if (res.getXObject(name) instanceof PDImageXObject img && img.getColorSpace().getNumberOfComponents() > 1) return true;
-            } catch (IOException e) {
-                return true; // unknown: colour costs memory, not correctness
+    /**
+     * What a page draws as images, from one pass over its XObjects: any image or form (a scan may sit in
+     * a form), and whether an image has colour (a colour scan is rendered in colour). An object that
+     * cannot be read counts as both: the OCR path decides, and colour costs memory, not correctness.
+     */
+    private record PageImages(boolean any, boolean colour) {
+        static PageImages of(PDPage page) {
+            PDResources res = page.getResources();
+            if (res == null) return new PageImages(false, false);
+            boolean any = false;
+            for (COSName name : res.getXObjectNames()) {
+                try {
+                    var x = res.getXObject(name);
+                    if (x instanceof PDImageXObject img) {
+                        if (img.getColorSpace().getNumberOfComponents() > 1) return new PageImages(true, true);
+                        any = true;
+                    } else if (x instanceof PDFormXObject) {
+                        any = true;
+                    }
+                } catch (IOException e) {
+                    return new PageImages(true, true);
+                }
             }
+            return new PageImages(any, false);
         }
-        return false;
-    }
-
-    private static boolean hasImages(PDPage page) {
-        PDResources res = page.getResources();
-        if (res == null) return false;
-        for (COSName name : res.getXObjectNames()) {
-            try {
-                if (res.getXObject(name) instanceof PDImageXObject || res.getXObject(name) instanceof PDFormXObject) return true;
-            } catch (IOException e) {
-                return true; // unreadable object: let the OCR path decide
-            }
-        }
-        return false;
     }
 
     private static List<Glyph> glyphs(List<TextElement> elements) {
