@@ -9,6 +9,7 @@ import reportingest.api.FeedApi;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
 import reportingest.api.PagesApi;
+import reportingest.api.RequestParameters;
 import reportingest.api.ReviewApi;
 import reportingest.config.IngestConfig;
 import reportingest.detect.TypeDetector;
@@ -93,7 +94,8 @@ public final class IngestService implements AutoCloseable {
         main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator)), new ReviewQueue(db),
                 new AuditTrail(db)));
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db)));
-        main.bind("openApi", new OpenApiDoc());
+        main.bind("openApi", new OpenApiDoc(config.host(), config.port()));
+        main.bind("requestParameters", new RequestParameters());
         main.bind("apiToken", new ApiToken(config.apiToken()));
         main.bind("json", new JsonResponder());
     }
