@@ -31,6 +31,7 @@ import java.util.Set;
 public final class Validator {
     public static final String REPAIR_PROPOSED = "REPAIR_PROPOSED";
     public static final String OCR_LOW_CONFIDENCE = "OCR_LOW_CONFIDENCE";
+    public static final String NO_CONTENT_FOUND = "NO_CONTENT_FOUND";
     /** Below this source confidence a cell no identity vouches for is sent to review. */
     static final double LOW_CONFIDENCE = 60.0;
     private static final double BROKEN_CONFIDENCE = 25.0;
@@ -58,7 +59,21 @@ public final class Validator {
         for (UnreadableCellSolver.Solution s : solved.values()) {
             if (proposals.stream().noneMatch(p -> p.cell().equals(s.cell()))) proposals.add(new RepairProposer.Proposal(s.cell(), s.value(), s.message()));
         }
-        return new Validation(apply(doc, cells, outcomes, proposals, explained, solved), outcomes);
+        return new Validation(flagWhenNothingFound(apply(doc, cells, outcomes, proposals, explained, solved), pages), outcomes);
+    }
+
+    /**
+     * A document in which no table and no figure was recognised stores nothing: that is never a clean
+     * result (a faint scan, a report of a form the catalog does not know, or not a report at all), so it
+     * asks a person to look, unless another flag already does.
+     */
+    static ExtractedDocument flagWhenNothingFound(ExtractedDocument doc, List<Page> pages) {
+        if (!doc.tables().isEmpty() || !doc.facts().isEmpty() || doc.flags().stream().anyMatch(Flag::asksForReview)) return doc;
+        int n = pages == null ? 0 : pages.size();
+        List<Flag> flags = new ArrayList<>(doc.flags());
+        flags.add(Flag.of(NO_CONTENT_FOUND, "no table and no figure was recognised in " + (n == 1 ? "its 1 page" : "its " + n + " pages")
+                + ", so nothing of it was stored: check that the file is a financial report and that its pages are legible"));
+        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), doc.tables(), doc.facts(), flags);
     }
 
     List<Check> checks(ExtractedDocument doc, List<Page> pages, DocumentCells cells) {
