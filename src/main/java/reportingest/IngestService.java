@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import reportingest.api.ApiToken;
 import reportingest.api.DocumentsApi;
 import reportingest.api.FeedApi;
+import reportingest.api.JsonErrorPages;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
 import reportingest.api.PagesApi;
@@ -68,6 +69,7 @@ public final class IngestService implements AutoCloseable {
         bindBeans(main, config, db, pipeline);
         main.setOverrideProperties(config.asProperties());
         main.start();
+        JsonErrorPages.install(main.getCamelContext(), config.port());
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
                 config.jdbcUrl(), config.host(), config.port());

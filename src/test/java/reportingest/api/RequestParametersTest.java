@@ -77,6 +77,26 @@ class RequestParametersTest extends ServiceOnTempHome {
                 .isEqualTo("query parameter 'limit' is given more than once");
     }
 
+    @Test
+    void anUnknownAddressIsAJsonNotFound() throws Exception {
+        HttpResponse<String> r = service.getRaw("/api/no-such-thing?x=1");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode problem = Json.MAPPER.readTree(r.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(404);
+        assertThat(problem.get("error").asText()).isEqualTo("no endpoint for GET /api/no-such-thing; the endpoints and their methods are listed at /api/openapi.json");
+        // the known endpoints still answer
+        assertThat(service.getRaw("/api/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aMethodAnAddressDoesNotTakeIsAJsonError() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/documents")).DELETE());
+        assertThat(r.statusCode()).isIn(404, 405);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(Json.MAPPER.readTree(r.body()).get("status").asInt()).isEqualTo(r.statusCode());
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
