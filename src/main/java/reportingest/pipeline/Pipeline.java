@@ -10,7 +10,7 @@ import reportingest.layout.text.OcrTextPageSource;
 import reportingest.tables.tabula.TabulaTableRecognizer;
 import reportingest.reconcile.DocumentReconciler;
 import reportingest.reconcile.CatalogReconciler;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 import reportingest.tables.text.TextTableRecognizer;
 import reportingest.reconcile.narrative.NarrativeExtractor;
 import reportingest.reconcile.performance.PerformanceTableReader;

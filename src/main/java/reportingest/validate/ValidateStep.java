@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.pipeline.IngestJob;
 import reportingest.reconcile.ExtractedDocument;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 import reportingest.store.DocumentStatus;
 import reportingest.store.Revalidation;
 

@@ -1,4 +1,4 @@
-package reportingest.reconcile.catalog;
+package reportingest.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package reportingest.reconcile.catalog;
+package reportingest.catalog;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

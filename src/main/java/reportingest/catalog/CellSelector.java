@@ -1,4 +1,4 @@
-package reportingest.reconcile.catalog;
+package reportingest.catalog;
 
 /**
  * Names table cells in catalog data: the schema, a row by its key fields (side + item of two-sided

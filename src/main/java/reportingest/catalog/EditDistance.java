@@ -1,4 +1,4 @@
-package reportingest.reconcile.catalog;
+package reportingest.catalog;
 
 /** Levenshtein distance, for matching OCR-read labels and titles to the catalog's known ones. */
 public final class EditDistance {

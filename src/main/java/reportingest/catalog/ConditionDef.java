@@ -1,4 +1,4 @@
-package reportingest.reconcile.catalog;
+package reportingest.catalog;
 
 import java.util.List;
 
