@@ -10,8 +10,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.intake.IngestFailure;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.IngestJob;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;

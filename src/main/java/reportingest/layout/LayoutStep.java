@@ -2,8 +2,8 @@ package reportingest.layout;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.intake.IngestFailure;
-import reportingest.pipeline.IngestJob;
+import reportingest.detect.IngestFailure;
+import reportingest.route.IngestJob;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package reportingest.reconcile;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.IngestJob;
 
 /** Pipeline step "reconcile": matches the tables to the catalog and collects the narrative figures. */
 public final class ReconcileStep {

@@ -3,8 +3,8 @@ package reportingest.store;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.intake.Intake;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.Intake;
+import reportingest.route.IngestJob;
 import reportingest.reconcile.ExtractedTable;
 
 /** Pipeline step "store": all records of the document and its final status, in one transaction. */

@@ -3,7 +3,7 @@ package reportingest.tables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.layout.Page;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.IngestJob;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package reportingest.validate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.IngestJob;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.catalog.Catalog;
 import reportingest.store.DocumentStatus;

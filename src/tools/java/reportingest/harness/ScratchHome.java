@@ -59,7 +59,7 @@ public record ScratchHome(Path home, int port) {
 
     /** The content hash the service registers documents by. */
     public static String sha256(Path file) throws IOException {
-        return reportingest.intake.Intake.sha256(file);
+        return reportingest.route.Intake.sha256(file);
     }
 
     static int freePort() throws IOException {

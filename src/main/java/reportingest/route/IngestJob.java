@@ -1,4 +1,4 @@
-package reportingest.pipeline;
+package reportingest.route;
 
 import reportingest.detect.DetectedFile;
 import reportingest.layout.Page;

@@ -1,4 +1,4 @@
-package reportingest.intake;
+package reportingest.route;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package reportingest.intake;
+package reportingest.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package reportingest.intake;
+package reportingest.route;
 
 import reportingest.support.ServiceOnTempHome;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package reportingest.intake;
+package reportingest.detect;
 
 /**
  * A file that cannot be processed, with the reason in plain words and what the operator can do.

@@ -1,5 +1,6 @@
-package reportingest.intake;
+package reportingest.route;
 
+import reportingest.detect.IngestFailure;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

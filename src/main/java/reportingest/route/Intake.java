@@ -1,10 +1,11 @@
-package reportingest.intake;
+package reportingest.route;
 
+import reportingest.detect.IngestFailure;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.config.IngestConfig;
-import reportingest.pipeline.IngestJob;
+import reportingest.route.IngestJob;
 import reportingest.store.DocumentStore;
 import reportingest.store.Registration;
 

@@ -1,4 +1,4 @@
-package reportingest.pipeline;
+package reportingest.route;
 
 import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
