@@ -1,9 +1,9 @@
 package reportingest.route;
 
-import reportingest.detect.IngestFailure;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reportingest.detect.IngestFailure;
 import reportingest.store.DocumentStore;
 import reportingest.store.Json;
 

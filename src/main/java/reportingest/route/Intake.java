@@ -1,11 +1,10 @@
 package reportingest.route;
 
-import reportingest.detect.IngestFailure;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.config.IngestConfig;
-import reportingest.route.IngestJob;
+import reportingest.detect.IngestFailure;
 import reportingest.store.DocumentStore;
 import reportingest.store.Registration;
 

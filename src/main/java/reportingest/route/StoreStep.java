@@ -1,11 +1,11 @@
-package reportingest.store;
+package reportingest.route;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.route.Intake;
-import reportingest.route.IngestJob;
 import reportingest.reconcile.ExtractedTable;
+import reportingest.store.DocumentStore;
+import reportingest.store.ResultStore;
 
 /** Pipeline step "store": all records of the document and its final status, in one transaction. */
 public final class StoreStep {

@@ -1,9 +1,12 @@
-package reportingest.layout;
+package reportingest.route;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.detect.IngestFailure;
-import reportingest.route.IngestJob;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.PageSource;
+import reportingest.layout.PageSources;
 
 import java.io.IOException;
 import java.util.ArrayList;

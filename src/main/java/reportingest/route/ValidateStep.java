@@ -1,12 +1,13 @@
-package reportingest.validate;
+package reportingest.route;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.route.IngestJob;
-import reportingest.reconcile.ExtractedDocument;
 import reportingest.catalog.Catalog;
+import reportingest.reconcile.ExtractedDocument;
 import reportingest.store.DocumentStatus;
 import reportingest.store.Revalidation;
+import reportingest.validate.Validation;
+import reportingest.validate.Validator;
 
 
 /**
@@ -36,7 +37,7 @@ public final class ValidateStep {
     }
 
     /** The same rule that review actions apply afterwards ({@link Revalidation}), with nothing approved yet. */
-    static boolean needsReview(ExtractedDocument doc) {
+    public static boolean needsReview(ExtractedDocument doc) {
         return Revalidation.needsReview(doc, false);
     }
 }

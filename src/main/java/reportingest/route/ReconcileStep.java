@@ -1,8 +1,9 @@
-package reportingest.reconcile;
+package reportingest.route;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reportingest.route.IngestJob;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.Reconciler;
 
 /** Pipeline step "reconcile": matches the tables to the catalog and collects the narrative figures. */
 public final class ReconcileStep {

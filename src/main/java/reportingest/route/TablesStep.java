@@ -1,9 +1,10 @@
-package reportingest.tables;
+package reportingest.route;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.layout.Page;
-import reportingest.route.IngestJob;
+import reportingest.tables.RawTable;
+import reportingest.tables.TableRecognizer;
 
 import java.util.ArrayList;
 import java.util.List;
