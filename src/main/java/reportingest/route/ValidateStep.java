@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import reportingest.catalog.Catalog;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.store.DocumentStatus;
-import reportingest.store.Revalidation;
+import reportingest.review.Revalidation;
 import reportingest.validate.Validation;
 import reportingest.validate.Validator;
 

@@ -1,6 +1,9 @@
-package reportingest.store;
+package reportingest.review;
 
 import reportingest.reconcile.Flag;
+import reportingest.store.Database;
+import reportingest.store.Json;
+import reportingest.store.StoredDocumentReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -136,7 +139,7 @@ public final class ReviewQueue {
                         long cellId = rs.getLong("id");
                         String column = rs.getString("column_name");
                         List<Flag> flags = StoredDocumentReader.flags(rs.getString("flags_json"));
-                        List<Double> bbox = FeedStore.bbox(rs.getString("bbox"));
+                        List<Double> bbox = Json.bbox(rs.getString("bbox"));
                         Integer cellPage = (Integer) rs.getObject("page");
                         cell.put("cellId", cellId);
                         cell.put("column", column);

@@ -1,4 +1,4 @@
-package reportingest.store;
+package reportingest.review;
 
 /** A review action that cannot be done as asked: unknown record, a conflicting change, or an invalid request. */
 public final class ReviewRefused extends RuntimeException {

@@ -1,4 +1,4 @@
-package reportingest.store;
+package reportingest.review;
 
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
@@ -6,6 +6,13 @@ import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
+import reportingest.store.ChangeFeed;
+import reportingest.store.DocumentStatus;
+import reportingest.store.DocumentStore;
+import reportingest.store.Json;
+import reportingest.store.ResultStore;
+import reportingest.store.StoredDocument;
+import reportingest.store.StoredDocumentReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

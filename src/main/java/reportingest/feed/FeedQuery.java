@@ -1,4 +1,4 @@
-package reportingest.store;
+package reportingest.feed;
 
 /**
  * One page of the pull feed: changes after {@code since}, at most {@code limit}, optionally only of

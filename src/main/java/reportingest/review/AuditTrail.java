@@ -1,4 +1,7 @@
-package reportingest.store;
+package reportingest.review;
+
+import reportingest.store.Database;
+import reportingest.store.DocumentStore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,9 @@
-package reportingest.store;
+package reportingest.feed;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import reportingest.store.ChangeFeed;
+import reportingest.store.Database;
+import reportingest.store.DocumentStatus;
+import reportingest.store.Json;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,15 +86,11 @@ public final class FeedStore {
         return new FeedFact(rs.getLong("id"), rs.getLong("document_id"), rs.getString("file_name"), rs.getString("unit"),
                 (Integer) rs.getObject("fiscal_year"), rs.getString("schema_id"), Json.readObject(rs.getString("key_json")),
                 rs.getString("column_name"), rs.getString("cell_value"), status, rs.getDouble("confidence"),
-                List.copyOf(flags), (Integer) rs.getObject("page"), bbox(rs.getString("bbox")), rs.getLong("change_seq"));
+                List.copyOf(flags), (Integer) rs.getObject("page"), Json.bbox(rs.getString("bbox")), rs.getLong("change_seq"));
     }
 
     static List<String> flagCodes(String json) {
         return Json.readObjects(json).stream().map(f -> String.valueOf(f.get("code"))).toList();
-    }
-
-    static List<Double> bbox(String json) {
-        return json == null ? null : Json.read(json, new TypeReference<List<Double>>() {});
     }
 
     static Map<String, Object> key(String json) {

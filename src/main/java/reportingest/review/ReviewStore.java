@@ -1,11 +1,14 @@
-package reportingest.store;
+package reportingest.review;
+
+import reportingest.review.ReviewRefused.Reason;
+import reportingest.store.ChangeFeed;
+import reportingest.store.Database;
+import reportingest.store.DocumentStatus;
+import reportingest.store.DocumentStore;
+import reportingest.store.Json;
 
 import java.util.Map;
-
 import java.util.List;
-
-import reportingest.store.ReviewRefused.Reason;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package reportingest.store;
+package reportingest.feed;
 
 import java.util.List;
 import java.util.Map;
