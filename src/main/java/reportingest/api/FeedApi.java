@@ -2,10 +2,10 @@ package reportingest.api;
 
 import org.apache.camel.Header;
 import reportingest.store.ExportBuilder;
-import reportingest.store.FeedFact;
-import reportingest.store.FeedPage;
-import reportingest.store.FeedQuery;
-import reportingest.store.FeedStore;
+import reportingest.feed.FeedFact;
+import reportingest.feed.FeedPage;
+import reportingest.feed.FeedQuery;
+import reportingest.feed.FeedStore;
 import reportingest.store.Json;
 
 import java.util.ArrayList;

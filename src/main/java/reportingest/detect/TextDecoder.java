@@ -1,6 +1,5 @@
 package reportingest.detect;
 
-import reportingest.intake.IngestFailure;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -8,10 +8,6 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reportingest.intake.IngestFailure;
-import reportingest.pipeline.IngestJob;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -27,8 +23,6 @@ import java.util.Map;
  * damaged PDFs and images, text in an unknown encoding.
  */
 public final class TypeDetector {
-    private static final Logger log = LoggerFactory.getLogger(TypeDetector.class);
-
     private static final Map<String, DocumentKind> ACCEPTED = Map.of(
             "application/pdf", DocumentKind.PDF,
             "image/tiff", DocumentKind.TIFF,
@@ -51,12 +45,6 @@ public final class TypeDetector {
 
     private final Tika tika = new Tika();
     private final TextDecoder textDecoder = new TextDecoder();
-
-    public IngestJob detect(IngestJob job) {
-        DetectedFile detected = detect(job.path(), job.fileName());
-        log.info("'{}' (document {}) is {}", job.fileName(), job.documentId(), describe(detected));
-        return job.withDetected(detected);
-    }
 
     public DetectedFile detect(Path path, String fileName) {
         String mediaType = mediaType(path, fileName);
@@ -117,9 +105,5 @@ public final class TypeDetector {
                     "Scan or export the page again and drop the new file into the inbox.", e);
         }
         return new DetectedFile(path, fileName, kind, null);
-    }
-
-    private static String describe(DetectedFile f) {
-        return f.kind() == DocumentKind.TEXT ? "text (" + f.charset().name() + ")" : f.kind().name();
     }
 }

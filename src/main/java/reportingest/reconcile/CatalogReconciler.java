@@ -1,10 +1,10 @@
 package reportingest.reconcile;
 
 import reportingest.layout.Page;
-import reportingest.reconcile.catalog.Catalog;
-import reportingest.reconcile.catalog.LabelCatalog;
+import reportingest.catalog.Catalog;
+import reportingest.catalog.LabelCatalog;
 import reportingest.reconcile.fin.RowLabelReconciler;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.SchemaDef;
 import reportingest.reconcile.fin.AmountParser;
 import reportingest.reconcile.fin.Cells;
 import reportingest.reconcile.fin.CodedTableParser;

@@ -1,7 +1,7 @@
 package reportingest.reconcile;
 
-import reportingest.reconcile.catalog.Catalog;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.Catalog;
+import reportingest.catalog.SchemaDef;
 import reportingest.reconcile.fin.HeaderMatcher;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;

@@ -23,7 +23,7 @@ public final class CellLocator {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     return Optional.of(new Location(cellId, rs.getLong(1), (Integer) rs.getObject(2),
-                            FeedStore.bbox(rs.getString(3))));
+                            Json.bbox(rs.getString(3))));
                 }
             }
         });

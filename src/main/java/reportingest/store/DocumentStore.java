@@ -157,11 +157,11 @@ public final class DocumentStore {
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
     }
 
-    static OffsetDateTime now() {
+    public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }
 
-    static String truncate(String s, int max) {
+    public static String truncate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 }

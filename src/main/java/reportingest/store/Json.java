@@ -42,6 +42,11 @@ public final class Json {
         }
     }
 
+    /** A stored bbox column ([x0, y0, x1, y1]), or null where the cell has none. */
+    public static List<Double> bbox(String json) {
+        return json == null ? null : read(json, new TypeReference<List<Double>>() {});
+    }
+
     public static List<String> readStrings(String json) {
         return read(json == null ? "[]" : json, new TypeReference<List<String>>() {});
     }

@@ -59,7 +59,7 @@ public final class ResultStore {
     }
 
     /** Codes of every flag in the document, deduplicated, document-level ones first. */
-    static List<String> flagCodes(ExtractedDocument doc) {
+    public static List<String> flagCodes(ExtractedDocument doc) {
         Set<String> codes = new LinkedHashSet<>();
         doc.flags().forEach(f -> codes.add(f.code()));
         for (ExtractedTable t : doc.tables()) {

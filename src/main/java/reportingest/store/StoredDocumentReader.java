@@ -133,14 +133,14 @@ public final class StoredDocumentReader {
         return out;
     }
 
-    static List<Flag> flags(String json) {
+    public static List<Flag> flags(String json) {
         return Json.readObjects(json).stream()
                 .map(f -> new Flag(String.valueOf(f.get("code")), f.get("message") == null ? null : String.valueOf(f.get("message"))))
                 .toList();
     }
 
     static BBox bbox(String json) {
-        List<Double> b = FeedStore.bbox(json);
+        List<Double> b = Json.bbox(json);
         return b == null || b.size() != 4 ? null : new BBox(b.get(0), b.get(1), b.get(2), b.get(3));
     }
 

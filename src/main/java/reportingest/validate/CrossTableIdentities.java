@@ -2,9 +2,9 @@ package reportingest.validate;
 
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.CellSelector;
-import reportingest.reconcile.catalog.ConditionDef;
-import reportingest.reconcile.catalog.CrossIdentityDef;
+import reportingest.catalog.CellSelector;
+import reportingest.catalog.ConditionDef;
+import reportingest.catalog.CrossIdentityDef;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

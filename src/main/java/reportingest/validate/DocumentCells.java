@@ -4,8 +4,8 @@ import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.CellSelector;
-import reportingest.reconcile.catalog.TextKey;
+import reportingest.catalog.CellSelector;
+import reportingest.catalog.TextKey;
 
 import java.util.ArrayList;
 import java.util.List;

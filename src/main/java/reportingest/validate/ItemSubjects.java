@@ -3,7 +3,7 @@ package reportingest.validate;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.reconcile.NarrativeFact;
-import reportingest.reconcile.catalog.TextKey;
+import reportingest.catalog.TextKey;
 
 import java.util.HashMap;
 import java.util.List;

@@ -3,8 +3,8 @@ package reportingest.validate;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.NarrativeFact;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.CellSelector;
-import reportingest.reconcile.catalog.NarrativeChecksDef;
+import reportingest.catalog.CellSelector;
+import reportingest.catalog.NarrativeChecksDef;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,9 +2,9 @@ package reportingest.validate;
 
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.IdentityDef;
-import reportingest.reconcile.catalog.SchemaDef;
-import reportingest.reconcile.catalog.SideDef;
+import reportingest.catalog.IdentityDef;
+import reportingest.catalog.SchemaDef;
+import reportingest.catalog.SideDef;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

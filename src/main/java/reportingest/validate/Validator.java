@@ -7,8 +7,8 @@ import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.Catalog;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.Catalog;
+import reportingest.catalog.SchemaDef;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package reportingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reportingest.store.FeedFact;
-import reportingest.store.FeedStore;
+import reportingest.feed.FeedFact;
+import reportingest.feed.FeedStore;
 import reportingest.support.RunningService;
 
 import java.nio.charset.StandardCharsets;

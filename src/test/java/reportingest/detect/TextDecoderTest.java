@@ -2,7 +2,7 @@ package reportingest.detect;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reportingest.intake.IngestFailure;
+import reportingest.detect.IngestFailure;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -78,7 +78,7 @@ class HeaderSchemasTest {
     @Test
     void aOneColumnHeaderNamesNoSchema() {
         RawTable t = table("ShR", row("项目", "决算数"), row("一、工资福利支出", "1.00"));
-        assertThat(HeaderSchemas.identify(reportingest.reconcile.catalog.Catalog.load(), t)).isEmpty();
+        assertThat(HeaderSchemas.identify(reportingest.catalog.Catalog.load(), t)).isEmpty();
     }
 
     private static String[] row(String... cells) { return cells; }

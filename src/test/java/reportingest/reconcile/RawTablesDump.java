@@ -2,7 +2,7 @@ package reportingest.reconcile;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import reportingest.layout.Page;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 import reportingest.store.Json;
 import reportingest.tables.RawTable;
 import reportingest.tables.tabula.ScanDump;

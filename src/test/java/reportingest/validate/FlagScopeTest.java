@@ -6,7 +6,7 @@ import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 import reportingest.tables.RawGrids;
 
 import java.util.List;

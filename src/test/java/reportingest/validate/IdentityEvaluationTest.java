@@ -8,7 +8,7 @@ import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;

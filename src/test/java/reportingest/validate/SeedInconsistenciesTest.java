@@ -11,6 +11,7 @@ import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
+import reportingest.route.ValidateStep;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package reportingest.validate;
 import reportingest.config.IngestConfig;
 import reportingest.layout.Page;
 import reportingest.layout.text.OcrTextPageSource;
-import reportingest.pipeline.Pipeline;
+import reportingest.route.Pipeline;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.tables.RawTable;
 import reportingest.tables.TableRecognizer;

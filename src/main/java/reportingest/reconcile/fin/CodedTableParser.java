@@ -5,7 +5,7 @@ import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.SchemaDef;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;

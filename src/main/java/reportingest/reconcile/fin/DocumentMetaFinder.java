@@ -3,7 +3,7 @@ package reportingest.reconcile.fin;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
-import reportingest.reconcile.catalog.TextKey;
+import reportingest.catalog.TextKey;
 import reportingest.tables.RawTable;
 
 import java.util.LinkedHashMap;

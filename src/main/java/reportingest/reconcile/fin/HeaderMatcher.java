@@ -1,7 +1,7 @@
 package reportingest.reconcile.fin;
 
-import reportingest.reconcile.catalog.ColumnDef;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.ColumnDef;
+import reportingest.catalog.SchemaDef;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 

@@ -1,6 +1,6 @@
 package reportingest.reconcile.fin;
 
-import reportingest.reconcile.catalog.EditDistance;
+import reportingest.catalog.EditDistance;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package reportingest.reconcile.fin;
 
-import reportingest.reconcile.catalog.TextKey;
+import reportingest.catalog.TextKey;
 
 import java.text.Normalizer;
 

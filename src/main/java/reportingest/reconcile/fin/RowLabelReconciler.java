@@ -4,10 +4,10 @@ import reportingest.layout.PageOrigin;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.GroupDef;
-import reportingest.reconcile.catalog.LabelCatalog;
-import reportingest.reconcile.catalog.SchemaDef;
-import reportingest.reconcile.catalog.SideDef;
+import reportingest.catalog.GroupDef;
+import reportingest.catalog.LabelCatalog;
+import reportingest.catalog.SchemaDef;
+import reportingest.catalog.SideDef;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package reportingest.reconcile.fin;
 
 import reportingest.reconcile.ExtractedTable;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.SchemaDef;
 import reportingest.tables.RawTable;
 
 /**

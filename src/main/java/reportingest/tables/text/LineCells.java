@@ -3,7 +3,7 @@ package reportingest.tables.text;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
 import reportingest.layout.text.SpaceAlignedCells;
-import reportingest.reconcile.catalog.TextKey;
+import reportingest.catalog.TextKey;
 import reportingest.tables.RawCell;
 
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.Catalog;
+import reportingest.catalog.Catalog;
 import reportingest.validate.Check;
 import reportingest.validate.Outcome;
 import reportingest.validate.Validator;

@@ -1,0 +1,51 @@
+package reportingest.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One catalog schema. {@code kind} says how rows are laid out: coded (科目编码/科目名称 rows),
+ * two_sided (收入 ‖ 支出 summary with 行次), grouped_coded (side-by-side code groups),
+ * one_row, or semi_structured (handled elsewhere).
+ */
+public record SchemaDef(String id, String title, List<String> titleVariants, String kind, String codeSystem,
+                        List<String> keyColumns, Boolean lineNumbers, List<Integer> codeLevels,
+                        List<String> totalLabels, List<String> headerWords, List<ColumnDef> columns,
+                        List<SideDef> sides, List<GroupDef> groups, Integer defaultGroupCount,
+                        String groupHeaderAlias, List<IdentityDef> identities) {
+
+    public static final String SEMI_STRUCTURED = "semi_structured";
+
+    public SchemaDef {
+        titleVariants = orEmpty(titleVariants);
+        keyColumns = orEmpty(keyColumns);
+        codeLevels = orEmpty(codeLevels);
+        totalLabels = orEmpty(totalLabels);
+        headerWords = orEmpty(headerWords);
+        columns = orEmpty(columns);
+        sides = orEmpty(sides);
+        groups = orEmpty(groups);
+        identities = orEmpty(identities);
+        lineNumbers = lineNumbers != null && lineNumbers;
+    }
+
+    private static <T> List<T> orEmpty(List<T> l) { return l == null ? List.of() : List.copyOf(l); }
+
+    public List<String> allTitles() {
+        List<String> all = new ArrayList<>();
+        all.add(title);
+        all.addAll(titleVariants);
+        return all;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(ColumnDef::name).toList();
+    }
+
+    public Optional<ColumnDef> column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public boolean financial() { return !SEMI_STRUCTURED.equals(kind); }
+}

@@ -1,0 +1,93 @@
+package reportingest.route;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.config.IngestConfig;
+import reportingest.detect.IngestFailure;
+import reportingest.store.DocumentStore;
+import reportingest.store.Registration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * First step of the pipeline: decides where the file will go, hashes it, and registers it, so that
+ * content seen before is recorded as a duplicate and never processed twice.
+ */
+public final class Intake {
+    public static final String ARCHIVE_PATH = "ingestArchivePath";
+    public static final String FAILED_PATH = "ingestFailedPath";
+    public static final String DUPLICATE = "ingestDuplicate";
+    public static final String DOCUMENT_ID = "ingestDocumentId";
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+
+    private final IngestConfig config;
+    private final DocumentStore documents;
+
+    public Intake(IngestConfig config, DocumentStore documents) {
+        this.config = config;
+        this.documents = documents;
+    }
+
+    public IngestJob receive(Exchange exchange) throws IOException {
+        Path file = exchange.getIn().getBody(java.io.File.class).toPath();
+        String name = file.getFileName().toString();
+        // Decided first, before anything can fail, so the file always has somewhere to go.
+        exchange.getIn().setHeader(ARCHIVE_PATH, Placement.freeName(config.archive(), name).toString());
+        exchange.getIn().setHeader(FAILED_PATH, Placement.freeName(config.failed(), name).toString());
+
+        long size = Files.size(file);
+        String sha256 = sha256(file);
+        Registration reg = documents.register(name, sha256, size);
+        exchange.getIn().setHeader(DOCUMENT_ID, reg.documentId());
+        exchange.getIn().setHeader(DUPLICATE, reg.duplicate());
+        if (reg.duplicate()) {
+            log.info("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
+                    name, size, reg.duplicateOf(), reg.documentId());
+        } else if (reg.attempt() > 1) {
+            log.info("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run did not finish",
+                    name, size, reg.documentId(), reg.attempt());
+        } else {
+            log.info("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());
+        }
+        IngestJob job = IngestJob.received(reg.documentId(), file, name, sha256, size);
+        if (size == 0 && !reg.duplicate()) {
+            throw new IngestFailure("EMPTY_FILE", "The file is empty (0 bytes).",
+                    "Check the scan or export that produced it and drop a complete copy into the inbox.");
+        }
+        if (size > config.maxFileBytes()) {
+            throw new IngestFailure("TOO_LARGE", "The file is " + (size >> 20) + " MB, above the limit of "
+                    + (config.maxFileBytes() >> 20) + " MB.",
+                    "Split the document, or raise ingest.max-file-mb in application.properties and drop it again.");
+        }
+        if (!reg.duplicate()) documents.markProcessing(reg.documentId(), null);
+        return job;
+    }
+
+    /** A duplicate goes to archive/ like any processed file; its record points at the original. */
+    public void recordDuplicate(Exchange exchange) {
+        long id = exchange.getIn().getHeader(DOCUMENT_ID, Long.class);
+        String target = exchange.getIn().getHeader(ARCHIVE_PATH, String.class);
+        documents.recordStoredAs(id, target);
+        log.info("Duplicate '{}' moved to {}", exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), target);
+    }
+
+    /** SHA-256 of the file's bytes, in hex: the identity of a document's content. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package reportingest.route;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.detect.IngestFailure;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.PageSource;
+import reportingest.layout.PageSources;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Pipeline step "layout": reads every page into the shared page model, logging progress on long files. */
+public final class LayoutStep {
+    private static final Logger log = LoggerFactory.getLogger(LayoutStep.class);
+    /** Long files report every page; short ones stay quiet. */
+    private static final int QUIET_BELOW_PAGES = 3;
+
+    private final PageSources sources;
+
+    public LayoutStep(PageSources sources) {
+        this.sources = sources;
+    }
+
+    public IngestJob layout(IngestJob job) {
+        PageSource source = sources.sourceFor(job.detected()).orElseThrow(() -> new IngestFailure("UNSUPPORTED_TYPE",
+                "No page reader is configured for " + job.detected().kind() + " files.",
+                "Report this to the maintainers; keep the file in failed/."));
+        List<Page> pages = new ArrayList<>();
+        long start = System.nanoTime();
+        try {
+            source.pages(job.detected(), page -> {
+                pages.add(page);
+                if (page.number() >= QUIET_BELOW_PAGES || page.origin() == PageOrigin.OCR) {
+                    log.info("'{}': page {} read ({}, {} lines)", job.fileName(), page.number(),
+                            describe(page.origin()), page.lines().size());
+                }
+            });
+        } catch (IOException e) {
+            throw new IngestFailure("CORRUPT", "The pages of the file could not be read (" + e.getMessage() + ").",
+                    "Open the file to check it; export or scan it again and drop the new file into the inbox.", e);
+        }
+        log.info("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);
+        return job.withPages(pages);
+    }
+
+    private static String describe(PageOrigin origin) {
+        return switch (origin) {
+            case TEXT_LAYER -> "text layer";
+            case OCR -> "OCR";
+            case OCR_TEXT -> "OCR'd text";
+        };
+    }
+}

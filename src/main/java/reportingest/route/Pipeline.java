@@ -1,0 +1,47 @@
+package reportingest.route;
+
+import reportingest.config.IngestConfig;
+import reportingest.layout.PageSources;
+import reportingest.layout.PageWorkers;
+import reportingest.layout.ocr.ImagePageSource;
+import reportingest.layout.ocr.TesseractOcr;
+import reportingest.layout.pdf.PdfPageSource;
+import reportingest.layout.text.OcrTextPageSource;
+import reportingest.tables.tabula.TabulaTableRecognizer;
+import reportingest.reconcile.DocumentReconciler;
+import reportingest.reconcile.CatalogReconciler;
+import reportingest.catalog.Catalog;
+import reportingest.tables.text.TextTableRecognizer;
+import reportingest.reconcile.narrative.NarrativeExtractor;
+import reportingest.reconcile.performance.PerformanceTableReader;
+import reportingest.reconcile.Reconciler;
+import reportingest.tables.TableRecognizer;
+import reportingest.validate.Validator;
+
+import java.util.List;
+
+/**
+ * The stage implementations the service runs, in one place, so that the Camel service and
+ * {@code bin/eval} run exactly the same pipeline.
+ */
+public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizers, Reconciler reconciler,
+                       Validator validator, List<AutoCloseable> resources) implements AutoCloseable {
+
+    public static Pipeline standard(IngestConfig config) {
+        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
+        PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
+        PageSources sources = new PageSources(List.of(
+                new OcrTextPageSource(), new PdfPageSource(ocr, workers), new ImagePageSource(ocr, workers)));
+        Catalog catalog = Catalog.load();
+        Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
+                new NarrativeExtractor());
+        return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler,
+                new Validator(catalog), List.of(workers, ocr)); // workers stop before their engines close
+    }
+
+    /** Releases native engines (Tesseract) when the service stops. */
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable r : resources) r.close();
+    }
+}

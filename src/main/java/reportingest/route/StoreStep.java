@@ -1,0 +1,36 @@
+package reportingest.route;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.store.DocumentStore;
+import reportingest.store.ResultStore;
+
+/** Pipeline step "store": all records of the document and its final status, in one transaction. */
+public final class StoreStep {
+    private static final Logger log = LoggerFactory.getLogger(StoreStep.class);
+
+    private final ResultStore results;
+    private final DocumentStore documents;
+
+    public StoreStep(ResultStore results, DocumentStore documents) {
+        this.results = results;
+        this.documents = documents;
+    }
+
+    public void store(IngestJob job, Exchange exchange) {
+        String mediaType = job.detected() == null ? null : job.detected().kind().mediaType();
+        results.save(job.documentId(), job.pages().size(), mediaType, job.extracted(), job.status());
+        String target = exchange.getIn().getHeader(Intake.ARCHIVE_PATH, String.class);
+        documents.recordStoredAs(job.documentId(), target);
+        int rows = job.extracted().tables().stream().mapToInt(t -> t.rows().size()).sum();
+        int cells = job.extracted().tables().stream().flatMap(t -> t.rows().stream()).mapToInt(r -> r.cells().size()).sum();
+        log.info("Done '{}' (document {}): {} page(s), {} table(s), {} row(s), {} cell(s), status {} -> moved to {}",
+                job.fileName(), job.documentId(), job.pages().size(), job.extracted().tables().size(), rows, cells,
+                job.status(), target);
+        if (log.isDebugEnabled()) {
+            for (ExtractedTable t : job.extracted().tables()) log.debug("  {} ({} rows)", t.schema(), t.rows().size());
+        }
+    }
+}
