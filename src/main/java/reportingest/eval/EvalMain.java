@@ -35,6 +35,7 @@ public final class EvalMain {
             }
         }
         Path generated = null;
+        String source = null;
         if (generate != null) {
             if (inputs != null || truth != null) usage("--generate writes its own inputs and truth; leave out --inputs and --truth");
             if (seed == null) usage("--generate needs --seed (the set must be reproducible)");
@@ -47,15 +48,17 @@ public final class EvalMain {
             System.err.println("eval: generated " + set.description() + " in " + generated);
             inputs = set.inputs();
             truth = set.truth();
-            if (label == null) label = RunLabel.OUT_OF_SAMPLE + " (" + set.description() + ")";
+            if (label == null) label = RunLabel.OUT_OF_SAMPLE;
+            source = set.description();
         }
         if (inputs == null || truth == null) usage("--inputs and --truth are required (or --generate N --seed S)");
         if (!Files.isDirectory(inputs)) usage("not a folder: " + inputs);
         if (!Files.isDirectory(truth)) usage("not a folder: " + truth);
         if (label == null) label = RunLabel.forInputs(inputs);
+        if (source == null) source = inputs.toString();
         try {
             EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label);
-            r.report().print(System.out, r.pages(), r.seconds());
+            r.report().source(source).print(System.out, r.pages(), r.seconds());
             System.out.flush();
         } finally {
             if (generated != null && !keep) deleteTree(generated);

@@ -27,6 +27,7 @@ public final class EvalReport {
     private final List<EvalError> errors = new ArrayList<>();
     private final boolean listSilentErrors;
     private final String label;
+    private String source = "";
 
     public EvalReport() { this(false); }
 
@@ -37,6 +38,12 @@ public final class EvalReport {
     public EvalReport(boolean listSilentErrors, String label) {
         this.listSilentErrors = listSilentErrors;
         this.label = label;
+    }
+
+    /** What was run, for people and the JSON's {@code source} (the inputs folder, or the generated set). */
+    public EvalReport source(String source) {
+        this.source = source;
+        return this;
     }
 
     public EvalReport add(DocumentScore score) {
@@ -79,7 +86,7 @@ public final class EvalReport {
     /** All lines, the JSON summary last. */
     public List<String> lines(int pages, double seconds) {
         List<String> out = new ArrayList<>();
-        out.add("eval run: " + label);
+        out.add("eval run: " + label + (source.isEmpty() ? "" : " — " + source));
         out.add(String.format(ROW, "document / table", "tables", "+ext", "rows", "printed", "right", "wr:fl", "wr:!",
                 "miss", "blank ok/all", "labels ok", "narr ok/all+inv", "flagged/all"));
         for (DocumentScore d : documents) {
@@ -180,6 +187,7 @@ public final class EvalReport {
                 ? BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP) : BigDecimal.ZERO);
         // Additions (2026-12): old readers ignore them.
         o.put("label", label);
+        o.put("source", source);
         o.put("errors", errors.size());
         measuresJson(o, m);
         ObjectNode variants = o.putObject("variants");
