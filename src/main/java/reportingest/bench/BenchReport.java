@@ -18,7 +18,7 @@ import java.util.Map;
  */
 record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rounds, int roundsAsked, List<Double> loads,
                    IngestConfig config, int cores, double totalSeconds) {
-    private static final String FMT = "%-34s %5s %17s %8s %8s %9s %6s | %-30s %8s %6s | %-30s %8s %6s%n";
+    private static final String FMT = "%-34s %5s %17s %8s %8s %9s %6s | %-36s %8s %6s | %-33s %8s %6s%n";
     private static final String WARM = "tesseract warm: 1 process, all pages";
     private static final String CLI = "tesseract CLI: 1 process per page";
 
