@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -151,7 +152,7 @@ public final class ExportComparator {
                 labels = labels.addMissing();
                 return;
             }
-            boolean same = fields.stream().allMatch(f -> java.util.Objects.equals(Labels.key(truthRow.get(f)),
+            boolean same = fields.stream().allMatch(f -> Objects.equals(Labels.key(truthRow.get(f)),
                     Labels.key(exportRow.get(f))));
             labels = same ? labels.addRight() : labels.addWrong(ExportFlags.rowFlagged(exportRow));
         }

@@ -2,6 +2,7 @@ package reportingest.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ final class NarrativeComparator {
         List<JsonNode> truth = ExportComparator.elements(truthFacts);
         List<JsonNode> export = ExportComparator.elements(exportFacts);
         int[] partner = new int[truth.size()];
-        java.util.Arrays.fill(partner, -1);
+        Arrays.fill(partner, -1);
         boolean[] used = new boolean[export.size()];
         for (Function<JsonNode, String> tier : TIERS) pair(tier, truth, export, partner, used);
 
