@@ -25,5 +25,18 @@ class EvalOverPdfFixturesTest {
             assertThat(c.tablesFound()).as(d.document()).isEqualTo(c.tablesExpected());
             assertThat(c.cellsCorrect()).as(d.document()).isEqualTo(c.cellsExpected());
         });
+        // The same on printed amounts apart from blanks, labels and extra rows; and every narrative fact of the
+        // generated text read right. Invented facts (figures the truth does not list): 154 on 2026-12-06, a ceiling.
+        assertThat(result.report().documents()).allSatisfy(d -> {
+            Measures m = d.measures();
+            assertThat(m.printed().right()).as(d.document()).isEqualTo(m.printed().expected()).isPositive();
+            assertThat(m.blanks().right()).as(d.document()).isEqualTo(m.blanks().expected());
+            assertThat(m.labels().right()).as(d.document()).isEqualTo(m.labels().expected());
+            assertThat(m.rowsExtra() + m.tablesExtra()).as(d.document()).isZero();
+            assertThat(m.narrative().right()).as(d.document()).isEqualTo(m.narrative().expected()).isPositive();
+        });
+        assertThat(result.report().measures().printed().expected()).isEqualTo(6937);
+        assertThat(result.report().measures().narrative().invented()).isLessThanOrEqualTo(154);
+        assertThat(result.report().errors()).isEmpty();
     }
 }

@@ -34,6 +34,23 @@ final class Samples {
         return n % 2 == 1 ? c.get(n / 2) : (c.get(n / 2 - 1) + c.get(n / 2)) / 2;
     }
 
+    /** Median over rounds of the settle wait (the intake's wait before the first file is taken). */
+    double medianSettle(String key) {
+        return median(list(key).stream().map(Timing::settleSeconds).toList());
+    }
+
+    /** Median over rounds of pages per second with the settle wait taken out. */
+    double pagesPerSecondExSettle(String key) {
+        return median(list(key).stream().map(t -> t.pages() / (t.seconds() - t.settleSeconds())).toList());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> c = new ArrayList<>(values);
+        c.sort(Double::compare);
+        int n = c.size();
+        return n % 2 == 1 ? c.get(n / 2) : (c.get(n / 2 - 1) + c.get(n / 2)) / 2;
+    }
+
     /** "min–max" seconds over the rounds. */
     String spread(String key) {
         double min = list(key).stream().mapToDouble(Timing::seconds).min().orElseThrow();

@@ -1,37 +1,89 @@
 package reportingest.eval;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * {@code bin/eval --inputs DIR --truth DIR [--list-silent-errors]}: a table for people, then as the
+ * {@code bin/eval --inputs DIR --truth DIR [--label L] [--list-silent-errors]} or
+ * {@code bin/eval --generate N --seed S [--reference DIR] [--keep]}: a table for people, then as the
  * last line of standard output one JSON object with the counts (DESIGN.md, "bin/eval").
  */
 public final class EvalMain {
+    private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--list-silent-errors]\n"
+            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--list-silent-errors]";
+
     public static void main(String[] args) throws Exception {
         Path inputs = null;
         Path truth = null;
+        String label = null;
+        Integer generate = null;
+        Long seed = null;
+        Path reference = Path.of("../shared/reference");
         boolean listSilent = false;
+        boolean keep = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--inputs" -> inputs = Path.of(args[++i]);
-                case "--truth" -> truth = Path.of(args[++i]);
+                case "--inputs" -> inputs = Path.of(value(args, ++i));
+                case "--truth" -> truth = Path.of(value(args, ++i));
+                case "--label" -> label = value(args, ++i);
+                case "--generate" -> generate = Integer.parseInt(value(args, ++i));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                case "--reference" -> reference = Path.of(value(args, ++i));
+                case "--keep" -> keep = true;
                 case "--list-silent-errors" -> listSilent = true;
                 default -> usage("unknown argument " + args[i]);
             }
         }
-        if (inputs == null || truth == null) usage("--inputs and --truth are required");
+        Path generated = null;
+        String source = null;
+        if (generate != null) {
+            if (inputs != null || truth != null) usage("--generate writes its own inputs and truth; leave out --inputs and --truth");
+            if (seed == null) usage("--generate needs --seed (the set must be reproducible)");
+            if (generate < 1) usage("--generate needs a positive number of documents");
+            if (!Files.isDirectory(reference)) usage("--generate needs the code lists in " + reference + " (--reference DIR)");
+            DocumentSetGenerator generator = DocumentSetGenerator.find().orElse(null);
+            if (generator == null) usage("--generate needs the fixture generator (target/test-classes) on the class path");
+            generated = Files.createTempDirectory("ingest-eval-generated-");
+            DocumentSetGenerator.GeneratedSet set = generator.generate(generated, generate, seed, reference);
+            System.err.println("eval: generated " + set.description() + " in " + generated);
+            inputs = set.inputs();
+            truth = set.truth();
+            if (label == null) label = RunLabel.OUT_OF_SAMPLE;
+            source = set.description();
+        }
+        if (inputs == null || truth == null) usage("--inputs and --truth are required (or --generate N --seed S)");
         if (!Files.isDirectory(inputs)) usage("not a folder: " + inputs);
         if (!Files.isDirectory(truth)) usage("not a folder: " + truth);
-        EvalRun.Result r = EvalRun.run(inputs, truth, listSilent);
-        r.report().print(System.out, r.pages(), r.seconds());
-        System.out.flush();
+        if (label == null) label = RunLabel.forInputs(inputs);
+        if (source == null) source = inputs.toString();
+        try {
+            EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label);
+            r.report().source(source).print(System.out, r.pages(), r.seconds());
+            System.out.flush();
+        } finally {
+            if (generated != null && !keep) deleteTree(generated);
+            else if (generated != null) System.err.println("eval: generated set kept in " + generated);
+        }
         System.exit(0);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) usage(args[i - 1] + " needs a value");
+        return args[i];
     }
 
     private static void usage(String problem) {
         System.err.println("eval: " + problem);
-        System.err.println("usage: bin/eval --inputs DIR --truth DIR [--list-silent-errors]");
+        System.err.println(USAGE);
         System.exit(2);
     }
 }

@@ -7,47 +7,93 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The bin/eval output: a fixed-width table for people, one line per document and per table, a
- * total line, and as the very last line one JSON object whose keys and order are a contract
- * (DESIGN.md, bin/eval).
+ * The bin/eval output: the run's label, a fixed-width table for people (one line per document and
+ * per table, a total line), the headline measures, a table per input variant, and as the very last
+ * line one JSON object. The JSON's first keys and their order are the DESIGN.md contract; the keys
+ * after them are additions old readers can ignore.
  */
 public final class EvalReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String ROW = "%-40s %7s %5s %9s %8s %8s %8s %8s %8s %13s";
+    private static final String ROW = "%-44s %6s %4s %9s | %7s %7s %6s %6s %6s | %11s | %11s | %13s | %11s";
+    private static final String VARIANT_ROW = "%-16s %5s | %7s %7s %6s %6s %6s | %11s | %11s | %9s %9s | %13s";
 
     private final List<DocumentScore> documents = new ArrayList<>();
+    private final List<EvalError> errors = new ArrayList<>();
     private final boolean listSilentErrors;
+    private final String label;
+    private String source = "";
 
     public EvalReport() { this(false); }
 
     /** @param listSilentErrors also print each wrong unflagged cell under its document */
-    public EvalReport(boolean listSilentErrors) { this.listSilentErrors = listSilentErrors; }
+    public EvalReport(boolean listSilentErrors) { this(listSilentErrors, RunLabel.UNLABELLED); }
+
+    /** @param label what kind of evidence the run is: in-sample, out-of-sample, … (printed and in the JSON) */
+    public EvalReport(boolean listSilentErrors, String label) {
+        this.listSilentErrors = listSilentErrors;
+        this.label = label;
+    }
+
+    /** What was run, for people and the JSON's {@code source} (the inputs folder, or the generated set). */
+    public EvalReport source(String source) {
+        this.source = source;
+        return this;
+    }
 
     public EvalReport add(DocumentScore score) {
         documents.add(score);
         return this;
     }
 
+    public EvalReport addError(EvalError error) {
+        errors.add(error);
+        return this;
+    }
+
     public List<DocumentScore> documents() { return List.copyOf(documents); }
+    public List<EvalError> errors() { return List.copyOf(errors); }
+    public String label() { return label; }
 
     public EvalCounts total() {
         return EvalCounts.sum(documents.stream().map(DocumentScore::counts).toList());
     }
 
+    public Measures measures() {
+        return Measures.sum(documents.stream().map(DocumentScore::measures).toList());
+    }
+
+    /** Totals per input variant (file name's variant part), in order of first appearance. */
+    public Map<String, VariantTotal> variants() {
+        Map<String, VariantTotal> out = new LinkedHashMap<>();
+        for (DocumentScore d : documents) {
+            out.merge(Variants.of(d.document()), new VariantTotal(1, d.counts(), d.measures()), VariantTotal::plus);
+        }
+        return out;
+    }
+
+    public record VariantTotal(int documents, EvalCounts counts, Measures measures) {
+        VariantTotal plus(VariantTotal o) {
+            return new VariantTotal(documents + o.documents, counts.plus(o.counts), measures.plus(o.measures));
+        }
+    }
+
     /** All lines, the JSON summary last. */
     public List<String> lines(int pages, double seconds) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(ROW, "document / table", "tables", "extra", "rows", "cells", "correct",
-                "wrong:fl", "wrong:!", "missing", "flagged/all"));
+        out.add("eval run: " + label + (source.isEmpty() ? "" : " — " + source));
+        out.add(String.format(ROW, "document / table", "tables", "+ext", "rows", "printed", "right", "wr:fl", "wr:!",
+                "miss", "blank ok/all", "labels ok", "narr ok/all+inv", "flagged/all"));
         for (DocumentScore d : documents) {
+            Measures m = d.measures();
             EvalCounts c = d.counts();
-            int rowsExpected = d.tables().stream().mapToInt(TableScore::rowsExpected).sum();
-            int rowsMatched = d.tables().stream().mapToInt(TableScore::rowsMatched).sum();
             out.add(line(d.document(), c.tablesFound() + "/" + c.tablesExpected(), c.tablesExtra(),
-                    rowsMatched + "/" + rowsExpected, c));
+                    m.rowsMatched() + "/" + m.rowsExpected() + plus(m.rowsExtra()), c, m, narrative(m.narrative())));
             for (TableScore t : d.tables()) {
                 String tables = switch (t.outcome()) {
                     case FOUND -> "found";
@@ -56,21 +102,28 @@ public final class EvalReport {
                 };
                 String rows = t.outcome() == TableScore.Outcome.EXTRA
                         ? "+" + t.rowsExtra()
-                        : t.rowsMatched() + "/" + t.rowsExpected() + (t.rowsExtra() > 0 ? "+" + t.rowsExtra() : "");
-                out.add(line("  " + t.name(), tables, t.counts().tablesExtra(), rows, t.counts()));
+                        : t.rowsMatched() + "/" + t.rowsExpected() + plus(t.rowsExtra());
+                out.add(line("  " + t.name(), tables, t.counts().tablesExtra(), rows, t.counts(), t.measures(), ""));
             }
             if (listSilentErrors) {
-                for (CellMismatch m : d.mismatches()) {
-                    if (m.kind() != CellMismatch.Kind.WRONG_UNFLAGGED) continue;
-                    out.add("    ! " + m.schema() + " | " + m.row() + " | " + m.column()
-                            + " | expected " + m.expected() + " got " + m.actual());
+                for (CellMismatch mm : d.mismatches()) {
+                    if (mm.kind() != CellMismatch.Kind.WRONG_UNFLAGGED) continue;
+                    out.add("    ! " + mm.schema() + " | " + mm.row() + " | " + mm.column()
+                            + " | expected " + mm.expected() + " got " + mm.actual());
                 }
             }
         }
+        for (EvalError e : errors) out.add(String.format("%-44s ERROR: %s", e.input(), e.problem()));
         EvalCounts total = total();
-        out.add(line("TOTAL (" + total.documents() + " documents)", total.tablesFound() + "/" + total.tablesExpected(),
-                total.tablesExtra(), "", total));
-        out.add(summaryJson(total, pages, seconds));
+        Measures m = measures();
+        out.add(line("TOTAL (" + total.documents() + " documents, " + errors.size() + " errors)",
+                total.tablesFound() + "/" + total.tablesExpected(), total.tablesExtra(),
+                m.rowsMatched() + "/" + m.rowsExpected() + plus(m.rowsExtra()), total, m, narrative(m.narrative())));
+        out.add("");
+        out.addAll(headline(m));
+        out.add("");
+        out.addAll(variantTable());
+        out.add(summaryJson(total, m, pages, seconds));
         return out;
     }
 
@@ -83,8 +136,41 @@ public final class EvalReport {
         out.flush();
     }
 
-    /** The machine-readable summary: exactly these keys, in this order. */
-    public static String summaryJson(EvalCounts c, int pages, double seconds) {
+    /** The figures that matter, each on its own line: printed amounts apart from blanks and labels. */
+    private List<String> headline(Measures m) {
+        Outcomes p = m.printed(), b = m.blanks(), l = m.labels();
+        NarrativeCounts n = m.narrative();
+        return List.of(
+                String.format(Locale.ROOT, "printed amounts (truth non-blank): %d/%d right (%s), wrong flagged %d, "
+                        + "WRONG UNFLAGGED %d, missing %d", p.right(), p.expected(), pct(p.right(), p.expected()),
+                        p.wrongFlagged(), p.wrongUnflagged(), p.missing()),
+                String.format(Locale.ROOT, "blank cells (truth blank): %d/%d left blank, got a value %d (flagged %d), missing %d",
+                        b.right(), b.expected(), b.wrong(), b.wrongFlagged(), b.missing()),
+                String.format(Locale.ROOT, "row labels: %d/%d right, wrong flagged %d, wrong unflagged %d, row missing %d",
+                        l.right(), l.expected(), l.wrongFlagged(), l.wrongUnflagged(), l.missing()),
+                String.format(Locale.ROOT, "extra (in the export, not in truth): %d tables, %d rows", m.tablesExtra(), m.rowsExtra()),
+                String.format(Locale.ROOT, "narrative facts: %d/%d right, wrong %d, missing %d, invented %d",
+                        n.right(), n.expected(), n.wrong(), n.missing(), n.invented()),
+                String.format(Locale.ROOT, "errors (inputs not scored): %d", errors.size()));
+    }
+
+    private List<String> variantTable() {
+        List<String> out = new ArrayList<>();
+        out.add(String.format(VARIANT_ROW, "variant", "docs", "printed", "right", "wr:fl", "wr:!", "miss",
+                "blank ok/all", "labels ok", "+tables", "+rows", "narr ok/all+inv"));
+        variants().forEach((v, t) -> {
+            Measures m = t.measures();
+            Outcomes p = m.printed();
+            out.add(String.format(VARIANT_ROW, v, t.documents(), p.expected(), p.right(), p.wrongFlagged(),
+                    p.wrongUnflagged(), p.missing(), m.blanks().right() + "/" + m.blanks().expected(),
+                    m.labels().right() + "/" + m.labels().expected(), m.tablesExtra(), m.rowsExtra(),
+                    narrative(m.narrative())));
+        });
+        return out;
+    }
+
+    /** The machine-readable summary: the contract keys first, in their order, then the additions. */
+    String summaryJson(EvalCounts c, Measures m, int pages, double seconds) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("documents", c.documents());
         o.put("tables_expected", c.tablesExpected());
@@ -99,6 +185,17 @@ public final class EvalReport {
         // Milliseconds are plenty and keep the line stable to read.
         o.put("seconds", Double.isFinite(seconds)
                 ? BigDecimal.valueOf(seconds).setScale(3, RoundingMode.HALF_UP) : BigDecimal.ZERO);
+        // Additions (2026-12): old readers ignore them.
+        o.put("label", label);
+        o.put("source", source);
+        o.put("errors", errors.size());
+        measuresJson(o, m);
+        ObjectNode variants = o.putObject("variants");
+        variants().forEach((v, t) -> {
+            ObjectNode n = variants.putObject(v);
+            n.put("documents", t.documents());
+            measuresJson(n, t.measures());
+        });
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -106,9 +203,46 @@ public final class EvalReport {
         }
     }
 
-    private static String line(String name, String tables, int extra, String rows, EvalCounts c) {
-        return String.format(ROW, name, tables, extra == 0 ? "" : "+" + extra, rows, c.cellsExpected(),
-                c.cellsCorrect(), c.cellsWrongFlagged(), c.cellsWrongUnflagged(), c.cellsMissing(),
-                c.cellsFlagged() + "/" + c.cellsExported());
+    private static void measuresJson(ObjectNode o, Measures m) {
+        outcomes(o, "printed", m.printed(), "right", "wrong_flagged", "wrong_unflagged", "missing");
+        outcomes(o, "blank", m.blanks(), "left_blank", "filled_flagged", "filled_unflagged", "missing");
+        outcomes(o, "labels", m.labels(), "right", "wrong_flagged", "wrong_unflagged", "missing");
+        o.put("rows_expected", m.rowsExpected());
+        o.put("rows_matched", m.rowsMatched());
+        o.put("rows_extra", m.rowsExtra());
+        o.put("tables_extra", m.tablesExtra());
+        NarrativeCounts n = m.narrative();
+        o.put("narrative_expected", n.expected());
+        o.put("narrative_right", n.right());
+        o.put("narrative_wrong", n.wrong());
+        o.put("narrative_missing", n.missing());
+        o.put("narrative_invented", n.invented());
+    }
+
+    private static void outcomes(ObjectNode o, String prefix, Outcomes x, String right, String wrongFlagged,
+                                 String wrongUnflagged, String missing) {
+        o.put(prefix + "_expected", x.expected());
+        o.put(prefix + "_" + right, x.right());
+        o.put(prefix + "_" + wrongFlagged, x.wrongFlagged());
+        o.put(prefix + "_" + wrongUnflagged, x.wrongUnflagged());
+        o.put(prefix + "_" + missing, x.missing());
+    }
+
+    private static String line(String name, String tables, int extra, String rows, EvalCounts c, Measures m,
+                               String narrative) {
+        Outcomes p = m.printed();
+        return String.format(ROW, name, tables, extra == 0 ? "" : "+" + extra, rows, p.expected(), p.right(),
+                p.wrongFlagged(), p.wrongUnflagged(), p.missing(), m.blanks().right() + "/" + m.blanks().expected(),
+                m.labels().right() + "/" + m.labels().expected(), narrative, c.cellsFlagged() + "/" + c.cellsExported());
+    }
+
+    private static String narrative(NarrativeCounts n) {
+        return n.right() + "/" + n.expected() + (n.invented() > 0 ? "+" + n.invented() : "");
+    }
+
+    private static String plus(int n) { return n > 0 ? "+" + n : ""; }
+
+    private static String pct(int a, int b) {
+        return b == 0 ? "–" : String.format(Locale.ROOT, "%.2f%%", 100.0 * a / b);
     }
 }

@@ -26,12 +26,17 @@ public final class EvalRun {
 
     public record Result(EvalReport report, int pages, double seconds) {}
 
+    /** A run labelled by where its inputs are ({@link RunLabel#forInputs}). */
     public static Result run(Path inputs, Path truth, boolean listSilentErrors) throws Exception {
+        return run(inputs, truth, listSilentErrors, RunLabel.forInputs(inputs));
+    }
+
+    public static Result run(Path inputs, Path truth, boolean listSilentErrors, String label) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(inputs)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
-        EvalReport report = new EvalReport(listSilentErrors);
+        EvalReport report = new EvalReport(listSilentErrors, label);
         int pages = 0;
         long start = System.nanoTime();
         try (ScratchService service = ScratchService.start(ScratchHome.create("ingest-eval-"), Map.of())) {
@@ -45,7 +50,8 @@ public final class EvalRun {
                 DocumentRecord doc = service.original(e.getValue());
                 if (doc.pages() != null) pages += doc.pages();
                 if (!Files.exists(truthFile)) {
-                    System.err.println("eval: no truth file " + truthFile.getFileName() + " for " + e.getKey().getFileName() + "; skipped");
+                    // An unscored input is an error of the run, in its summary: a line on stderr is easily lost.
+                    report.addError(new EvalError(e.getKey().getFileName().toString(), "no truth file " + truthFile.getFileName()));
                     continue;
                 }
                 JsonNode export = doc.status().succeeded()

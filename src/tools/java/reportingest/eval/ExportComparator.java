@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Set;
  * printed value included: the export asserts the cell is empty), and missing when the export has
  * no such table, row or column. A wrong cell is flagged when the cell has flags or its row is
  * NEEDS_REVIEW.
+ *
+ * <p>Beside those contract counters it keeps {@link Measures}: the same cells split into printed
+ * amounts (truth non-blank) and blank cells (truth blank; wrong = the export holds a value), the
+ * row labels of paired rows, extra rows and tables, and the narrative facts ({@link NarrativeComparator}).
  */
 public final class ExportComparator {
     private ExportComparator() {}
@@ -53,10 +58,15 @@ public final class ExportComparator {
             String schema = schemaOf(exportTables.get(j));
             int rows = elements(exportTables.get(j).path("rows")).size();
             EvalCounts extra = new EvalCounts(0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
-            tables.add(new TableScore(nameFor(schema, seen), schema, TableScore.Outcome.EXTRA, 0, 0, rows, extra));
+            Measures extraMeasures = new Measures(Outcomes.ZERO, Outcomes.ZERO, Outcomes.ZERO, 0, 0, rows, 1,
+                    NarrativeCounts.ZERO);
+            tables.add(new TableScore(nameFor(schema, seen), schema, TableScore.Outcome.EXTRA, 0, 0, rows, extra,
+                    extraMeasures));
         }
         EvalCounts counts = EvalCounts.sum(tables.stream().map(TableScore::counts).toList()).asDocument();
-        return new DocumentScore(document, counts, tables, mismatches);
+        Measures measures = Measures.sum(tables.stream().map(TableScore::measures).toList())
+                .withNarrative(NarrativeComparator.compare(exp.path("narrative_facts"), truth.path("narrative_facts")));
+        return new DocumentScore(document, counts, measures, tables, mismatches);
     }
 
     private static TableScore compareTable(String name, String schema, JsonNode truthTable, JsonNode exportTable,
@@ -70,6 +80,7 @@ public final class ExportComparator {
             JsonNode truthRow = truthRows.get(i);
             int j = matching.exportIndex()[i];
             JsonNode exportRow = j < 0 ? null : exportRows.get(j);
+            tally.judgeLabel(truthRow, exportRow);
             for (Map.Entry<String, JsonNode> cell : truthRow.path("values").properties()) {
                 CellMismatch.Kind kind = judge(cell.getKey(), Labels.value(cell.getValue()), exportRow, tally);
                 // A whole table not found is one fact; listing each of its cells adds nothing.
@@ -88,42 +99,63 @@ public final class ExportComparator {
         EvalCounts counts = new EvalCounts(0, 1, found ? 1 : 0, 0, tally.expected, tally.correct,
                 tally.wrongFlagged, tally.wrongUnflagged, tally.missing, tally.flagged, tally.exported);
         int matched = matching.matched();
+        Measures measures = new Measures(tally.printed, tally.blanks, tally.labels, truthRows.size(), matched,
+                exportRows.size() - matched, 0, NarrativeCounts.ZERO);
         return new TableScore(name, schema, found ? TableScore.Outcome.FOUND : TableScore.Outcome.NOT_FOUND,
-                truthRows.size(), matched, exportRows.size() - matched, counts);
+                truthRows.size(), matched, exportRows.size() - matched, counts, measures);
     }
 
     /** Counts one expected cell; returns how it failed, or null when correct. */
     private static CellMismatch.Kind judge(String column, String expected, JsonNode exportRow, Tally tally) {
-        tally.expected++;
-        if (exportRow == null) {
-            tally.missing++;
-            return CellMismatch.Kind.MISSING;
-        }
+        CellMismatch.Kind kind = outcome(column, expected, exportRow);
+        tally.count(expected == null, kind);
+        return kind;
+    }
+
+    private static CellMismatch.Kind outcome(String column, String expected, JsonNode exportRow) {
+        if (exportRow == null) return CellMismatch.Kind.MISSING;
         JsonNode values = exportRow.path("values");
         if (!values.has(column)) {
             // An export may leave blank columns out; that agrees with a blank truth cell.
-            if (expected == null) {
-                tally.correct++;
-                return null;
-            }
-            tally.missing++;
-            return CellMismatch.Kind.MISSING;
+            return expected == null ? null : CellMismatch.Kind.MISSING;
         }
         String actual = Labels.value(values.get(column));
-        if (expected == null ? actual == null : expected.equals(actual)) {
-            tally.correct++;
-            return null;
-        }
-        if (ExportFlags.cellFlagged(exportRow, column)) {
-            tally.wrongFlagged++;
-            return CellMismatch.Kind.WRONG_FLAGGED;
-        }
-        tally.wrongUnflagged++;
-        return CellMismatch.Kind.WRONG_UNFLAGGED;
+        if (expected == null ? actual == null : expected.equals(actual)) return null;
+        return ExportFlags.cellFlagged(exportRow, column) ? CellMismatch.Kind.WRONG_FLAGGED : CellMismatch.Kind.WRONG_UNFLAGGED;
     }
 
     private static final class Tally {
         int expected, correct, wrongFlagged, wrongUnflagged, missing, flagged, exported;
+        Outcomes printed = Outcomes.ZERO, blanks = Outcomes.ZERO, labels = Outcomes.ZERO;
+
+        void count(boolean blank, CellMismatch.Kind kind) {
+            expected++;
+            Outcomes o = blank ? blanks : printed;
+            if (kind == null) {
+                correct++;
+                o = o.addRight();
+            } else {
+                switch (kind) {
+                    case MISSING -> { missing++; o = o.addMissing(); }
+                    case WRONG_FLAGGED -> { wrongFlagged++; o = o.addWrong(true); }
+                    case WRONG_UNFLAGGED -> { wrongUnflagged++; o = o.addWrong(false); }
+                }
+            }
+            if (blank) blanks = o; else printed = o;
+        }
+
+        /** A row label is right when every key field the truth row has reads the same in its export partner. */
+        void judgeLabel(JsonNode truthRow, JsonNode exportRow) {
+            List<String> fields = LABEL_FIELDS.stream().filter(truthRow::has).toList();
+            if (fields.isEmpty()) return; // 三公: one row without a label
+            if (exportRow == null) {
+                labels = labels.addMissing();
+                return;
+            }
+            boolean same = fields.stream().allMatch(f -> Objects.equals(Labels.key(truthRow.get(f)),
+                    Labels.key(exportRow.get(f))));
+            labels = same ? labels.addRight() : labels.addWrong(ExportFlags.rowFlagged(exportRow));
+        }
 
         /** Review load: every cell the export row has, in values or in cells. */
         void countExported(JsonNode row) {
@@ -136,6 +168,9 @@ public final class ExportComparator {
             }
         }
     }
+
+    /** The fields that name a row as printed (and the interpretive group); values are scored apart. */
+    private static final List<String> LABEL_FIELDS = List.of("side", "line_no", "item", "code", "name", "group", "label");
 
     static String schemaOf(JsonNode table) {
         String s = Labels.text(table.get("schema"));

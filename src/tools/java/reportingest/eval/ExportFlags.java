@@ -16,6 +16,11 @@ final class ExportFlags {
         return hasFlag(cell.path("flags"));
     }
 
+    /** A row is flagged by its NEEDS_REVIEW status or a flag of its own (for its label). */
+    static boolean rowFlagged(JsonNode row) {
+        return NEEDS_REVIEW.equalsIgnoreCase(row.path("status").asText("")) || hasFlag(row.path("flags"));
+    }
+
     /** True when the node holds at least one flag: a non-blank code or an object. */
     static boolean hasFlag(JsonNode flags) {
         if (flags == null || flags.isMissingNode() || flags.isNull()) return false;

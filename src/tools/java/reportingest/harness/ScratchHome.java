@@ -9,13 +9,25 @@ import java.util.Map;
 
 /**
  * A throw-away service home for tools that feed files to the real service (bin/eval, bin/bench):
- * a temporary folder, a free port, and read locks short enough that a file dropped in whole is taken
- * at once. The same settings serve an in-process service and one started as its own process.
+ * a temporary folder, a free port and the intake settings. The same settings serve an in-process
+ * service and one started as its own process.
  */
-public record ScratchHome(Path home, int port) {
+public record ScratchHome(Path home, int port, Intake intake) {
 
+    /**
+     * FAST: read locks short enough that a file dropped in whole is taken at once (tests, bin/eval:
+     * inputs are moved in whole, so there is no slow writer to wait for). DEFAULTS: the intake of
+     * application.properties, as a user's service waits (bin/bench: its times must be a user's).
+     */
+    public enum Intake { FAST, DEFAULTS }
+
+    /** A home with FAST intake. */
     public static ScratchHome create(String prefix) throws IOException {
-        return new ScratchHome(Files.createTempDirectory(prefix), freePort());
+        return create(prefix, Intake.FAST);
+    }
+
+    public static ScratchHome create(String prefix, Intake intake) throws IOException {
+        return new ScratchHome(Files.createTempDirectory(prefix), freePort(), intake);
     }
 
     /** The settings a service on this home runs with (on top of application.properties). */
@@ -23,10 +35,11 @@ public record ScratchHome(Path home, int port) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("ingest.home", home.toString());
         s.put("ingest.port", Integer.toString(port));
-        // inputs are moved in whole, so there is no slow writer to wait for
-        s.put("ingest.read-lock.min-age-ms", "100");
-        s.put("ingest.read-lock.check-interval-ms", "100");
-        s.put("ingest.poll-delay-ms", "100");
+        if (intake == Intake.FAST) {
+            s.put("ingest.read-lock.min-age-ms", "100");
+            s.put("ingest.read-lock.check-interval-ms", "100");
+            s.put("ingest.poll-delay-ms", "100");
+        }
         return s;
     }
 
