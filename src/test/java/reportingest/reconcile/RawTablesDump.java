@@ -3,6 +3,7 @@ package reportingest.reconcile;
 import com.fasterxml.jackson.core.type.TypeReference;
 import reportingest.layout.Page;
 import reportingest.catalog.Catalog;
+import reportingest.reconcile.fin.CatalogReconciler;
 import reportingest.store.Json;
 import reportingest.tables.RawTable;
 import reportingest.tables.tabula.ScanDump;

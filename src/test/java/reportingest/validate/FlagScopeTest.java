@@ -1,7 +1,7 @@
 package reportingest.validate;
 
 import org.junit.jupiter.api.Test;
-import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.fin.CatalogReconciler;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;

@@ -2,7 +2,7 @@ package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
 import reportingest.layout.PageOrigin;
-import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.fin.CatalogReconciler;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;

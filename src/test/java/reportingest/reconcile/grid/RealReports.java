@@ -2,7 +2,7 @@ package reportingest.reconcile.grid;
 
 import reportingest.layout.Page;
 import reportingest.layout.pdf.PdfPageSource;
-import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.fin.CatalogReconciler;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.tables.RawTable;
 import reportingest.tables.tabula.TabulaTableRecognizer;

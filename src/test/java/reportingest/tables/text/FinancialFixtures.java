@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import reportingest.layout.Page;
 import reportingest.layout.text.OcrTextPageSource;
-import reportingest.reconcile.CatalogReconciler;
+import reportingest.reconcile.fin.CatalogReconciler;
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;

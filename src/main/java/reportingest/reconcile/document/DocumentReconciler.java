@@ -1,6 +1,10 @@
-package reportingest.reconcile;
+package reportingest.reconcile.document;
 
 import reportingest.layout.Page;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.NarrativeFact;
+import reportingest.reconcile.Reconciler;
 import reportingest.reconcile.narrative.NarrativeExtractor;
 import reportingest.reconcile.performance.PerformanceTableReader;
 import reportingest.tables.RawTable;

@@ -1,8 +1,12 @@
-package reportingest.reconcile;
+package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
 import reportingest.layout.BBox;
 import reportingest.layout.PageOrigin;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;

@@ -1,8 +1,8 @@
-package reportingest.reconcile;
+package reportingest.reconcile.fin;
 
 import reportingest.catalog.Catalog;
 import reportingest.catalog.SchemaDef;
-import reportingest.reconcile.fin.HeaderMatcher;
+import reportingest.reconcile.Flag;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;

@@ -1,18 +1,9 @@
-package reportingest.reconcile;
+package reportingest.reconcile.fin;
 
 import reportingest.layout.Page;
 import reportingest.catalog.Catalog;
 import reportingest.catalog.LabelCatalog;
-import reportingest.reconcile.fin.RowLabelReconciler;
 import reportingest.catalog.SchemaDef;
-import reportingest.reconcile.fin.AmountParser;
-import reportingest.reconcile.fin.Cells;
-import reportingest.reconcile.fin.CodedTableParser;
-import reportingest.reconcile.fin.DocumentMetaFinder;
-import reportingest.reconcile.fin.GroupedTableParser;
-import reportingest.reconcile.fin.OneRowTableParser;
-import reportingest.reconcile.fin.TableParser;
-import reportingest.reconcile.fin.TwoSidedTableParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.tables.RawCell;
@@ -22,6 +13,10 @@ import reportingest.tables.RawTable;
 
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
+import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.Reconciler;
 
 import java.util.ArrayList;
 import java.util.HashSet;
