@@ -31,7 +31,8 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
         TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
         PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PageSources sources = new PageSources(List.of(
-                new OcrTextPageSource(), new PdfPageSource(ocr, workers), new ImagePageSource(ocr, workers)));
+                new OcrTextPageSource(), new PdfPageSource(ocr, workers, config.pagePixelBudget()),
+                new ImagePageSource(ocr, ImagePageSource.DEFAULT_DPI, workers, config.pagePixelBudget())));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());
