@@ -160,7 +160,7 @@ public final class PdfPageSource implements PageSource {
 
     private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs) {
         List<Ruling> rulings = new ArrayList<>();
-        for (technology.tabula.Ruling r : tp.getRulings()) {
+        for (technology.tabula.Ruling r : rulingsBesideGlyphs(tp, glyphs)) {
             if (r.oblique()) continue;
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
             boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
@@ -215,15 +215,71 @@ public final class PdfPageSource implements PageSource {
         }
     }
 
+    /**
+     * Type 3 glyphs are drawn with paths (Chromium embeds CFF fonts such as Noto CJK that way), and Tabula
+     * takes the straight strokes of 出, 目, 口 … for ruling lines: they split words and cut table cells.
+     * A ruling that lies within one glyph's box is a stroke of that glyph.
+     */
+    private static List<technology.tabula.Ruling> rulingsBesideGlyphs(technology.tabula.Page tp, List<Glyph> glyphs) {
+        List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
+        List<technology.tabula.Ruling> kept = new ArrayList<>();
+        for (technology.tabula.Ruling r : drawn) {
+            // copies: Tabula snaps and collapses its own list in place
+            if (!insideOneGlyph(r, glyphs)) kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
+        }
+        if (kept.size() == drawn.size()) return tp.getRulings();
+        // as Tabula's Page.getRulings, on the strokes that are not glyphs': the same stroke of a digit in
+        // rows above one another would otherwise be collapsed into one line across the rows
+        technology.tabula.Utils.snapPoints(kept, tp.getMinCharWidth(), tp.getMinCharHeight());
+        List<technology.tabula.Ruling> out = new ArrayList<>(technology.tabula.Ruling.collapseOrientedRulings(
+                kept.stream().filter(technology.tabula.Ruling::vertical).collect(java.util.stream.Collectors.toList())));
+        out.addAll(technology.tabula.Ruling.collapseOrientedRulings(
+                kept.stream().filter(technology.tabula.Ruling::horizontal).collect(java.util.stream.Collectors.toList())));
+        return out;
+    }
+
+    private static boolean insideOneGlyph(technology.tabula.Ruling r, List<Glyph> glyphs) {
+        double x0 = Math.min(r.getX1(), r.getX2()), x1 = Math.max(r.getX1(), r.getX2());
+        double y0 = Math.min(r.getY1(), r.getY2()), y1 = Math.max(r.getY1(), r.getY2());
+        for (Glyph g : glyphs) {
+            if (g.blank()) continue;
+            double slack = 0.1 * g.height();
+            if (x0 >= g.x() - slack && x1 <= g.right() + slack && y0 >= g.y() - slack && y1 <= g.bottom() + slack) return true;
+        }
+        return false;
+    }
+
     private static List<Glyph> glyphs(List<TextElement> elements) {
+        double scale = emScale(elements);
         List<Glyph> out = new ArrayList<>(elements.size());
         for (TextElement te : elements) {
             // Tabula's glyph height is half the font box or the cap height, which embedded CJK
-            // subsets often report as nearly zero; the em box from the font size is stable.
+            // subsets (and Type 3 fonts with a flipped font matrix) report as nearly zero; the em box
+            // from the font size is stable.
             double baseline = te.getTop() + te.getHeight();
-            double size = te.getFontSize() > 0 ? te.getFontSize() : te.getHeight();
+            double size = te.getFontSize() > 0 ? te.getFontSize() * scale : te.getHeight();
             out.add(new Glyph(te.getText(), te.getLeft(), baseline - ASCENT * size, te.getWidth(), size));
         }
         return out;
+    }
+
+    /**
+     * Tabula's font size leaves out the page's transformation: Chromium draws in CSS pixels under a 0.75
+     * scale, so its 10.5 pt text reports size 14. A CJK ideograph's advance is exactly one em, so the
+     * median ratio of advance to reported size over a page's ideographs is the factor to apply; 1 when
+     * the page has none or they agree.
+     */
+    static double emScale(List<TextElement> elements) {
+        List<Double> ratios = new ArrayList<>();
+        for (TextElement te : elements) {
+            String t = te.getText();
+            if (t.length() != 1 || te.getFontSize() <= 0 || te.getWidth() <= 0) continue;
+            if (Character.UnicodeScript.of(t.codePointAt(0)) != Character.UnicodeScript.HAN) continue;
+            ratios.add(te.getWidth() / te.getFontSize());
+        }
+        if (ratios.isEmpty()) return 1;
+        ratios.sort(null);
+        double median = ratios.get(ratios.size() / 2);
+        return Math.abs(median - 1) < 0.05 ? 1 : median;
     }
 }
