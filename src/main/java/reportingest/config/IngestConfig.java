@@ -83,9 +83,9 @@ public final class IngestConfig {
 
     public String tessdata() { return props.getProperty("ingest.ocr.tessdata", "/usr/share/tesseract-ocr/5/tessdata"); }
     public String ocrLanguages() { return props.getProperty("ingest.ocr.languages", "chi_sim+eng"); }
-    /** The most pixels one page may take on its way to OCR; larger pages are read down-sampled. */
-    public reportingest.layout.ocr.PixelBudget pagePixelBudget() {
-        return reportingest.layout.ocr.PixelBudget.ofMegapixels(Long.parseLong(props.getProperty("ingest.ocr.max-page-megapixels", "60").strip()));
+    /** The most megapixels one page may take on its way to OCR; larger pages are read down-sampled. */
+    public long maxPageMegapixels() {
+        return Long.parseLong(props.getProperty("ingest.ocr.max-page-megapixels", "60").strip());
     }
 
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
