@@ -83,6 +83,11 @@ public final class IngestConfig {
 
     public String tessdata() { return props.getProperty("ingest.ocr.tessdata", "/usr/share/tesseract-ocr/5/tessdata"); }
     public String ocrLanguages() { return props.getProperty("ingest.ocr.languages", "chi_sim+eng"); }
+    /** The most megapixels one page may take on its way to OCR; larger pages are read down-sampled. */
+    public long maxPageMegapixels() {
+        return Long.parseLong(props.getProperty("ingest.ocr.max-page-megapixels", "60").strip());
+    }
+
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
 
     /** Bearer token the write endpoints (review actions) require; empty: writes are refused. */

@@ -4,6 +4,7 @@ import reportingest.config.IngestConfig;
 import reportingest.layout.PageSources;
 import reportingest.layout.PageWorkers;
 import reportingest.layout.ocr.ImagePageSource;
+import reportingest.layout.ocr.PixelBudget;
 import reportingest.layout.ocr.TesseractOcr;
 import reportingest.layout.pdf.PdfPageSource;
 import reportingest.layout.text.OcrTextPageSource;
@@ -30,8 +31,10 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
     public static Pipeline standard(IngestConfig config) {
         TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
         PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
+        PixelBudget budget = PixelBudget.ofMegapixels(config.maxPageMegapixels());
         PageSources sources = new PageSources(List.of(
-                new OcrTextPageSource(), new PdfPageSource(ocr, workers), new ImagePageSource(ocr, workers)));
+                new OcrTextPageSource(), new PdfPageSource(ocr, workers, budget),
+                new ImagePageSource(ocr, ImagePageSource.DEFAULT_DPI, workers, budget)));
         Catalog catalog = Catalog.load();
         Reconciler reconciler = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(),
                 new NarrativeExtractor());

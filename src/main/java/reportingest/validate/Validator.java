@@ -152,6 +152,8 @@ public final class Validator {
                         flags.add(Flag.of(OCR_LOW_CONFIDENCE, cells.label(ref) + ": source confidence "
                                 + Math.round(c.confidence()) + " and no identity confirms the value " + c.value()));
                     }
+                    Flag unread = SilentEmpties.unreadDigits(cells.label(ref), c, flags);
+                    if (unread != null) flags.add(unread);
                     String proposal = c.proposal();
                     RepairProposer.Proposal p = byCell.get(ref);
                     if (p != null) {
@@ -166,7 +168,9 @@ public final class Validator {
                 if (rowFlags.stream().anyMatch(Flag::asksForReview)) review = true;
                 rows.add(new TableRow(r.key(), out, review ? RowStatus.NEEDS_REVIEW : RowStatus.ACCEPTED, new ArrayList<>(rowFlags)));
             }
-            tables.add(t.withRows(rows, t.flags()));
+            List<Flag> tableFlags = new ArrayList<>(t.flags());
+            for (Flag f : SilentEmpties.emptyTotals(catalog.byId(t.schema()).orElse(null), t)) if (!tableFlags.contains(f)) tableFlags.add(f);
+            tables.add(t.withRows(rows, tableFlags));
         }
         return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), docFlags);
     }

@@ -12,6 +12,7 @@ import reportingest.layout.PageWorkers;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class ImagePageSource implements PageSource {
     private final ImageOcr ocr;
     private final int defaultDpi;
     private final PageWorkers workers;
+    private final PixelBudget budget;
 
     /** Pages read one after another on the caller's thread. */
     public ImagePageSource(ImageOcr ocr) {
@@ -46,9 +48,14 @@ public final class ImagePageSource implements PageSource {
 
     /** @param defaultDpi resolution assumed for images whose metadata states none (or a meaningless one) */
     public ImagePageSource(ImageOcr ocr, int defaultDpi, PageWorkers workers) {
+        this(ocr, defaultDpi, workers, PixelBudget.DEFAULT);
+    }
+
+    public ImagePageSource(ImageOcr ocr, int defaultDpi, PageWorkers workers, PixelBudget budget) {
         this.ocr = ocr;
         this.defaultDpi = defaultDpi;
         this.workers = workers;
+        this.budget = budget;
     }
 
     @Override
@@ -58,6 +65,16 @@ public final class ImagePageSource implements PageSource {
 
     @Override
     public int pages(DetectedFile file, Consumer<Page> sink) throws IOException {
+        String[] current = {"?"};
+        try {
+            return read(file, sink, current);
+        } catch (OutOfMemoryError e) {
+            // the frames are unreachable once we are here: the service goes on with the next file
+            throw budget.tooLarge(file.fileName(), current[0], e);
+        }
+    }
+
+    private int read(DetectedFile file, Consumer<Page> sink, String[] current) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.path().toFile())) {
             if (in == null) throw new IOException("cannot open " + file.fileName());
             ImageReader reader = readerFor(in, file);
@@ -68,16 +85,30 @@ public final class ImagePageSource implements PageSource {
                 while (true) {
                     pages.awaitRoom();
                     IIOImage frame;
+                    int step;
+                    int dpi;
                     try {
-                        frame = reader.readAll(index, null);
+                        // size and resolution before decoding, so that a frame above the budget is never decoded whole
+                        int w = reader.getWidth(index), h = reader.getHeight(index);
+                        current[0] = (index + 1) + " (" + w + "×" + h + " px)";
+                        dpi = ScanResolution.dpiOr(reader.getImageMetadata(index), w, h, defaultDpi);
+                        step = budget.subsampling(w, h);
+                        ImageReadParam param = reader.getDefaultReadParam();
+                        if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
+                        frame = reader.readAll(index, param);
                     } catch (IndexOutOfBoundsException end) {
                         break;
                     }
                     var image = (java.awt.image.BufferedImage) frame.getRenderedImage();
-                    int dpi = ScanResolution.dpiOr(frame.getMetadata(), image.getWidth(), image.getHeight(), defaultDpi);
+                    if (step > 1) {
+                        log.info("'{}' frame {}: above the page budget of {} Mpx; read at 1/{} ({} dpi)",
+                                file.fileName(), index + 1, budget.megapixels(), step, Math.round((float) dpi / step));
+                        dpi = Math.max(1, Math.round((float) dpi / step));
+                    }
+                    int frameDpi = dpi;
                     int number = ++index;
-                    log.debug("'{}' frame {}: {}x{} px at {} dpi", file.fileName(), number, image.getWidth(), image.getHeight(), dpi);
-                    pages.submit(() -> ocr.read(image, number, dpi));
+                    log.debug("'{}' frame {}: {}x{} px at {} dpi", file.fileName(), number, image.getWidth(), image.getHeight(), frameDpi);
+                    pages.submit(() -> ocr.read(image, number, frameDpi));
                 }
                 if (index == 0) throw new IOException(file.fileName() + " contains no image");
                 return pages.finish();

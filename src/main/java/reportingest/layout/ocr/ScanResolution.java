@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * proportions whose stated resolution makes no standard sheet is taken at the resolution that makes it
  * A4 ({@link PaperSize}); so is one that states none.
  */
-final class ScanResolution {
+public final class ScanResolution {
     static final int MIN_DPI = 50;
     static final int MAX_DPI = 2400;
     /** Larger than A2 paper: the stated resolution must be wrong. */
@@ -33,6 +33,21 @@ final class ScanResolution {
         // Not a whole sheet (a cropped table, a receipt): the stated value is all there is, unless absurd.
         int d = stated.getAsInt();
         return Math.max(widthPx, heightPx) / (double) d > MAX_PAGE_INCH ? fallback : d;
+    }
+
+    /**
+     * The resolution of an image placed on a PDF page, from its pixel size and the page's size in points.
+     * The page size is the producer's statement of resolution: img2pdf, ImageMagick and phone apps size
+     * the page at 72 or 96 dpi when the image states none, making a 300-dpi A4 scan a 35-inch page. As
+     * for image metadata, a size that makes no standard sheet gives way to the A4 reading of the pixels.
+     */
+    public static int ofPlacedImage(int widthPx, int heightPx, double pageWidthPt, int fallback) {
+        int implied = (int) Math.round(widthPx / (pageWidthPt / 72));
+        if (sane(implied) && PaperSize.isStandardSheet(widthPx, heightPx, implied)) return implied;
+        OptionalInt a4 = PaperSize.a4Dpi(widthPx, heightPx);
+        if (a4.isPresent() && sane(a4.getAsInt())) return a4.getAsInt();
+        if (!sane(implied)) return fallback;
+        return Math.max(widthPx, heightPx) / (double) implied > MAX_PAGE_INCH ? fallback : implied;
     }
 
     private static boolean sane(int dpi) {

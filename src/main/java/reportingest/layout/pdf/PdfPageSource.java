@@ -22,6 +22,8 @@ import reportingest.layout.PageSource;
 import reportingest.layout.PageWorkers;
 import reportingest.layout.Ruling;
 import reportingest.layout.TextLine;
+import reportingest.layout.ocr.PixelBudget;
+import reportingest.layout.ocr.ScanResolution;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.TextElement;
 
@@ -37,7 +39,8 @@ import java.util.function.Consumer;
  * into words and lines) and the ruling lines of their vector graphics; Tabula's object extractor
  * supplies both, so the rulings are exactly those its lattice algorithm would use. Pages without
  * text (scans), and scans whose only text is an earlier OCR run's invisible layer ({@link TextLayerSurvey}),
- * are rendered at 300 dpi in grey on the caller's thread and read by the {@link ImageOcr}
+ * are read from the scan's own pixels when one image is the whole page, else rendered at 300 dpi (less
+ * for pages above the {@link PixelBudget}) in grey on the caller's thread and read by the {@link ImageOcr}
  * on the {@link PageWorkers}; only the workers' window of rendered pages exists at once, each dropped
  * after its OCR. Pages go to the sink in page order.
  */
@@ -47,8 +50,12 @@ public final class PdfPageSource implements PageSource {
     /** Share of the em box above the baseline in common CJK and Latin fonts. */
     private static final double ASCENT = 0.85;
 
+    /** A placed image whose proportions are the page's within this share is taken as the whole page. */
+    private static final double FULL_PAGE_PROPORTION = 0.02;
+
     private final ImageOcr ocr;
     private final PageWorkers workers;
+    private final PixelBudget budget;
 
     /** @param ocr reads scanned pages, one after another; null means scanned pages come out empty (and are logged). */
     public PdfPageSource(ImageOcr ocr) {
@@ -56,8 +63,13 @@ public final class PdfPageSource implements PageSource {
     }
 
     public PdfPageSource(ImageOcr ocr, PageWorkers workers) {
+        this(ocr, workers, PixelBudget.DEFAULT);
+    }
+
+    public PdfPageSource(ImageOcr ocr, PageWorkers workers, PixelBudget budget) {
         this.ocr = ocr;
         this.workers = workers;
+        this.budget = budget;
     }
 
     @Override
@@ -72,6 +84,16 @@ public final class PdfPageSource implements PageSource {
 
     /** Reads a PDF by path; public for tests and tools that have no detected file. */
     public int pages(Path pdf, Consumer<Page> sink) throws IOException {
+        String[] current = {"?"};
+        try {
+            return read(pdf, sink, current);
+        } catch (OutOfMemoryError e) {
+            // the page's images are unreachable once we are here: the service goes on with the next file
+            throw budget.tooLarge(pdf.getFileName().toString(), current[0], e);
+        }
+    }
+
+    private int read(Path pdf, Consumer<Page> sink, String[] current) throws IOException {
         // Temp-file cache: long scanned PDFs must not pull every stream into the heap.
         try (PDDocument doc = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache());
              ObjectExtractor extractor = new ObjectExtractor(doc);
@@ -103,13 +125,33 @@ public final class PdfPageSource implements PageSource {
                     pages.add(new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.OCR, List.of(), List.of()));
                     continue;
                 }
-                if (renderer == null) renderer = new PDFRenderer(doc);
                 pages.awaitRoom();
+                current[0] = Integer.toString(n);
+                int number = n;
+                PDPage page = doc.getPage(n - 1);
+                if (pageImages.only() != null && fillsPage(pageImages.only(), page)) {
+                    // one scan on the page: read its own pixels at its own resolution, whatever size the
+                    // producer gave the page (img2pdf and ImageMagick make a 300-dpi scan a 35-inch page)
+                    PDImageXObject scan = pageImages.only();
+                    int dpi = ScanResolution.ofPlacedImage(scan.getWidth(), scan.getHeight(), page.getCropBox().getWidth(), OCR_DPI);
+                    int step = budget.subsampling(scan.getWidth(), scan.getHeight());
+                    current[0] = n + " (a " + scan.getWidth() + "×" + scan.getHeight() + " px scan)";
+                    BufferedImage image = scan.getImage(null, step);
+                    int readDpi = Math.max(1, Math.round((float) dpi / step));
+                    if (step > 1) log.info("'{}' page {}: a {}x{} px scan is above the page budget of {} Mpx; read at 1/{} ({} dpi)",
+                            pdf.getFileName(), n, scan.getWidth(), scan.getHeight(), budget.megapixels(), step, readDpi);
+                    pages.submit(() -> ocr.read(image, number, readDpi));
+                    continue;
+                }
+                if (renderer == null) renderer = new PDFRenderer(doc);
                 // colour scans are rendered in colour so that OCR can drop a seal's or a pen's colour out
                 ImageType type = pageImages.colour() ? ImageType.RGB : ImageType.GRAY;
-                BufferedImage image = renderer.renderImageWithDPI(n - 1, OCR_DPI, type);
-                int number = n;
-                pages.submit(() -> ocr.read(image, number, OCR_DPI));
+                int dpi = budget.renderDpi(page.getCropBox().getWidth(), page.getCropBox().getHeight(), OCR_DPI);
+                if (dpi < OCR_DPI) log.info("'{}' page {}: a {}x{} pt page is rendered at {} dpi to stay within the page budget of {} Mpx",
+                        pdf.getFileName(), n, Math.round(page.getCropBox().getWidth()), Math.round(page.getCropBox().getHeight()), dpi, budget.megapixels());
+                current[0] = n + " (" + Math.round(page.getCropBox().getWidth()) + "×" + Math.round(page.getCropBox().getHeight()) + " pt)";
+                BufferedImage image = renderer.renderImageWithDPI(n - 1, dpi, type);
+                pages.submit(() -> ocr.read(image, number, dpi));
             }
             pages.finish();
             return count;
@@ -118,7 +160,7 @@ public final class PdfPageSource implements PageSource {
 
     private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs) {
         List<Ruling> rulings = new ArrayList<>();
-        for (technology.tabula.Ruling r : tp.getRulings()) {
+        for (technology.tabula.Ruling r : rulingsBesideGlyphs(tp, glyphs)) {
             if (r.oblique()) continue;
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
             boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
@@ -131,41 +173,113 @@ public final class PdfPageSource implements PageSource {
 
 
     /**
-     * What a page draws as images, from one pass over its XObjects: any image or form (a scan may sit in
-     * a form), and whether an image has colour (a colour scan is rendered in colour). An object that
-     * cannot be read counts as both: the OCR path decides, and colour costs memory, not correctness.
+     * Whether a page's one image is the whole page: unrotated, with the page's proportions. (A logo or a
+     * stamp alone on a page rarely has them; if it does, it is read at its own resolution, which is harmless.)
      */
-    private record PageImages(boolean any, boolean colour) {
+    private static boolean fillsPage(PDImageXObject image, PDPage page) {
+        if (page.getRotation() % 360 != 0 || image.isStencil() || image.getWidth() < 2 || image.getHeight() < 2) return false;
+        double imageRatio = (double) image.getWidth() / image.getHeight();
+        double pageRatio = page.getCropBox().getWidth() / page.getCropBox().getHeight();
+        return Math.abs(imageRatio / pageRatio - 1) <= FULL_PAGE_PROPORTION;
+    }
+
+    /**
+     * What a page draws as images, from one pass over its XObjects: any image or form (a scan may sit in
+     * a form), whether an image has colour (a colour scan is rendered in colour), and the image when it is
+     * the page's only XObject (a scan that can be read from its own pixels). An object that cannot be read
+     * counts as both any and colour: the OCR path decides, and colour costs memory, not correctness.
+     */
+    private record PageImages(boolean any, boolean colour, PDImageXObject only) {
         static PageImages of(PDPage page) {
             PDResources res = page.getResources();
-            if (res == null) return new PageImages(false, false);
-            boolean any = false;
+            if (res == null) return new PageImages(false, false, null);
+            boolean any = false, colour = false;
+            int count = 0;
+            PDImageXObject image = null;
             for (COSName name : res.getXObjectNames()) {
+                count++;
                 try {
                     var x = res.getXObject(name);
                     if (x instanceof PDImageXObject img) {
-                        if (img.getColorSpace().getNumberOfComponents() > 1) return new PageImages(true, true);
+                        if (img.getColorSpace().getNumberOfComponents() > 1) colour = true;
                         any = true;
+                        image = img;
                     } else if (x instanceof PDFormXObject) {
                         any = true;
                     }
                 } catch (IOException e) {
-                    return new PageImages(true, true);
+                    return new PageImages(true, true, null);
                 }
             }
-            return new PageImages(any, false);
+            return new PageImages(any, colour, count == 1 ? image : null);
         }
     }
 
+    /**
+     * Type 3 glyphs are drawn with paths (Chromium embeds CFF fonts such as Noto CJK that way), and Tabula
+     * takes the straight strokes of 出, 目, 口 … for ruling lines: they split words and cut table cells.
+     * A ruling that lies within one glyph's box is a stroke of that glyph.
+     */
+    private static List<technology.tabula.Ruling> rulingsBesideGlyphs(technology.tabula.Page tp, List<Glyph> glyphs) {
+        List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
+        List<technology.tabula.Ruling> kept = new ArrayList<>();
+        for (technology.tabula.Ruling r : drawn) {
+            // copies: Tabula snaps and collapses its own list in place
+            if (!insideOneGlyph(r, glyphs)) kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
+        }
+        if (kept.size() == drawn.size()) return tp.getRulings();
+        // as Tabula's Page.getRulings, on the strokes that are not glyphs': the same stroke of a digit in
+        // rows above one another would otherwise be collapsed into one line across the rows
+        technology.tabula.Utils.snapPoints(kept, tp.getMinCharWidth(), tp.getMinCharHeight());
+        List<technology.tabula.Ruling> out = new ArrayList<>(technology.tabula.Ruling.collapseOrientedRulings(
+                kept.stream().filter(technology.tabula.Ruling::vertical).collect(java.util.stream.Collectors.toList())));
+        out.addAll(technology.tabula.Ruling.collapseOrientedRulings(
+                kept.stream().filter(technology.tabula.Ruling::horizontal).collect(java.util.stream.Collectors.toList())));
+        return out;
+    }
+
+    private static boolean insideOneGlyph(technology.tabula.Ruling r, List<Glyph> glyphs) {
+        double x0 = Math.min(r.getX1(), r.getX2()), x1 = Math.max(r.getX1(), r.getX2());
+        double y0 = Math.min(r.getY1(), r.getY2()), y1 = Math.max(r.getY1(), r.getY2());
+        for (Glyph g : glyphs) {
+            if (g.blank()) continue;
+            double slack = 0.1 * g.height();
+            if (x0 >= g.x() - slack && x1 <= g.right() + slack && y0 >= g.y() - slack && y1 <= g.bottom() + slack) return true;
+        }
+        return false;
+    }
+
     private static List<Glyph> glyphs(List<TextElement> elements) {
+        double scale = emScale(elements);
         List<Glyph> out = new ArrayList<>(elements.size());
         for (TextElement te : elements) {
             // Tabula's glyph height is half the font box or the cap height, which embedded CJK
-            // subsets often report as nearly zero; the em box from the font size is stable.
+            // subsets (and Type 3 fonts with a flipped font matrix) report as nearly zero; the em box
+            // from the font size is stable.
             double baseline = te.getTop() + te.getHeight();
-            double size = te.getFontSize() > 0 ? te.getFontSize() : te.getHeight();
+            double size = te.getFontSize() > 0 ? te.getFontSize() * scale : te.getHeight();
             out.add(new Glyph(te.getText(), te.getLeft(), baseline - ASCENT * size, te.getWidth(), size));
         }
         return out;
+    }
+
+    /**
+     * Tabula's font size leaves out the page's transformation: Chromium draws in CSS pixels under a 0.75
+     * scale, so its 10.5 pt text reports size 14. A CJK ideograph's advance is exactly one em, so the
+     * median ratio of advance to reported size over a page's ideographs is the factor to apply; 1 when
+     * the page has none or they agree.
+     */
+    static double emScale(List<TextElement> elements) {
+        List<Double> ratios = new ArrayList<>();
+        for (TextElement te : elements) {
+            String t = te.getText();
+            if (t.length() != 1 || te.getFontSize() <= 0 || te.getWidth() <= 0) continue;
+            if (Character.UnicodeScript.of(t.codePointAt(0)) != Character.UnicodeScript.HAN) continue;
+            ratios.add(te.getWidth() / te.getFontSize());
+        }
+        if (ratios.isEmpty()) return 1;
+        ratios.sort(null);
+        double median = ratios.get(ratios.size() / 2);
+        return Math.abs(median - 1) < 0.05 ? 1 : median;
     }
 }

@@ -26,8 +26,9 @@ import java.util.Set;
  * is kept (abridged forms renumber). An unreadable item between two known lines is the line a
  * printed order of the form puts there. </li>
  * <li>Coded rows: a printed name is the name its printed code is known by when within one or two
- * slips of it; a printed code the catalog does not know, beside a name it knows under a code one
- * digit away, is that code.</li>
+ * slips of it. A printed code the catalog does not know stands when the printed hierarchy allows it
+ * (under the row printed as its parent); only an impossible code becomes the one code, one digit
+ * away and under that parent, that its name is known by.</li>
  * </ul>
  * A label read through noise or a slip, with the code or the form's line list vouching for it, is
  * flagged {@link Cells#LABEL_RECONCILED} (provenance: nothing for a reviewer to decide). A label
@@ -159,8 +160,10 @@ public final class RowLabelReconciler {
         if (all.isEmpty()) return rows;
         Set<String> printedCodes = new LinkedHashSet<>();
         for (TableRow r : rows) if (r.key().get("code") instanceof String c) printedCodes.add(c);
+        String[] enclosing = "coded".equals(schema.kind()) ? enclosing(rows) : new String[rows.size()];
         List<TableRow> out = new ArrayList<>(rows.size());
-        for (TableRow r : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            TableRow r = rows.get(i);
             String code = r.key().get("code") instanceof String c ? c : null;
             String name = r.key().get("name") instanceof String n ? n : null;
             if (code == null || name == null) {
@@ -190,18 +193,26 @@ public final class RowLabelReconciler {
                 out.add(r);
                 continue;
             }
-            // an unknown code: the code one digit away that the printed name is known by
+            // an unknown code stands unless the printed hierarchy rules it out: 行政运行, 一般行政管理事务 and the
+            // like repeat under many 款, so a name alone never moves a plausible code to another branch
+            String parent = enclosing[i];
+            if (plausible(code, parent, all, printedCodes)) {
+                out.add(r);
+                continue;
+            }
+            // an impossible code: the one code under its printed parent (or, with none printed, one digit away)
+            // that the printed name is known by, when that name is unique there
             List<String> fits = new ArrayList<>();
             String repairedName = null;
             for (Map.Entry<String, List<String>> e : all.entrySet()) {
                 String c = e.getKey();
-                if (c.length() != code.length() || hamming(c, code) != 1 || printedCodes.contains(c)) continue;
+                if (c.length() != code.length() || !(parent == null ? hamming(c, code) == 1 : c.startsWith(parent))) continue;
                 String n = nearestName(name, e.getValue(), LabelText::freeBudget);
                 if (n == null) continue;
                 fits.add(c);
                 repairedName = n;
             }
-            if (fits.size() != 1) {
+            if (fits.size() != 1 || hamming(fits.get(0), code) != 1 || printedCodes.contains(fits.get(0))) {
                 out.add(r);
                 continue;
             }
@@ -212,6 +223,38 @@ public final class RowLabelReconciler {
             out.add(regroup(schema, fixed, code, repaired));
         }
         return out;
+    }
+
+    /**
+     * Per row, the code of the nearest row above it with a shorter code: the 类 or 款 a one-column code
+     * table prints it under. Null for rows with no code or none above. Side-by-side groups interleave
+     * their rows, so grouped tables do not use this.
+     */
+    static String[] enclosing(List<TableRow> rows) {
+        String[] out = new String[rows.size()];
+        List<String> above = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!(rows.get(i).key().get("code") instanceof String code)) continue;
+            for (int k = above.size() - 1; k >= 0; k--) {
+                if (above.get(k).length() < code.length()) { out[i] = above.get(k); break; }
+            }
+            above.add(code);
+        }
+        return out;
+    }
+
+    /**
+     * A code the catalog does not know is still possible when it sits under the row printed above it
+     * as its parent, or, with no such row, when one of its heads (类, 款) is printed or known: the catalog
+     * lists what documents printed, not every subject there is. An unknown top-level code is impossible.
+     */
+    static boolean plausible(String code, String parent, Map<String, List<String>> known, Set<String> printed) {
+        if (parent != null) return code.startsWith(parent);
+        for (int len = code.length() - 2; len >= 3; len -= 2) {
+            String head = code.substring(0, len);
+            if (known.containsKey(head) || printed.contains(head)) return true;
+        }
+        return false;
     }
 
     /** A repaired code moves the row to the group its 3-digit head belongs to. */

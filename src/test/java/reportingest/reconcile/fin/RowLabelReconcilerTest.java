@@ -14,6 +14,8 @@ import reportingest.tables.RawTable;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,6 +198,50 @@ class RowLabelReconcilerTest {
         TableRow r = coded(t, "2299999");
         assertThat(r.key().get("name")).isEqualTo("其他新设支出");
         assertThat(r.flags()).isEmpty();
+    }
+
+    @Test
+    void aValidCodeUnderItsPrintedParentStandsThoughItsNameIsKnownUnderAnother款() {
+        // 行政运行 is 2010101 and 一般行政管理事务 is 2010102, one digit away; 20801/21101 are not in the catalog
+        ExtractedTable t = one(expenditure(
+                "合计||30.00|30.00||||",
+                "208|社会保障和就业支出|10.00|10.00||||",
+                "20801|人力资源和社会保障管理事务|10.00|10.00||||",
+                "2080101|行政运行|10.00|10.00||||",
+                "211|节能环保支出|20.00|20.00||||",
+                "21101|环境保护管理事务|20.00|20.00||||",
+                "2110102|一般行政管理事务|20.00|20.00||||"));
+        assertThat(t.rows()).extracting(r -> r.key().get("code")).containsExactly(
+                null, "208", "20801", "2080101", "211", "21101", "2110102");
+        for (String code : List.of("2080101", "2110102")) {
+            TableRow r = coded(t, code);
+            assertThat(r.flags()).isEmpty();
+            assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+        }
+        assertThat(coded(t, "2080101").key().get("name")).isEqualTo("行政运行");
+        assertThat(coded(t, "2110102").cells().get("本年支出合计").value()).isEqualTo("20.00");
+    }
+
+    @Test
+    void aCodeNotUnderItsPrintedParentTakesTheOneCodeThereItsNameIsKnownBy() {
+        // 2010101 read with its 款 digit slipped: 2080101 cannot sit under the printed 20101
+        ExtractedTable t = one(expenditure(
+                "201|一般公共服务支出|10.00|10.00||||",
+                "20101|人大事务|10.00|10.00||||",
+                "2080101|行政运行|10.00|10.00||||"));
+        TableRow r = coded(t, "2010101");
+        assertThat(codes(r.flags())).containsExactly(Cells.LABEL_REPAIRED);
+        assertThat(r.flags().get(0).message()).contains("2080101");
+        assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
+
+    @Test
+    void aCodeWithNoParentPrintedStandsWhenItsClassIsKnown() {
+        // tables that list only 项 rows: 208 is a known 类, so 2080101 is possible and no name moves it
+        ExtractedTable t = one(expenditure("2080101|行政运行|10.00|10.00||||"));
+        TableRow r = coded(t, "2080101");
+        assertThat(r.flags()).isEmpty();
+        assertThat(RowLabelReconciler.plausible("2980101", null, Map.of("201", List.of()), Set.of())).isFalse();
     }
 
     private RawTable basic(String... body) {

@@ -1,0 +1,51 @@
+package reportingest.layout.ocr;
+
+import reportingest.intake.IngestFailure;
+
+/**
+ * The most pixels one page may take on its way to OCR ({@code ingest.ocr.max-page-megapixels}). Memory
+ * is bounded per page, not per file: a page above the budget is read down-sampled, never rendered or
+ * decoded whole.
+ */
+public record PixelBudget(long maxPixels) {
+    public static final PixelBudget DEFAULT = ofMegapixels(60);
+
+    public PixelBudget {
+        if (maxPixels < 1_000_000) throw new IllegalArgumentException("a page pixel budget under 1 megapixel cannot hold a readable page: " + maxPixels);
+    }
+
+    public static PixelBudget ofMegapixels(long megapixels) {
+        return new PixelBudget(megapixels * 1_000_000);
+    }
+
+    /**
+     * The smallest whole-number step (1 = every pixel) at which an image of this size decodes within the
+     * budget. (OCR's own resampling to about 300 dpi stays near the budget too: the resolution a scan is read
+     * at is never one that makes it a page over 24 inches, see {@link ScanResolution}.)
+     */
+    public int subsampling(long widthPx, long heightPx) {
+        int step = 1;
+        while ((widthPx / step) * (heightPx / step) > maxPixels) step++;
+        return step;
+    }
+
+    /** The resolution to render a page of this size in points at: {@code wanted}, or less when that would exceed the budget. */
+    public int renderDpi(double widthPt, double heightPt, int wanted) {
+        double squareInches = (widthPt / 72) * (heightPt / 72);
+        int fit = (int) Math.floor(Math.sqrt(maxPixels / squareInches));
+        return Math.max(1, Math.min(wanted, fit));
+    }
+
+    public long megapixels() {
+        return maxPixels / 1_000_000;
+    }
+
+    /** Why a file failed when one of its pages still did not fit in memory, and what the operator can do. */
+    public IngestFailure tooLarge(String fileName, String page, OutOfMemoryError cause) {
+        return new IngestFailure("PAGE_TOO_LARGE", "Page " + page + " of '" + fileName + "' is too large to read within the "
+                + "service's memory (the pixel budget is " + megapixels() + " megapixels a page, and the Java heap ran out).",
+                "Scan or export the pages at 300 dpi or less and drop the new file into the inbox; or give the service more "
+                        + "memory (-Xmx in bin/jvm-options) and lower ingest.ocr.max-page-megapixels, then move the file back "
+                        + "into the inbox.", cause);
+    }
+}
