@@ -4,8 +4,8 @@ import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.catalog.IdentityDef;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.IdentityDef;
+import reportingest.catalog.SchemaDef;
 
 import java.util.ArrayList;
 import java.util.List;

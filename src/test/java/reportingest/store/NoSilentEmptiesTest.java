@@ -3,9 +3,9 @@ package reportingest.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import reportingest.reconcile.catalog.Catalog;
-import reportingest.reconcile.catalog.IdentityDef;
-import reportingest.reconcile.catalog.SchemaDef;
+import reportingest.catalog.Catalog;
+import reportingest.catalog.IdentityDef;
+import reportingest.catalog.SchemaDef;
 import reportingest.support.ServiceOnTempHome;
 
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package reportingest.layout.ocr;
 
-import reportingest.intake.IngestFailure;
+import reportingest.detect.IngestFailure;
 
 /**
  * The most pixels one page may take on its way to OCR ({@code ingest.ocr.max-page-megapixels}). Memory
