@@ -1,6 +1,5 @@
 package reportingest.tables.tabula;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reportingest.layout.Page;
@@ -37,13 +36,9 @@ class ExternalPdfSmokeTest {
 
     private static final Ratchet SHAPES = Ratchet.exact("external-pdf-shapes", "pages", "tables", "rows", "cells");
 
-    @BeforeAll
-    static void externalDocumentsArePresent() {
-        assumeTrue(Files.isDirectory(RealPdfs.EXTERNAL), "no " + RealPdfs.EXTERNAL + " beside the repository: third-party PDFs absent");
-    }
-
+    /** Without ../shared/external, the one case is the missing folder itself, skipped saying so. */
     static Stream<Path> pdfs() throws IOException {
-        if (!Files.isDirectory(RealPdfs.EXTERNAL)) return Stream.empty();
+        if (!Files.isDirectory(RealPdfs.EXTERNAL)) return Stream.of(RealPdfs.EXTERNAL);
         try (Stream<Path> s = Files.walk(RealPdfs.EXTERNAL)) {
             List<Path> all = s.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".pdf")).sorted().toList();
             return all.stream();
@@ -53,6 +48,7 @@ class ExternalPdfSmokeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdfs")
     void readsAndRecognisesWithoutFailing(Path pdf) {
+        assumeTrue(Files.isRegularFile(pdf), "no " + pdf + " beside the repository: third-party PDFs absent");
         assertTimeoutPreemptively(PER_FILE, () -> {
             List<Page> pages = new ArrayList<>();
             int count = new PdfPageSource(null).pages(pdf, pages::add);

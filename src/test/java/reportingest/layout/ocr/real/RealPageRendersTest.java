@@ -2,6 +2,7 @@ package reportingest.layout.ocr.real;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +46,17 @@ class RealPageRendersTest {
 
     @BeforeAll
     void engine() {
-        assumeTrue(Files.isDirectory(RealRenders.PUTUO) && Files.isDirectory(RealRenders.CTDAR), "real renders absent");
-        ocr = new TesseractOcr(RealRenders.TESSDATA, "chi_sim+eng");
+        if (present()) ocr = new TesseractOcr(RealRenders.TESSDATA, "chi_sim+eng");
+    }
+
+    /** Skips every test, saying why, when the renders are absent (an aborted @BeforeAll is reported as no test at all). */
+    @BeforeEach
+    void rendersPresent() {
+        assumeTrue(present(), "real renders absent: no " + RealRenders.PUTUO + " or " + RealRenders.CTDAR + " beside the repository");
+    }
+
+    private static boolean present() {
+        return Files.isDirectory(RealRenders.PUTUO) && Files.isDirectory(RealRenders.CTDAR);
     }
 
     @AfterAll
