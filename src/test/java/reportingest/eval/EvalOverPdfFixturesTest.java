@@ -16,7 +16,7 @@ class EvalOverPdfFixturesTest {
     void everyVariantRuledOrUnruledIsRecoveredExactlyWithoutSilentError() throws Exception {
         EvalRun.Result result = EvalRun.run(Path.of("fixtures/pdf"), Path.of("fixtures/pdf-truth"), true);
 
-        assertThat(result.report().documents()).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(result.report().documents()).hasSize(35);
         assertThat(result.report().total().cellsWrongUnflagged()).isZero();
         assertThat(result.report().documents()).allSatisfy(d -> {
             EvalCounts c = d.counts();

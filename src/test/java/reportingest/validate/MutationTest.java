@@ -34,6 +34,9 @@ class MutationTest {
                   boolean broke, String proposal, String table, double honestChance) {}
 
     private static final List<Result> results = new ArrayList<>();
+    /** The cells mutations are drawn from, read from the unmutated seeds, and how many of them are flagged there. */
+    private static int honestCells;
+    private static final List<String> honestFlagged = new ArrayList<>();
 
     @BeforeAll
     static void run() throws Exception {
@@ -49,6 +52,13 @@ class MutationTest {
             for (Mutations.Located l : Mutations.cells(v.document(), text.split("\n", -1))) {
                 pool.add(l);
                 owner.add(seed);
+                TableRow row = v.document().tables().get(l.ref().table()).rows().get(l.ref().row());
+                honestCells++;
+                CellValue c = row.cells().get(l.ref().column());
+                if (!c.flags().isEmpty() || row.status() == RowStatus.NEEDS_REVIEW) {
+                    honestFlagged.add(seed.substring(0, 3) + " " + v.document().tables().get(l.ref().table()).schema() + " " + row.key()
+                            + " " + l.ref().column() + "=" + c.value() + " " + c.flags().stream().map(f -> f.code()).toList() + " " + row.status());
+                }
             }
         }
         Random rnd = new Random(RANDOM_SEED);
@@ -92,8 +102,33 @@ class MutationTest {
     }
 
     @Test
-    void atLeastThreeHundredMutationsRanOnePerRun() {
-        assertThat(results).hasSizeGreaterThanOrEqualTo(300);
+    void everyRunMutatedOneCell() {
+        assertThat(results).hasSize(RUNS);
+    }
+
+    /**
+     * Detection rate, measured: 310 of the 320 mutated cells are flagged (or their row needs review): every one of the
+     * 312 an identity covers except 2 within honest rounding, none of the 8 no identity covers. A change in either
+     * direction changes what README reports: measure again and update.
+     */
+    @Test
+    void detectionRateIsThreeHundredTenOfThreeHundredTwentyMutations() {
+        assertThat(results.stream().filter(Result::flagged).count()).as("mutations flagged").isEqualTo(310);
+        assertThat(results.stream().filter(Result::covered).count()).as("mutations an identity covers").isEqualTo(312);
+        assertThat(results.stream().filter(r -> r.covered() && r.flagged()).count()).as("covered mutations flagged").isEqualTo(310);
+    }
+
+    /**
+     * False-alarm rate, measured on the unmutated seeds: of the 539 honest cells mutations are drawn from, 2 are
+     * flagged, both in seed 004's 参保群众满意度 indicator row, which is printed outside its columns (PARSE_AMBIGUOUS,
+     * see PerformanceReviewStatusTest): its values are right, the row still asks for a person.
+     */
+    @Test
+    void falseAlarmRateIsTwoOfFiveHundredThirtyNineHonestCells() {
+        assertThat(honestCells).as("cells of seeds 001 and 004 a mutation can change").isEqualTo(539);
+        assertThat(honestFlagged).as("honest cells flagged").containsExactly(
+                "004 performance_self_evaluation {label=参保群众满意度, kind=indicator} 分值=10 [] NEEDS_REVIEW",
+                "004 performance_self_evaluation {label=参保群众满意度, kind=indicator} 得分=10 [] NEEDS_REVIEW");
     }
 
     @Test
@@ -118,12 +153,14 @@ class MutationTest {
         });
     }
 
+    /** Measured: a repair is proposed for 281 of the 310 mutations that break an identity, and every one restores the original. */
     @Test
-    void aProposalIsOnlyMadeForTheChangedCellAndMostOftenRestoresTheOriginal() {
+    void everyProposalForAChangedCellRestoresTheOriginal() {
         List<Result> proposed = results.stream().filter(r -> r.proposal() != null).toList();
-        long right = proposed.stream().filter(r -> r.proposal().equals(r.m().original())).count();
-        assertThat(proposed).isNotEmpty();
-        assertThat((double) right / proposed.size()).isGreaterThanOrEqualTo(0.9);
+        assertThat(proposed).hasSize(281);
+        assertThat(proposed).filteredOn(r -> !r.proposal().equals(r.m().original()))
+                .extracting(r -> r.m().cell() + " " + r.m().original() + " -> " + r.m().mutated() + ", proposed " + r.proposal())
+                .isEmpty();
     }
 
     private static void report() {
@@ -151,6 +188,9 @@ class MutationTest {
             if (r.flagged()) c[1]++;
         }
         StringBuilder sb = new StringBuilder("MUTATION REPORT (" + results.size() + " runs, random seed " + RANDOM_SEED + ")\n");
+        sb.append(String.format("  detection: %d of %d mutations flagged; false alarms: %d of %d honest cells flagged on the unmutated seeds%n",
+                results.stream().filter(Result::flagged).count(), results.size(), honestFlagged.size(), honestCells));
+        honestFlagged.forEach(h -> sb.append("    honest cell flagged: ").append(h).append('\n'));
         sb.append(String.format("  covered by >=1 table/cross-table identity: %d, flagged %d (%.1f%%)%n", covered, coveredFlagged, 100.0 * coveredFlagged / Math.max(1, covered)));
         sb.append(String.format("    broke an identity: %d, row NEEDS_REVIEW %d; within rounding allowance of every covering identity: %d%n", broke, brokeFlagged, absorbed));
         sb.append(String.format("  covered by no table identity: %d, flagged %d (narrative figure only: %d, flagged %d); by table: %s%n",

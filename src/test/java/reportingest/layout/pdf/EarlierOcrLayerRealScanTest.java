@@ -4,6 +4,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class EarlierOcrLayerRealScanTest {
 
     @BeforeAll
     void readPageOne() throws IOException {
-        assumeTrue(Files.isRegularFile(PR_136), "test document not present: " + PR_136);
+        if (!Files.isRegularFile(PR_136)) return;
         // page 1 alone, in a temporary file, keeps one OCR'd page within the test's time
         Path one = dir.resolve("pr-136-page-1.pdf");
         try (PDDocument doc = Loader.loadPDF(PR_136.toFile())) {
@@ -50,6 +51,12 @@ class EarlierOcrLayerRealScanTest {
         new PdfPageSource(ocr).pages(one, pages::add);
         System.out.printf("pr-136 page 1 read again in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         page = pages.get(0);
+    }
+
+    /** Skips every test, saying why (an aborted @BeforeAll is reported as no test at all). */
+    @BeforeEach
+    void documentPresent() {
+        assumeTrue(Files.isRegularFile(PR_136), "test document not present: " + PR_136);
     }
 
     @AfterAll

@@ -2,23 +2,33 @@ package reportingest.tables.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FinancialTablesAgainstTruthTest {
 
-    @ParameterizedTest(name = "{0}: every financial table, row key and cell equals the truth")
-    @ValueSource(strings = {"001_a8898a713e576bc4", "004_d2f5081e5b89099b"})
-    void everyTableRowAndCellMatchesTruth(String seed) throws Exception {
+    /**
+     * Seed 004 prints the misprint '三、国有资本经营财政拨款' in its 财政拨款收入支出决算总表; the catalog no longer carries
+     * that misprint as a known line (only seed 004 prints it), so the label is reconciled to the standard line and
+     * differs from the truth, which keeps what is printed. Every cell is still right.
+     */
+    @ParameterizedTest(name = "{0}: every financial table, row key and cell equals the truth except: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "001_a8898a713e576bc4|",
+            "004_d2f5081e5b89099b|fiscal_appropriation_summary row 2 key item: 三、国有资本经营预算财政拨款 != 三、国有资本经营财政拨款"})
+    void everyTableRowAndCellMatchesTruth(String seed, String difference) throws Exception {
         ExtractedDocument doc = FinancialFixtures.extract(FinancialFixtures.seedText(seed));
         JsonNode truth = FinancialFixtures.truth(seed);
         FinancialFixtures.Comparison c = FinancialFixtures.compare(truth, doc);
         System.out.printf("%s: tables %d/%d, rows with exact keys %d/%d, cells exact %d/%d%n", seed,
                 c.tablesFound(), c.tablesExpected(), c.rowKeysCorrect(), c.rowsExpected(), c.cellsCorrect(), c.cellsExpected());
-        assertThat(c.differences()).isEmpty();
+        assertThat(c.differences()).containsExactlyElementsOf(difference == null ? List.of() : List.of(difference));
         assertThat(c.cellsCorrect()).isEqualTo(c.cellsExpected());
     }
 

@@ -11,7 +11,6 @@ import reportingest.layout.ocr.ImagePageSource;
 import reportingest.layout.ocr.TesseractOcr;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +22,12 @@ import java.util.List;
  */
 public final class RealRenders {
     public static final String TESSDATA = "/usr/share/tesseract-ocr/5/tessdata";
-    public static final Path EXTERNAL = locate();
+    /** Beside the repository only: a clone elsewhere skips these tests rather than reading someone's absolute path. */
+    public static final Path EXTERNAL = Path.of("..", "shared", "external");
     public static final Path PUTUO = EXTERNAL.resolve("govbudgetchecker_shanghai_putuo/tmp");
     public static final Path CTDAR = EXTERNAL.resolve("ctdar2019_supplement_cn");
 
     private RealRenders() {}
-
-    private static Path locate() {
-        for (Path p : List.of(Path.of("../shared/external"), Path.of("/work/shared/external"))) {
-            if (Files.isDirectory(p)) return p.toAbsolutePath().normalize();
-        }
-        return Path.of("../shared/external");
-    }
 
     public static Path putuoPage(int page) {
         return PUTUO.resolve("pdfs/shiquan_unit26_p" + page + ".png");
