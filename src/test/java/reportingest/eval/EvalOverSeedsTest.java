@@ -30,8 +30,9 @@ class EvalOverSeedsTest {
     /**
      * The same run on printed amounts (truth non-blank: 746, of which 639 numbers and 107 texts of the
      * performance tables) apart from the 664 blank cells, the 520 row labels and the narrative facts.
-     * Narrative floors are today's (2026-12-06): 523 of 635 facts right, none wrong, at most 133 facts
-     * under a figure name or in a number the truth does not list.
+     * Narrative floors are today's (2026-12-06): 519 of 635 facts right (523 before seed 002's own wording,
+     * 年中调减 and 追加预算, left the catalog), none wrong, at most 133 facts under a figure name or in a
+     * number the truth does not list.
      */
     @Test
     void printedAmountsLabelsAndNarrativeFactsOfTheSeeds() throws Exception {
@@ -42,12 +43,14 @@ class EvalOverSeedsTest {
         assertThat(report.errors()).isEmpty();
         assertThat(m.printed()).isEqualTo(new Outcomes(746, 746, 0, 0, 0));
         assertThat(m.blanks()).isEqualTo(new Outcomes(664, 664, 0, 0, 0));
-        assertThat(m.labels()).isEqualTo(new Outcomes(520, 520, 0, 0, 0));
+        // seed 004 prints a misprinted line of the fiscal summary; the catalog no longer carries that one
+        // document's misprint, so the label is read to the standard line and flagged (LABEL_REPAIRED)
+        assertThat(m.labels()).isEqualTo(new Outcomes(520, 519, 1, 0, 0));
         assertThat(m.rowsExtra()).isZero();
         assertThat(m.tablesExtra()).isZero();
         NarrativeCounts n = m.narrative();
         assertThat(n.expected()).isEqualTo(635);
-        assertThat(n.right()).isGreaterThanOrEqualTo(523);
+        assertThat(n.right()).isGreaterThanOrEqualTo(519);
         assertThat(n.wrong()).isZero();
         assertThat(n.invented()).isLessThanOrEqualTo(133);
     }

@@ -160,7 +160,7 @@ public final class PdfPageSource implements PageSource {
 
     private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs) {
         List<Ruling> rulings = new ArrayList<>();
-        for (technology.tabula.Ruling r : rulingsBesideGlyphs(tp, glyphs)) {
+        for (technology.tabula.Ruling r : rulingsBesideGlyphs(tp, drawnWithPaths(tp.getText(), glyphs))) {
             if (r.oblique()) continue;
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
             boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
@@ -215,12 +215,23 @@ public final class PdfPageSource implements PageSource {
         }
     }
 
+    /** The glyphs of Type 3 fonts: only these are drawn with paths that Tabula can take for rulings. */
+    private static List<Glyph> drawnWithPaths(List<TextElement> elements, List<Glyph> glyphs) {
+        List<Glyph> out = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i).getFont() instanceof org.apache.pdfbox.pdmodel.font.PDType3Font) out.add(glyphs.get(i));
+        }
+        return out;
+    }
+
     /**
      * Type 3 glyphs are drawn with paths (Chromium embeds CFF fonts such as Noto CJK that way), and Tabula
      * takes the straight strokes of 出, 目, 口 … for ruling lines: they split words and cut table cells.
-     * A ruling that lies within one glyph's box is a stroke of that glyph.
+     * A ruling that lies within one such glyph's box is a stroke of that glyph; pages without Type 3 text
+     * keep Tabula's rulings as they are.
      */
     private static List<technology.tabula.Ruling> rulingsBesideGlyphs(technology.tabula.Page tp, List<Glyph> glyphs) {
+        if (glyphs.isEmpty()) return tp.getRulings();
         List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
         List<technology.tabula.Ruling> kept = new ArrayList<>();
         for (technology.tabula.Ruling r : drawn) {
@@ -250,7 +261,10 @@ public final class PdfPageSource implements PageSource {
     }
 
     private static List<Glyph> glyphs(List<TextElement> elements) {
-        double scale = emScale(elements);
+        // measured where it was seen wrong (pages with Type 3 text: Chromium's); elsewhere a condensed
+        // face's narrower ideographs would pass for a scale
+        double scale = elements.stream().anyMatch(te -> te.getFont() instanceof org.apache.pdfbox.pdmodel.font.PDType3Font)
+                ? emScale(elements) : 1;
         List<Glyph> out = new ArrayList<>(elements.size());
         for (TextElement te : elements) {
             // Tabula's glyph height is half the font box or the cap height, which embedded CJK
