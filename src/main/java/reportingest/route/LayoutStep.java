@@ -39,7 +39,7 @@ public final class LayoutStep {
                 }
             });
         } catch (IOException e) {
-            throw new IngestFailure("CORRUPT", "The pages of the file could not be read (" + e.getMessage() + ").",
+            throw new IngestFailure("CORRUPT", "The pages of the file could not be read: the file is damaged or incomplete.",
                     "Open the file to check it; export or scan it again and drop the new file into the inbox.", e);
         }
         log.info("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);
