@@ -45,6 +45,16 @@ public final class TypeDetector {
 
     private final Tika tika = new Tika();
     private final TextDecoder textDecoder = new TextDecoder();
+    private final long maxTextBytes;
+
+    public TypeDetector() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** {@code maxTextBytes}: text files above it are refused (TOO_LARGE) before they are read into memory. */
+    public TypeDetector(long maxTextBytes) {
+        this.maxTextBytes = maxTextBytes;
+    }
 
     public DetectedFile detect(Path path, String fileName) {
         String mediaType = mediaType(path, fileName);
@@ -58,8 +68,27 @@ public final class TypeDetector {
         return switch (kind) {
             case PDF -> checkPdf(path, fileName);
             case TIFF, PNG, JPEG -> checkImage(path, fileName, kind);
-            case TEXT -> new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
+            case TEXT -> {
+                checkTextSize(path);
+                yield new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
+            }
         };
+    }
+
+    private void checkTextSize(Path path) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            throw new IngestFailure("UNREADABLE", "The file could not be read from the inbox.",
+                    "Check that the file is not locked or truncated, then drop it into the inbox again.", e);
+        }
+        if (size > maxTextBytes) {
+            throw new IngestFailure("TOO_LARGE", "The text file is " + (size >> 20) + " MB, above the limit of "
+                    + (maxTextBytes >> 20) + " MB for text files.",
+                    "Split the text into smaller files and drop them into the inbox, or ask the operator to raise "
+                            + "ingest.max-text-mb in application.properties.");
+        }
     }
 
     private String mediaType(Path path, String fileName) {
