@@ -80,6 +80,31 @@ class UnwritableFoldersTest {
     }
 
     @Test
+    void aFileProcessedWhileTheArchiveTurnedUnwritableIsPlacedLaterUnderItsOwnRow() throws Exception {
+        try (RunningService service = RunningService.start(home); LogTap log = new LogTap()) {
+            String seed = Files.readString(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt"));
+            byte[] big = (seed.repeat(30) + "\n归档目录在处理中变为只读\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            service.drop(big, "long.txt");
+            // the last stage before the store transaction: the archive is locked while the records are stored
+            await().atMost(Duration.ofMinutes(3)).until(() -> log.lines("'long.txt': validation done") > 0);
+            lock(service.archive());
+            await().atMost(Duration.ofSeconds(60)).until(() -> log.lines("Could not move 'long.txt'") > 0);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
+                    Files.exists(service.inbox().resolve("long.txt")) && service.allDocuments().size() == 1);
+
+            unlock(service.archive());
+            Path archived = service.awaitIn(service.archive(), "long.txt");
+            assertThat(archived).hasBinaryContent(big);
+            List<JsonNode> docs = service.allDocuments();
+            assertThat(docs).singleElement().satisfies(d -> {
+                assertThat(d.get("status").asText()).isIn("DONE", "NEEDS_REVIEW");
+                assertThat(d.get("storedAs").asText()).isEqualTo(archived.toString());
+            });
+            assertThat(log.lines("Could not move 'long.txt'")).as("said once").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aFileNeverLandsInFailedWithoutItsErrorFile() throws Exception {
         try (RunningService service = RunningService.start(home)) {
             // the error file's name is taken by a link into a folder that refuses writes: writing it must fail
