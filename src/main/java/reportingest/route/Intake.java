@@ -25,8 +25,6 @@ public final class Intake {
     /** True when there is nothing left to process: a duplicate, or a file processed before that only needs placing. */
     public static final String PROCESSED = "ingestProcessed";
     public static final String DOCUMENT_ID = "ingestDocumentId";
-    /** The file's name as it lay in the inbox (Camel's own headers may normalise it). */
-    public static final String ORIGINAL_NAME = "ingestOriginalName";
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
@@ -41,7 +39,6 @@ public final class Intake {
     public IngestJob receive(Exchange exchange) throws IOException {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
-        exchange.getIn().setHeader(ORIGINAL_NAME, name);
         // the consumer's filter takes regular files only; checked again here, before anything opens the file
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) throw InboxEntries.refusal(file);
 

@@ -78,8 +78,9 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
         Path folder = failed ? config.failed() : config.archive();
         if (documentId == null) {
-            once(name, "'{}' stays in the inbox: it could not be registered in the database yet; it is taken again at a later poll",
-                    name);
+            // not registered (the database could not be reached, or the entry is one the intake gate refuses): no row,
+            // so it stays where it is and is looked at again at the next poll
+            once(name, "'{}' stays in the inbox: it has no document row yet; it is looked at again at the next poll", name);
             return;
         }
         try {
