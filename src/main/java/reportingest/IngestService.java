@@ -17,9 +17,13 @@ import reportingest.detect.TypeDetector;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.route.DetectStep;
 import reportingest.route.FailureReporter;
+import reportingest.route.InboxEntries;
 import reportingest.route.Intake;
+import reportingest.route.IntakeGate;
 import reportingest.route.LayoutStep;
+import reportingest.route.Limits;
 import reportingest.route.Pipeline;
+import reportingest.route.PlacementStrategy;
 import reportingest.route.ReconcileStep;
 import reportingest.route.StoreStep;
 import reportingest.route.TablesStep;
@@ -81,15 +85,26 @@ public final class IngestService implements AutoCloseable {
         DocumentStore documents = new DocumentStore(db);
         main.bind("dataSource", db.dataSource());
         main.bind("intake", new Intake(config, documents));
+        IntakeGate gate = new IntakeGate(config, documents);
+        main.bind("intakeGate", gate);
+        main.bind("inboxEntries", new InboxEntries());
+        main.bind("placement", new PlacementStrategy(config, documents));
         main.bind("failures", new FailureReporter(documents));
-        main.bind("detect", new DetectStep(new TypeDetector()));
-        main.bind("layout", new LayoutStep(pipeline.pageSources()));
+        Limits limits = Limits.of(config);
+        main.bind("limits", limits);
+        main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));
+        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));
         main.bind("store", new StoreStep(new ResultStore(db), documents));
         ExportBuilder exports = new ExportBuilder(db, documents);
-        main.bind("documentsApi", new DocumentsApi(documents, exports));
+        main.bind("documentsApi", new DocumentsApi(documents, exports, () -> {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("intake", gate.state());
+            if (gate.reason() != null) m.put("intakeReason", gate.reason());
+            return m;
+        }));
         main.bind("feedApi", new FeedApi(new FeedStore(db), exports));
         // after a review action the document is judged again by the same validator as at ingest; pages are
         // not kept, so checks that need the page text (narrative item headings) keep their earlier flags

@@ -18,14 +18,23 @@ public final class DocumentsApi {
     private final DocumentStore documents;
     private final ExportBuilder exports;
 
+    /** The inbox's state for /api/health: "intake" RUNNING or PAUSED, and "intakeReason" while paused. */
+    private final java.util.function.Supplier<Map<String, Object>> intake;
+
     public DocumentsApi(DocumentStore documents, ExportBuilder exports) {
+        this(documents, exports, Map::of);
+    }
+
+    public DocumentsApi(DocumentStore documents, ExportBuilder exports, java.util.function.Supplier<Map<String, Object>> intake) {
         this.documents = documents;
         this.exports = exports;
+        this.intake = intake;
     }
 
     public ApiResponse health() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
+        body.putAll(intake.get());
         try {
             documents.listAfter(Long.MAX_VALUE, 1);
             body.put("database", "UP");

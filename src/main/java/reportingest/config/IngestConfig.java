@@ -76,6 +76,17 @@ public final class IngestConfig {
     /** Files above this size are refused with a clear reason rather than risking memory. */
     public long maxFileBytes() { return Long.parseLong(props.getProperty("ingest.max-file-mb", "512")) * 1024 * 1024; }
 
+    /** Text files above this size are refused before they are read into memory. */
+    public long maxTextBytes() { return Long.parseLong(props.getProperty("ingest.max-text-mb", "50")) * 1024 * 1024; }
+
+    /** Pages one file may have. */
+    public int maxPages() { return Integer.parseInt(props.getProperty("ingest.max-pages", "1000")); }
+
+    /** How long one file may take; past it the file is abandoned (TIMEOUT) and nothing of it kept. */
+    public java.time.Duration timePerFile() {
+        return java.time.Duration.ofSeconds(Long.parseLong(props.getProperty("ingest.max-seconds-per-file", "900")));
+    }
+
     /** How long a file must stay unchanged before it is taken (a file still being copied is left alone). */
     public long readLockMinAgeMs() { return Long.parseLong(props.getProperty("ingest.read-lock.min-age-ms", "2000")); }
     public long readLockCheckIntervalMs() { return Long.parseLong(props.getProperty("ingest.read-lock.check-interval-ms", "1000")); }

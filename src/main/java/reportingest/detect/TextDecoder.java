@@ -24,7 +24,7 @@ final class TextDecoder {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new IngestFailure("UNREADABLE", "The text file could not be read: " + e.getMessage(),
+            throw new IngestFailure("UNREADABLE", "The text file could not be read from the inbox.",
                     "Check the file and drop it into the inbox again.", e);
         }
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) return StandardCharsets.UTF_8;

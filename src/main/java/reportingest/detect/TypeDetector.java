@@ -45,12 +45,22 @@ public final class TypeDetector {
 
     private final Tika tika = new Tika();
     private final TextDecoder textDecoder = new TextDecoder();
+    private final long maxTextBytes;
+
+    public TypeDetector() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** {@code maxTextBytes}: text files above it are refused (TOO_LARGE) before they are read into memory. */
+    public TypeDetector(long maxTextBytes) {
+        this.maxTextBytes = maxTextBytes;
+    }
 
     public DetectedFile detect(Path path, String fileName) {
         String mediaType = mediaType(path, fileName);
         DocumentKind kind = ACCEPTED.get(mediaType);
         if (kind == null) {
-            String what = KNOWN_NAMES.getOrDefault(mediaType, "of type " + mediaType);
+            String what = KNOWN_NAMES.getOrDefault(mediaType, "of a kind (" + mediaType + ")");
             throw new IngestFailure("UNSUPPORTED_TYPE",
                     "The file is " + what + ", which the service does not read. It reads PDF, TIFF, PNG, JPEG and plain-text reports.",
                     "Convert the document to PDF (or export the scan as TIFF/PNG/JPEG) and drop it into the inbox again.");
@@ -58,8 +68,27 @@ public final class TypeDetector {
         return switch (kind) {
             case PDF -> checkPdf(path, fileName);
             case TIFF, PNG, JPEG -> checkImage(path, fileName, kind);
-            case TEXT -> new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
+            case TEXT -> {
+                checkTextSize(path);
+                yield new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
+            }
         };
+    }
+
+    private void checkTextSize(Path path) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(path);
+        } catch (IOException e) {
+            throw new IngestFailure("UNREADABLE", "The file could not be read from the inbox.",
+                    "Check that the file is not locked or truncated, then drop it into the inbox again.", e);
+        }
+        if (size > maxTextBytes) {
+            throw new IngestFailure("TOO_LARGE", "The text file is " + (size >> 20) + " MB, above the limit of "
+                    + (maxTextBytes >> 20) + " MB for text files.",
+                    "Split the text into smaller files and drop them into the inbox, or ask the operator to raise "
+                            + "ingest.max-text-mb in application.properties.");
+        }
     }
 
     private String mediaType(Path path, String fileName) {
@@ -68,7 +97,7 @@ public final class TypeDetector {
         try (TikaInputStream in = TikaInputStream.get(path)) {
             return MediaType.parse(tika.detect(in, md)).getBaseType().toString();
         } catch (IOException e) {
-            throw new IngestFailure("UNREADABLE", "The file could not be read: " + e.getMessage(),
+            throw new IngestFailure("UNREADABLE", "The file could not be read from the inbox.",
                     "Check that the file is not locked or truncated, then drop it into the inbox again.", e);
         }
     }
@@ -83,7 +112,7 @@ public final class TypeDetector {
             throw new IngestFailure("ENCRYPTED", "The PDF is protected by a password, so its pages cannot be read.",
                     "Ask the sender for an unprotected copy (or remove the password) and drop it into the inbox again.", e);
         } catch (IOException e) {
-            throw new IngestFailure("CORRUPT", "The PDF is damaged and cannot be opened (" + e.getMessage() + ").",
+            throw new IngestFailure("CORRUPT", "The PDF is damaged and cannot be opened: it may be cut off or not a complete PDF.",
                     "Open it in a PDF viewer to check; export or scan it again and drop the new file into the inbox.", e);
         }
         return new DetectedFile(path, fileName, DocumentKind.PDF, null);
@@ -101,7 +130,7 @@ public final class TypeDetector {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new IngestFailure("CORRUPT", "The " + kind.name() + " image is damaged and cannot be read (" + e.getMessage() + ").",
+            throw new IngestFailure("CORRUPT", "The " + kind.name() + " image is damaged and cannot be read.",
                     "Scan or export the page again and drop the new file into the inbox.", e);
         }
         return new DetectedFile(path, fileName, kind, null);

@@ -11,6 +11,7 @@ import reportingest.store.Registration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,9 +22,8 @@ import java.util.HexFormat;
  * content seen before is recorded as a duplicate and never processed twice.
  */
 public final class Intake {
-    public static final String ARCHIVE_PATH = "ingestArchivePath";
-    public static final String FAILED_PATH = "ingestFailedPath";
-    public static final String DUPLICATE = "ingestDuplicate";
+    /** True when there is nothing left to process: a duplicate, or a file processed before that only needs placing. */
+    public static final String PROCESSED = "ingestProcessed";
     public static final String DOCUMENT_ID = "ingestDocumentId";
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -39,16 +39,18 @@ public final class Intake {
     public IngestJob receive(Exchange exchange) throws IOException {
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
-        // Decided first, before anything can fail, so the file always has somewhere to go.
-        exchange.getIn().setHeader(ARCHIVE_PATH, Placement.freeName(config.archive(), name).toString());
-        exchange.getIn().setHeader(FAILED_PATH, Placement.freeName(config.failed(), name).toString());
+        // the consumer's filter takes regular files only; checked again here, before anything opens the file
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) throw InboxEntries.refusal(file);
 
         long size = Files.size(file);
         String sha256 = sha256(file);
         Registration reg = documents.register(name, sha256, size);
         exchange.getIn().setHeader(DOCUMENT_ID, reg.documentId());
-        exchange.getIn().setHeader(DUPLICATE, reg.duplicate());
-        if (reg.duplicate()) {
+        exchange.getIn().setHeader(PROCESSED, reg.duplicate() || reg.processed());
+        if (reg.processed()) {
+            log.info("Took '{}' ({} bytes) again: document {} was processed before but the file could not be moved "
+                    + "out of the inbox; moving it now", name, size, reg.documentId());
+        } else if (reg.duplicate()) {
             log.info("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
                     name, size, reg.duplicateOf(), reg.documentId());
         } else if (reg.attempt() > 1) {
@@ -58,25 +60,17 @@ public final class Intake {
             log.info("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());
         }
         IngestJob job = IngestJob.received(reg.documentId(), file, name, sha256, size);
-        if (size == 0 && !reg.duplicate()) {
+        if (size == 0 && !reg.duplicate() && !reg.processed()) {
             throw new IngestFailure("EMPTY_FILE", "The file is empty (0 bytes).",
                     "Check the scan or export that produced it and drop a complete copy into the inbox.");
         }
-        if (size > config.maxFileBytes()) {
+        if (size > config.maxFileBytes() && !reg.processed()) {
             throw new IngestFailure("TOO_LARGE", "The file is " + (size >> 20) + " MB, above the limit of "
                     + (config.maxFileBytes() >> 20) + " MB.",
                     "Split the document, or raise ingest.max-file-mb in application.properties and drop it again.");
         }
-        if (!reg.duplicate()) documents.markProcessing(reg.documentId(), null);
+        if (!reg.duplicate() && !reg.processed()) documents.markProcessing(reg.documentId(), null);
         return job;
-    }
-
-    /** A duplicate goes to archive/ like any processed file; its record points at the original. */
-    public void recordDuplicate(Exchange exchange) {
-        long id = exchange.getIn().getHeader(DOCUMENT_ID, Long.class);
-        String target = exchange.getIn().getHeader(ARCHIVE_PATH, String.class);
-        documents.recordStoredAs(id, target);
-        log.info("Duplicate '{}' moved to {}", exchange.getIn().getHeader(Exchange.FILE_NAME, String.class), target);
     }
 
     /** SHA-256 of the file's bytes, in hex: the identity of a document's content. */

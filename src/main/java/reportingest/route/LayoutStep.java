@@ -19,9 +19,11 @@ public final class LayoutStep {
     private static final int QUIET_BELOW_PAGES = 3;
 
     private final PageSources sources;
+    private final Limits limits;
 
-    public LayoutStep(PageSources sources) {
+    public LayoutStep(PageSources sources, Limits limits) {
         this.sources = sources;
+        this.limits = limits;
     }
 
     public IngestJob layout(IngestJob job) {
@@ -33,13 +35,15 @@ public final class LayoutStep {
         try {
             source.pages(job.detected(), page -> {
                 pages.add(page);
+                limits.checkPages(job, pages.size());
                 if (page.number() >= QUIET_BELOW_PAGES || page.origin() == PageOrigin.OCR) {
                     log.info("'{}': page {} read ({}, {} lines)", job.fileName(), page.number(),
                             describe(page.origin()), page.lines().size());
                 }
             });
         } catch (IOException e) {
-            throw new IngestFailure("CORRUPT", "The pages of the file could not be read (" + e.getMessage() + ").",
+            for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof IngestFailure f) throw f; // a limit, not damage
+            throw new IngestFailure("CORRUPT", "The pages of the file could not be read: the file is damaged or incomplete.",
                     "Open the file to check it; export or scan it again and drop the new file into the inbox.", e);
         }
         log.info("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);

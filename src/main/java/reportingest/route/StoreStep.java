@@ -22,13 +22,11 @@ public final class StoreStep {
     public void store(IngestJob job, Exchange exchange) {
         String mediaType = job.detected() == null ? null : job.detected().kind().mediaType();
         results.save(job.documentId(), job.pages().size(), mediaType, job.extracted(), job.status());
-        String target = exchange.getIn().getHeader(Intake.ARCHIVE_PATH, String.class);
-        documents.recordStoredAs(job.documentId(), target);
         int rows = job.extracted().tables().stream().mapToInt(t -> t.rows().size()).sum();
         int cells = job.extracted().tables().stream().flatMap(t -> t.rows().stream()).mapToInt(r -> r.cells().size()).sum();
-        log.info("Done '{}' (document {}): {} page(s), {} table(s), {} row(s), {} cell(s), status {} -> moved to {}",
+        log.info("Done '{}' (document {}): {} page(s), {} table(s), {} row(s), {} cell(s), status {}",
                 job.fileName(), job.documentId(), job.pages().size(), job.extracted().tables().size(), rows, cells,
-                job.status(), target);
+                job.status());
         if (log.isDebugEnabled()) {
             for (ExtractedTable t : job.extracted().tables()) log.debug("  {} ({} rows)", t.schema(), t.rows().size());
         }

@@ -23,42 +23,105 @@ public final class DocumentStore {
     }
 
     /**
-     * Registers a file by content. Content that was already ingested successfully yields a new
-     * DUPLICATE document pointing at the original; content whose earlier run was interrupted or
-     * failed is taken up again under the same document, so a restart never doubles a document.
+     * Registers a file by content, so that nothing is processed twice and no file makes two rows:
+     * <ul>
+     * <li>the same file (same name and content) whose row has no place yet ({@code stored_as} empty: its run
+     * was interrupted, or it could not be moved out of the inbox) is taken up again under that row; if the
+     * row is already final, it only needs placing ({@link Registration#processed()});</li>
+     * <li>content whose earlier run was interrupted (RECEIVED, PROCESSING) is taken up again under that row;</li>
+     * <li>content that was already ingested successfully yields a new DUPLICATE row pointing at the original;</li>
+     * <li>anything else, a second failed file of the same content too, gets a row of its own.</li>
+     * </ul>
      */
     public Registration register(String fileName, String sha256, long sizeBytes) {
         return db.inTransaction(c -> {
-            Long retry = null;
-            int attempts = 0;
+            Long original = null;
+            Long interrupted = null;
+            int interruptedAttempts = 0;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, status, attempts FROM document WHERE sha256 = ? AND status <> 'DUPLICATE' ORDER BY id FOR UPDATE")) {
+                    "SELECT id, file_name, status, attempts, stored_as FROM document WHERE sha256 = ? ORDER BY id FOR UPDATE")) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
+                        long id = rs.getLong("id");
                         DocumentStatus status = DocumentStatus.valueOf(rs.getString("status"));
-                        if (status.succeeded()) {
-                            long original = rs.getLong("id");
-                            long id = insert(c, fileName, sha256, sizeBytes, DocumentStatus.DUPLICATE, original);
-                            return new Registration(id, original, 1);
+                        boolean unplaced = rs.getString("stored_as") == null;
+                        if (unplaced && fileName.equals(rs.getString("file_name"))) {
+                            boolean processed = status.succeeded() || status == DocumentStatus.DUPLICATE;
+                            if (!processed) reopen(c, id, fileName);
+                            return new Registration(id, status == DocumentStatus.DUPLICATE ? duplicateOf(c, id) : null,
+                                    rs.getInt("attempts") + (processed ? 0 : 1), processed);
                         }
-                        retry = rs.getLong("id");
-                        attempts = rs.getInt("attempts");
+                        if (status.succeeded() && original == null) original = id;
+                        if (unplaced && (status == DocumentStatus.RECEIVED || status == DocumentStatus.PROCESSING)
+                                && interrupted == null) {
+                            interrupted = id;
+                            interruptedAttempts = rs.getInt("attempts");
+                        }
                     }
                 }
             }
-            if (retry != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE document SET file_name = ?, status = 'RECEIVED', attempts = attempts + 1, "
-                                + "error_reason = NULL, finished_at = NULL, received_at = ? WHERE id = ?")) {
-                    ps.setString(1, fileName);
-                    ps.setObject(2, now());
-                    ps.setLong(3, retry);
-                    ps.executeUpdate();
-                }
-                return new Registration(retry, null, attempts + 1);
+            if (original != null) {
+                long id = insert(c, fileName, sha256, sizeBytes, DocumentStatus.DUPLICATE, original);
+                return new Registration(id, original, 1);
+            }
+            if (interrupted != null) {
+                reopen(c, interrupted, fileName);
+                return new Registration(interrupted, null, interruptedAttempts + 1);
             }
             return new Registration(insert(c, fileName, sha256, sizeBytes, DocumentStatus.RECEIVED, null), null, 1);
+        });
+    }
+
+    private static void reopen(Connection c, long id, String fileName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE document SET file_name = ?, status = 'RECEIVED', attempts = attempts + 1, "
+                        + "error_reason = NULL, finished_at = NULL, received_at = ? WHERE id = ?")) {
+            ps.setString(1, fileName);
+            ps.setObject(2, now());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Long duplicateOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT duplicate_of FROM document WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? (Long) rs.getObject("duplicate_of", Long.class) : null;
+            }
+        }
+    }
+
+    /**
+     * A row for an entry of the inbox that is not a file the service may read (a link, a FIFO, a device):
+     * FAILED at once with its reason; no content, so no sha256. {@code place} moves the entry out of the
+     * inbox given the new row's id and says where it went; if it throws, no row is left.
+     */
+    public long recordRefused(String fileName, String reason, java.util.function.LongFunction<String> place) {
+        return db.inTransaction(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO document (file_name, sha256, size_bytes, status, error_reason, received_at, finished_at) "
+                            + "VALUES (?, NULL, 0, 'FAILED', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                OffsetDateTime now = now();
+                ps.setString(1, truncate(fileName, 1024));
+                ps.setString(2, truncate(reason, 4000));
+                ps.setObject(3, now);
+                ps.setObject(4, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            String storedAs = place.apply(id);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE document SET stored_as = ? WHERE id = ?")) {
+                ps.setString(1, truncate(storedAs, 2048));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return id;
         });
     }
 

@@ -58,7 +58,8 @@ class InboxToArchiveTest extends ServiceOnTempHome {
                 Arguments.of("report-really-a-word-file.pdf", BadInputs.docx(), "UNSUPPORTED_TYPE"),
                 Arguments.of("reports.zip", BadInputs.zipArchive(), "UNSUPPORTED_TYPE"),
                 Arguments.of("damaged.pdf", BadInputs.corruptPdf(), "CORRUPT"),
-                Arguments.of("locked.pdf", BadInputs.encryptedPdf(), "ENCRYPTED"));
+                Arguments.of("locked.pdf", BadInputs.encryptedPdf(), "ENCRYPTED"),
+                Arguments.of("broken-scan.tif", BadInputs.corruptTiff(), "CORRUPT"));
     }
 
     @ParameterizedTest
@@ -75,6 +76,7 @@ class InboxToArchiveTest extends ServiceOnTempHome {
         assertThat(error.get("code").asText()).isEqualTo(code);
         assertThat(error.get("reason").asText()).isNotBlank();
         assertThat(error.get("action").asText()).isNotBlank();
+        assertSaysItPlainly(errorFile);
         JsonNode doc = documentBySha(sha256(content));
         assertThat(doc.get("status").asText()).isEqualTo("FAILED");
         assertThat(doc.get("error").asText()).isEqualTo(error.get("reason").asText());
@@ -154,6 +156,25 @@ class InboxToArchiveTest extends ServiceOnTempHome {
         assertThat(service.getRaw("/api/documents?after=abc").statusCode()).isEqualTo(400);
         assertThat(service.getRaw("/api/documents?limit=0").statusCode()).isEqualTo(400);
         assertThat(service.get("/api/health").get("status").asText()).isEqualTo("UP");
+    }
+
+    /** Java class names ("java.io.EOFException", "IngestFailure: …") or library messages never reach the clerk. */
+    static final java.util.regex.Pattern JAVA_CLASS = java.util.regex.Pattern.compile(
+            "\\b[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*|\\b\\w*(Exception|Error|Failure)\\b|Exchange\\[");
+    static final java.util.regex.Pattern CHINESE = java.util.regex.Pattern.compile("\\p{IsHan}");
+
+    /** The error file speaks to a clerk: a reason and an action in Chinese and in English, no class names, no library text. */
+    static void assertSaysItPlainly(Path errorFile) throws IOException {
+        String text = Files.readString(errorFile);
+        assertThat(JAVA_CLASS.matcher(text).find()).as("class name in " + text).isFalse();
+        JsonNode error = Json.MAPPER.readTree(text);
+        assertThat(error.has("detail")).as("no technical detail in " + text).isFalse();
+        for (String field : List.of("reasonZh", "actionZh")) {
+            assertThat(CHINESE.matcher(error.path(field).asText()).find()).as(field + " in Chinese: " + text).isTrue();
+        }
+        for (String field : List.of("reason", "action")) {
+            assertThat(error.path(field).asText()).as(field).matches("(?s)[A-Z].*[.)]$");
+        }
     }
 
     private JsonNode documentBySha(String sha) throws Exception {

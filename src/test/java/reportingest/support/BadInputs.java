@@ -47,6 +47,21 @@ public final class BadInputs {
         return out;
     }
 
+    /** A TIFF header whose first directory promises strips that are not there. */
+    public static byte[] corruptTiff() {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 2 + 8 * 12 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        short[][] entries = {{256, 3, 1, 64}, {257, 3, 1, 64}, {258, 3, 1, 8}, {259, 3, 1, 1},
+                {262, 3, 1, 1}, {277, 3, 1, 1}, {278, 3, 1, 64}, {273, 4, 0, 0}};
+        b.putShort((short) entries.length);
+        for (short[] e : entries) {
+            b.putShort(e[0]).putShort(e[1]).putInt(e[2]);
+            if (e[1] == 3) b.putShort(e[3]).putShort((short) 0); else b.putInt(e[3]);
+        }
+        b.putInt(0);
+        return b.array();
+    }
+
     /** A real PDF that needs a password to open. */
     public static byte[] encryptedPdf() throws IOException {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -1,0 +1,114 @@
+package reportingest.route;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.strategy.FileChangedExclusiveReadLockStrategy;
+import org.apache.camel.component.file.strategy.GenericFileProcessStrategySupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reportingest.config.IngestConfig;
+import reportingest.store.DocumentStore;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The inbox consumer's process strategy ({@code processStrategy}): Camel's read lock, then where each file
+ * goes once the route is done with it.
+ * <ul>
+ * <li>Read lock: Camel's "changed" strategy (a file is taken once it has stopped changing), without a
+ * {@code .camelLock} marker file beside it: one consumer owns the inbox, and a marker's longer name must
+ * not keep a file with a long name in the inbox for ever.</li>
+ * <li>Success: the file is renamed into archive/ (under a free name, {@link Placement}), and only then does its
+ * row say where it lies.</li>
+ * <li>Failure: {@code failed/<name>.error.json} is written and the file renamed beside it, both or neither.</li>
+ * <li>If the move cannot be done, the file stays in the inbox, its row unplaced; it is taken again at a later
+ * poll and placed then, under the same row ({@link DocumentStore#register}), never as a new one. Said once
+ * per file in the log.</li>
+ * </ul>
+ */
+public final class PlacementStrategy extends GenericFileProcessStrategySupport<File> {
+    private static final Logger log = LoggerFactory.getLogger(PlacementStrategy.class);
+
+    private final IngestConfig config;
+    private final DocumentStore documents;
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    public PlacementStrategy(IngestConfig config, DocumentStore documents) {
+        this.config = config;
+        this.documents = documents;
+        FileChangedExclusiveReadLockStrategy lock = new FileChangedExclusiveReadLockStrategy();
+        lock.setMarkerFiler(false);
+        lock.setDeleteOrphanLockFiles(false);
+        lock.setMinAge(config.readLockMinAgeMs());
+        lock.setCheckInterval(config.readLockCheckIntervalMs());
+        lock.setMinLength(0);
+        lock.setTimeout(0);
+        setExclusiveReadLockStrategy(lock);
+    }
+
+    @Override
+    public void commit(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                       GenericFile<File> file) throws Exception {
+        try {
+            place(exchange, file, false);
+        } finally {
+            super.commit(operations, endpoint, exchange, file);
+        }
+    }
+
+    @Override
+    public void rollback(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,
+                         GenericFile<File> file) throws Exception {
+        try {
+            place(exchange, file, true);
+        } finally {
+            super.rollback(operations, endpoint, exchange, file);
+        }
+    }
+
+    private void place(Exchange exchange, GenericFile<File> file, boolean failed) {
+        Path source = file.getFile().toPath();
+        String name = source.getFileName().toString();
+        Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
+        Path folder = failed ? config.failed() : config.archive();
+        if (documentId == null) {
+            // not registered (the database could not be reached, or the entry is one the intake gate refuses): no row,
+            // so it stays where it is and is looked at again at the next poll
+            once(name, "'{}' stays in the inbox: it has no document row yet; it is looked at again at the next poll", name);
+            return;
+        }
+        try {
+            Path target;
+            if (failed) {
+                FailureReporter.Explanation why = exchange.getProperty(FailureReporter.EXPLANATION, FailureReporter.Explanation.class);
+                if (why == null) why = FailureReporter.explain(exchange.getException());
+                target = Placement.moveWithErrorFile(source, folder, name, FailureReporter.errorFile(name, documentId, why));
+            } else {
+                target = Placement.move(source, folder, name);
+            }
+            documents.recordStoredAs(documentId, target.toString());
+            reported.remove(name);
+            log.info("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
+        } catch (IOException | RuntimeException e) {
+            once(name, "Could not move '{}' (document {}) to {}: {}. It stays in the inbox and is placed at a later poll, "
+                    + "under the same document.", name, documentId, folder, describe(e));
+        }
+    }
+
+    private void once(String name, String message, Object... args) {
+        if (reported.add(name)) log.warn(message, args);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.FileAlreadyExistsException) return "a file of that name is already there";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage();
+    }
+}
