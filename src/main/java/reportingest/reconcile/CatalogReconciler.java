@@ -13,6 +13,7 @@ import reportingest.reconcile.fin.GroupedTableParser;
 import reportingest.reconcile.fin.OneRowTableParser;
 import reportingest.reconcile.fin.TableParser;
 import reportingest.reconcile.fin.TwoSidedTableParser;
+import reportingest.reconcile.fin.UnknownTableReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.tables.RawCell;
@@ -35,8 +36,9 @@ import java.util.Optional;
 /**
  * Matches each recognised table to a financial catalog schema by its title (by its header when the
  * title names none, see {@link HeaderSchemas}) and rebuilds its rows
- * by the schema's row kind. Semi-structured (performance) schemas and unknown tables are left to
- * other reconcilers; an unknown table is reported as a document flag, never guessed into a schema.
+ * by the schema's row kind. Semi-structured (performance) schemas are left to other reconcilers; a
+ * table with amounts that no schema fits is kept as printed (schema unknown, flagged SCHEMA_UNKNOWN),
+ * never guessed into a schema. Each table states the amount unit its unit line prints.
  * Narrative facts are not produced here.
  */
 public final class CatalogReconciler implements Reconciler {
@@ -109,7 +111,8 @@ public final class CatalogReconciler implements Reconciler {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
         for (RawTable raw : tables) {
-            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title());
+            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
+                    .filter(s -> headerPrintsWhatTheFormMust(s, raw));
             Flag fromHeader = null;
             if (schema.isEmpty()) {
                 schema = HeaderSchemas.identify(catalog, raw);
@@ -121,7 +124,11 @@ public final class CatalogReconciler implements Reconciler {
                 continue;
             }
             if (schema.isEmpty()) {
-                docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title() + "'"));
+                // kept as printed (nothing with amounts is dropped); the document flag stays for older readers
+                Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title()
+                        + "' (pages " + raw.pageFrom() + "-" + raw.pageTo() + "); stored as schema unknown");
+                docFlags.add(unknown);
+                out.add(UnknownTableReader.read(raw, unknown).withUnit(TableUnits.of(raw)));
                 continue;
             }
             if (!schema.get().financial()) continue;
@@ -138,10 +145,28 @@ public final class CatalogReconciler implements Reconciler {
                 if (fromHeader != null) flags.add(fromHeader);
                 t = t.withRows(t.rows(), flags);
             }
-            out.add(t);
+            out.add(t.withUnit(TableUnits.of(raw)));
         }
         docFlags.addAll(listedButNotPrinted(pages, out));
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
-        return new ExtractedDocument(meta.unit(), meta.fiscalYear(), meta.amountUnit(), out, List.of(), docFlags);
+        DocumentFamily.Family family = DocumentFamily.of(pages, out);
+        Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
+        return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    /**
+     * A title shared by forms of different layouts (Jiangsu's 收入预算总表 lists sources, Shanghai's
+     * lists subject codes) names the schema only when the header prints what the schema's layout
+     * needs ({@code headerMustPrint}, e.g. 编码/代码 for a coded form).
+     */
+    static boolean headerPrintsWhatTheFormMust(SchemaDef schema, RawTable raw) {
+        if (schema.headerMustPrint().isEmpty()) return true;
+        for (RawRow r : HeaderSchemas.headerRows(raw.rows())) {
+            for (RawCell c : r.cells()) {
+                String k = reportingest.catalog.TextKey.of(c.text());
+                if (schema.headerMustPrint().stream().anyMatch(k::contains)) return true;
+            }
+        }
+        return false;
     }
 }

@@ -249,7 +249,7 @@ public final class Grid {
         for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
         List<String> keys = path.stream().map(Labels::key).toList();
         String best = null;
-        int bestScore = Integer.MIN_VALUE;
+        int bestScore = Integer.MIN_VALUE, bestUnprinted = Integer.MAX_VALUE;
         boolean tie = false;
         // An alias printed exactly outranks one that is a single edit away (年初… / 年末…).
         boolean exactSomewhere = candidates.stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a))));
@@ -264,8 +264,12 @@ public final class Grid {
                 if (!in) continue;
                 score += c.parents().contains(p) ? 1 : -1;
             }
-            if (score > bestScore) { best = c.name(); bestScore = score; tie = false; }
-            else if (score == bestScore) tie = true;
+            // On equal scores the column whose parents are all printed above it is the nearer one:
+            // 小计 under “三公”经费 is the 三公 subtotal, not the 公务用车 小计 printed one level deeper.
+            int unprinted = (int) c.parents().stream().filter(p -> keys.stream().noneMatch(k -> HeaderMatcher.close(k, Labels.key(p)))).count();
+            if (score > bestScore || score == bestScore && unprinted < bestUnprinted) {
+                best = c.name(); bestScore = score; bestUnprinted = unprinted; tie = false;
+            } else if (score == bestScore && unprinted == bestUnprinted) tie = true;
         }
         if (best == null) return null;
         return tie ? AMBIGUOUS : best;
@@ -348,6 +352,13 @@ public final class Grid {
             }
         }
         return flags;
+    }
+
+    /** The schema's columns this printing has: every required one, and the optional ones its header names. */
+    static List<String> presentColumns(List<Column> cols, SchemaDef schema) {
+        Set<String> held = new LinkedHashSet<>();
+        for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
+        return schema.columnNames().stream().filter(n -> !schema.optional(n) || held.contains(n)).toList();
     }
 
     /** Two grid columns claiming one canonical column: neither is trusted. */
