@@ -110,7 +110,8 @@ public final class CatalogReconciler implements Reconciler {
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
-        for (RawTable raw : tables) {
+        for (RawTable printed : tables) {
+            RawTable raw = TableUnits.withoutFurnitureRows(printed);
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
                     .filter(s -> headerPrintsWhatTheFormMust(s, raw));
             Flag fromHeader = null;

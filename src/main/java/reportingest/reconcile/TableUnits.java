@@ -4,6 +4,8 @@ import reportingest.catalog.TextKey;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawTable;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,29 @@ public final class TableUnits {
             if (u != null) return u;
         }
         return null;
+    }
+
+    private static final Pattern FURNITURE = Pattern.compile("^((编制)?(部门|单位)(名称)?[:：].*|.*单位[:：](亿元|万元|千元|元))$");
+
+    /**
+     * The table without the page furniture a recognizer took in as its first rows (部门：… 单位：万元,
+     * a lone 单位：元 over the last column): those lines go to the table's context, where the unit and
+     * the reporting body are read, and the header starts where the form's header starts.
+     */
+    public static RawTable withoutFurnitureRows(RawTable raw) {
+        int drop = 0;
+        List<String> context = new ArrayList<>(raw.context());
+        while (drop < raw.rows().size() - 1) {
+            StringBuilder sb = new StringBuilder();
+            for (RawCell c : raw.rows().get(drop).cells()) sb.append(c.text());
+            String k = TextKey.of(sb.toString());
+            if (k.isEmpty() || !FURNITURE.matcher(k).matches()) break;
+            context.add(sb.toString().strip());
+            drop++;
+        }
+        if (drop == 0) return raw;
+        return new RawTable(raw.title(), raw.formNo(), context, raw.rows().subList(drop, raw.rows().size()),
+                raw.pageFrom(), raw.pageTo(), raw.continued());
     }
 
     static String find(String text) {

@@ -247,7 +247,8 @@ public final class Grid {
     static String match(List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
         Set<String> allParents = new LinkedHashSet<>();
         for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
-        List<String> keys = path.stream().map(Labels::key).toList();
+        // a year printed before a header (2024年“三公”经费预算数) names no other column
+        List<String> keys = path.stream().map(p -> Labels.key(p).replaceFirst("^20\\d{2}年度?", "")).toList();
         String best = null;
         int bestScore = Integer.MIN_VALUE, bestUnprinted = Integer.MAX_VALUE;
         boolean tie = false;

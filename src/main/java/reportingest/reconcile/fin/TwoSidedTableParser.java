@@ -105,6 +105,7 @@ public final class TwoSidedTableParser implements TableParser {
             List<ColumnDef> wanted = schema.columns().stream().filter(d -> schema.sides().get(side).columns().contains(d.name())).toList();
             List<Grid.Column> sc = Grid.byElimination(Grid.dropDuplicates(cols.stream().filter(c -> sideOf[c.index()] == side).toList()), wanted);
             perSide.add(sc);
+            if (sc.isEmpty() && schema.sides().get(s).optional()) continue; // a side this printing does not have
             tableFlags.addAll(Grid.headerFlags(sc, schema.sides().get(s).columns().stream().filter(c -> !schema.optional(c)).toList()).stream()
                     .map(f -> Flag.of(f.code(), schema.sides().get(side).side() + ": " + f.message())).toList());
         }
@@ -130,6 +131,7 @@ public final class TwoSidedTableParser implements TableParser {
             for (int s = 0; s < perSide.size(); s++) {
                 SideDef side = schema.sides().get(s);
                 List<Grid.Column> sc = perSide.get(s);
+                if (sc.isEmpty() && side.optional()) continue;
                 Grid.Column label = CodedTableParser.find(sc, Grid.Role.LABEL);
                 Grid.Column line = CodedTableParser.find(sc, Grid.Role.LINE_NO);
                 RawCell anchor = row.cells().get(sc.isEmpty() ? 0 : sc.get(0).index());
