@@ -53,7 +53,28 @@ public final class Grid {
         int w = rows.get(0).cells().size();
         if (w < 2) return null;
         for (RawRow r : rows) if (r.cells().size() != w) return null;
-        return new Grid(rows, w);
+        return withoutEmptyColumns(rows, w);
+    }
+
+    /**
+     * The grid without columns that print nothing in any row: Word exports draw a ruled grid from
+     * many short segments, and Tabula then sees empty slivers beside each real column that would
+     * share its header and hide which one holds the values.
+     */
+    private static Grid withoutEmptyColumns(List<RawRow> rows, int w) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < w; c++) {
+            final int col = c;
+            if (rows.stream().anyMatch(r -> !Labels.blank(r.cells().get(col).text()))) kept.add(c);
+        }
+        if (kept.size() == w || kept.size() < 2) return new Grid(rows, w);
+        List<RawRow> out = new ArrayList<>();
+        for (RawRow r : rows) {
+            List<RawCell> cells = new ArrayList<>();
+            for (int c : kept) cells.add(r.cells().get(c));
+            out.add(new RawRow(cells));
+        }
+        return new Grid(out, kept.size());
     }
 
     public List<RawRow> rows() { return rows; }

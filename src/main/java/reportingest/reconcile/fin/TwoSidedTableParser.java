@@ -153,7 +153,11 @@ public final class TwoSidedTableParser implements TableParser {
                 printed[s] = new SideRow(side.side(), item, lineNo, cells, flags);
             }
             mergedLabels(printed);
-            for (int s = 0; s < printed.length; s++) if (printed[s] != null) read.get(s).add(printed[s]);
+            for (int s = 0; s < printed.length; s++) {
+                if (printed[s] == null) continue;
+                if (wrappedTail(printed[s]) && !read.get(s).isEmpty()) appendWrapped(read.get(s), printed[s].item());
+                else read.get(s).add(printed[s]);
+            }
         }
         List<TableRow> out = new ArrayList<>();
         for (List<SideRow> side : read) for (SideRow s : side) out.add(toRow(s));
@@ -178,6 +182,18 @@ public final class TwoSidedTableParser implements TableParser {
             line[s] = new SideRow(cur.side(), prev.item(), cur.lineNo(), cur.cells(), cur.flags());
             line[s - 1] = null;
         }
+    }
+
+    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+|\\d+)[、.．]");
+
+    /**
+     * The end of a label wrapped onto a grid row of its own in a table without 行次 (1.一般公共预 / 算,
+     * 三、单位预留机动 / 经费): a fragment of a few characters, no ordinal, no total word, no amount.
+     */
+    private static boolean wrappedTail(SideRow r) {
+        String k = r.item() == null ? "" : Labels.key(r.item());
+        if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find() || k.contains("计")) return false;
+        return r.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
     }
 
     /** The side (收入/支出) a header path names, the deepest naming level first (支出 › 支出用途), or -1. */
