@@ -111,7 +111,7 @@ public final class CatalogReconciler implements Reconciler {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
         for (RawTable printed : tables) {
-            RawTable raw = TableUnits.withoutFurnitureRows(printed);
+            RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
                     .filter(s -> headerPrintsWhatTheFormMust(s, raw));
             Flag fromHeader = null;
@@ -153,6 +153,21 @@ public final class CatalogReconciler implements Reconciler {
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
         Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
         return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    /**
+     * A table whose first row is a single cell naming a form (收支预算总表) under a caption that names
+     * none (a section heading such as 第二部分2019年度部门预算表): the row is the table's own title.
+     */
+    private RawTable titledByFirstRow(RawTable raw) {
+        if (raw.rows().size() < 2 || catalog.matchTitle(raw.title() == null ? "" : raw.title()).isPresent()) return raw;
+        List<String> first = new ArrayList<>();
+        for (RawCell c : raw.rows().get(0).cells()) if (!c.text().isBlank()) first.add(c.text().strip());
+        if (first.size() != 1 || catalog.matchTitle(first.get(0)).isEmpty()) return raw;
+        List<String> context = new ArrayList<>(raw.context());
+        if (raw.title() != null) context.add(0, raw.title());
+        return new RawTable(first.get(0), raw.formNo(), context, raw.rows().subList(1, raw.rows().size()),
+                raw.pageFrom(), raw.pageTo(), raw.continued());
     }
 
     /**
