@@ -110,7 +110,10 @@ public final class CatalogReconciler implements Reconciler {
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
         for (RawTable printed : tables) {
+            // the same cells found twice on one page (two overlapping table areas) are one table
+            if (!seen.add(List.of(printed.pageFrom(), printed.pageTo(), texts(printed)))) continue;
             RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
                     .filter(s -> headerPrintsWhatTheFormMust(s, raw));
@@ -153,6 +156,10 @@ public final class CatalogReconciler implements Reconciler {
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
         Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
         return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    private static List<List<String>> texts(RawTable t) {
+        return t.rows().stream().map(r -> r.cells().stream().map(RawCell::text).toList()).toList();
     }
 
     /**

@@ -155,7 +155,9 @@ public final class TwoSidedTableParser implements TableParser {
             mergedLabels(printed);
             for (int s = 0; s < printed.length; s++) {
                 if (printed[s] == null) continue;
-                if (wrappedTail(printed[s]) && !read.get(s).isEmpty()) appendWrapped(read.get(s), printed[s].item());
+                if (!read.get(s).isEmpty() && wrappedTail(printed[s], read.get(s).get(read.get(s).size() - 1))) {
+                    appendWrapped(read.get(s), printed[s].item());
+                }
                 else read.get(s).add(printed[s]);
             }
         }
@@ -188,11 +190,13 @@ public final class TwoSidedTableParser implements TableParser {
 
     /**
      * The end of a label wrapped onto a grid row of its own in a table without 行次 (1.一般公共预 / 算,
-     * 三、单位预留机动 / 经费): a fragment of a few characters, no ordinal, no total word, no amount.
+     * 三、单位预留机动 / 经费, 当年收入 / 小计): a fragment of a few characters, no ordinal, no amount, and
+     * a total word only as the end of a line above that has none (收入合 / 计).
      */
-    private static boolean wrappedTail(SideRow r) {
+    private static boolean wrappedTail(SideRow r, SideRow above) {
         String k = r.item() == null ? "" : Labels.key(r.item());
-        if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find() || k.contains("计")) return false;
+        if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find()) return false;
+        if (k.contains("计") && (above.item() == null || above.item().isBlank() || Labels.key(above.item()).contains("计"))) return false;
         return r.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
     }
 
