@@ -49,7 +49,8 @@ public final class UnknownTableReader {
             String leaf = paths.get(c).isEmpty() ? "" : Labels.key(paths.get(c).get(paths.get(c).size() - 1));
             if (leaf.equals("款") || leaf.equals("项")) { codeParts.add(c); continue; }
             text[c] = textColumn(body, c);
-            if (codeCol < 0 && codeColumn(body, c)) codeCol = c;
+            boolean codeHeader = paths.get(c).stream().anyMatch(h -> h.contains("编码") || h.contains("代码"));
+            if (codeCol < 0 && (codeHeader || codeColumn(body, c))) codeCol = c;
         }
         List<String> names = new ArrayList<>();
         List<Integer> valueCols = new ArrayList<>();
