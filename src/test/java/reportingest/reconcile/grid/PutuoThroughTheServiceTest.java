@@ -73,6 +73,7 @@ class PutuoThroughTheServiceTest {
         assertThat(documentFlagCodes(export)).containsOnly("TABLE_SPLIT_ACROSS_PAGES");
         assertNineTablesEveryRowAccepted(SOCIAL, export);
         assertThat((List<?>) export.get("narrative_facts")).hasSizeGreaterThan(20);
+        assertThat(export).containsEntry("kind", "final_accounts").containsEntry("level", "部门").containsEntry("fiscalYear", 2024);
     }
 
     /**
