@@ -112,8 +112,10 @@ public final class CatalogReconciler implements Reconciler {
         List<Flag> docFlags = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         for (RawTable printed : tables) {
-            // the same cells found twice on one page (two overlapping table areas) are one table
-            if (!seen.add(List.of(printed.pageFrom(), printed.pageTo(), texts(printed)))) continue;
+            // the same cells at the same place found twice (two overlapping table areas) are one table;
+            // the same text printed again elsewhere (a report repeated in one file) is not
+            Object place = firstBox(printed);
+            if (place != null && !seen.add(List.of(printed.pageFrom(), printed.pageTo(), place, texts(printed)))) continue;
             RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
             Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
                     .filter(s -> headerPrintsWhatTheFormMust(s, raw));
@@ -156,6 +158,10 @@ public final class CatalogReconciler implements Reconciler {
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
         Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
         return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    private static Object firstBox(RawTable t) {
+        return t.rows().isEmpty() || t.rows().get(0).cells().isEmpty() ? null : t.rows().get(0).cells().get(0).bbox();
     }
 
     private static List<List<String>> texts(RawTable t) {

@@ -21,14 +21,26 @@ final class Evaluator {
 
     private final BigDecimal perAmount;
     private final Double honestTail;
+    /** Cells of tables whose unit is printed in whole units (元): a whole number there is rounded to ±0.5. */
+    private final java.util.function.Predicate<CellRef> wholeUnits;
 
     Evaluator(BigDecimal perAmount) {
         this(perAmount, null);
     }
 
     Evaluator(BigDecimal perAmount, Double honestTail) {
+        this(perAmount, honestTail, ref -> false);
+    }
+
+    private Evaluator(BigDecimal perAmount, Double honestTail, java.util.function.Predicate<CellRef> wholeUnits) {
         this.perAmount = perAmount;
         this.honestTail = honestTail;
+        this.wholeUnits = wholeUnits;
+    }
+
+    /** The same evaluator for a document whose cells {@code wholeUnits} names are amounts rounded to whole 元. */
+    Evaluator withWholeUnits(java.util.function.Predicate<CellRef> cellsInWholeUnits) {
+        return new Evaluator(perAmount, honestTail, cellsInWholeUnits);
     }
 
     /**
@@ -72,7 +84,7 @@ final class Evaluator {
         int rounded = 0;
         List<String> shown = new ArrayList<>();
         int blanks = 0;
-        BigDecimal per = halfUnit(lhs, perAmount);
+        BigDecimal per = halfUnit(c.lhs(), lhs, perAmount);
         for (Term t : c.terms()) {
             String p = printed(t, cells);
             BigDecimal v = Amounts.parse(p);
@@ -83,7 +95,7 @@ final class Evaluator {
             nonBlank++;
             if (v.signum() != 0) {
                 rounded++;
-                per = halfUnit(v, per);
+                per = halfUnit(t, v, per);
             }
             total = t.sign() < 0 ? total.subtract(v) : total.add(v);
             if (shown.size() < MAX_TERMS_SHOWN) {
@@ -108,11 +120,12 @@ final class Evaluator {
     }
 
     /**
-     * The rounding allowance per term: {@code perAmount} (half a cent), or half a unit when a value is
-     * printed as a whole number (budgets in 元 print whole yuan: 94995790 is any amount within ±0.5 of it).
+     * The rounding allowance per term: {@code perAmount} (half a cent), or half a unit for an amount of a
+     * 元 table printed as a whole number (budgets in 元 print whole yuan: 94995790 is any amount within
+     * ±0.5 of it). Whole numbers elsewhere (scores, 万元 figures) keep the exact allowance.
      */
-    private static BigDecimal halfUnit(BigDecimal v, BigDecimal per) {
-        if (v == null || v.signum() == 0 || v.scale() > 0) return per;
+    private BigDecimal halfUnit(Term t, BigDecimal v, BigDecimal per) {
+        if (v == null || v.signum() == 0 || v.scale() > 0 || !t.isCell() || !wholeUnits.test(t.ref())) return per;
         BigDecimal half = new BigDecimal("0.5");
         return half.compareTo(per) > 0 ? half : per;
     }

@@ -46,6 +46,8 @@ public final class Validator {
 
     public Validation validate(ExtractedDocument doc, List<Page> pages) {
         DocumentCells cells = new DocumentCells(doc);
+        Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < doc.tables().size()
+                && "元".equals(doc.tables().get(ref.table()).unit()));
         List<Check> checks = checks(doc, pages, cells);
         List<Outcome> outcomes = new ArrayList<>();
         for (Check c : checks) {

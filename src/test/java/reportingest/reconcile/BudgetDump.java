@@ -52,7 +52,7 @@ public final class BudgetDump {
                 continue;
             }
             Catalog catalog = Catalog.load();
-            ExtractedDocument doc = new DocumentReconcilerFactoryForDump().reconcile(catalog, pages, tables);
+            ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(pages, tables);
             doc = new Validator(catalog).validate(doc, pages).document();
             System.out.printf("unit=%s year=%s flags=%s%n", doc.unit(), doc.fiscalYear(),
                     doc.flags().stream().map(f -> f.code() + ":" + f.message()).toList());
@@ -66,13 +66,6 @@ public final class BudgetDump {
                             .map(e -> e.getKey() + "=" + e.getValue().value()).toList(), r.flags().stream().map(f -> f.code() + ":" + f.message()).toList());
                 }
             }
-        }
-    }
-
-    /** The reconcile stage as the service wires it, minus narrative (not needed for tables). */
-    static final class DocumentReconcilerFactoryForDump {
-        ExtractedDocument reconcile(Catalog catalog, List<Page> pages, List<RawTable> tables) {
-            return new CatalogReconciler(catalog).reconcile(pages, tables);
         }
     }
 }

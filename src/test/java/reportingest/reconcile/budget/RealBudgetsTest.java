@@ -46,13 +46,18 @@ class RealBudgetsTest {
         assertThat(accepted(budget) * 100).isGreaterThanOrEqualTo(rows(budget) * 95);
     }
 
-    /** The welfare home prints its 财政拨款收支预算总表 without a caption the recognizer finds: kept as printed, listed as missing. */
+    /**
+     * The welfare home prints its 财政拨款收支预算总表 without a caption the recognizer finds: kept as printed,
+     * listed as missing. Its summary names 类 210 by its former name 医疗卫生与计划生育支出 (503,724) where its
+     * 支出预算总表 prints 210 卫生健康支出 (503,724): the same figure, but no line and 类 of one name, so both
+     * go to review.
+     */
     @Test
     void aFormWhoseTitleIsNotFoundIsKeptAsAnUnknownTableNotDropped() {
         ExtractedDocument doc = read(WELFARE_24);
         assertThat(doc.tables().stream().filter(RealBudgets::budget)).extracting(ExtractedTable::schema)
                 .containsExactlyElementsOf(SHANGHAI_FORMS.stream().filter(s -> !s.equals("budget_fiscal_appropriation_summary")).toList());
-        assertThat(notAccepted(doc)).isEmpty();
+        assertThat(notAccepted(doc)).containsExactly("budget_income_expenditure_summary 三、医疗卫生与计划生育支出", "budget_expenditure 210");
         ExtractedTable unknown = table(doc, "unknown");
         assertThat(unknown.pageFrom()).isEqualTo(10);
         assertThat(unknown.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
