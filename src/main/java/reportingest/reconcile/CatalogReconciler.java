@@ -95,13 +95,15 @@ public final class CatalogReconciler implements Reconciler {
      * decimal fraction or four digits and more; 序号 1, 2, 3 of a list of units are not amounts.
      */
     static boolean holdsAmounts(RawTable raw) {
-        for (RawRow row : raw.rows()) {
-            for (RawCell cell : row.cells()) {
-                AmountParser.Amount a = AmountParser.parse(cell.text());
-                if (a.value() == null || a.guessed()) continue;
-                String digits = a.value().replace("-", "").replace("%", "");
-                if (digits.contains(".") || digits.length() >= 4) return true;
-            }
+        return raw.rows().stream().anyMatch(CatalogReconciler::holdsAmount);
+    }
+
+    private static boolean holdsAmount(RawRow row) {
+        for (RawCell cell : row.cells()) {
+            AmountParser.Amount a = AmountParser.parse(cell.text());
+            if (a.value() == null || a.guessed()) continue;
+            String digits = a.value().replace("-", "").replace("%", "");
+            if (digits.contains(".") || digits.length() >= 4) return true;
         }
         return false;
     }
@@ -144,6 +146,18 @@ public final class CatalogReconciler implements Reconciler {
                 continue;
             }
             ExtractedTable t = labels.reconcile(schema.get(), parser.parse(schema.get(), raw));
+            if (losesAmountRows(raw, t)) {
+                // a grid the form's layout cannot place (a Word export whose cells drift off their header):
+                // kept as printed rather than published with most of its amounts missing
+                Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "table titled '" + raw.title() + "' (pages " + raw.pageFrom() + "-"
+                        + raw.pageTo() + ") reads as " + schema.get().id() + " with only " + rowsWithValues(t) + " of its "
+                        + amountRows(raw) + " rows of amounts placed; stored as schema unknown");
+                docFlags.add(unknown);
+                // its title names a form whose columns could not be placed: every row asks for a look
+                Flag unplaced = Flag.of(Cells.HEADER_UNMATCHED, "the columns of " + schema.get().id() + " could not be placed on this grid");
+                out.add(UnknownTableReader.read(raw, unknown, List.of(unplaced)).withUnit(TableUnits.of(raw)));
+                continue;
+            }
             if (raw.continued() || fromHeader != null) {
                 List<Flag> flags = new ArrayList<>(t.flags());
                 if (raw.continued()) flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,
@@ -158,6 +172,23 @@ public final class CatalogReconciler implements Reconciler {
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
         Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
         return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    /** Fewer than half of the printed rows with amounts came out as rows with a value. */
+    static boolean losesAmountRows(RawTable raw, ExtractedTable t) {
+        int printed = amountRows(raw);
+        return printed >= MIN_ROWS_TO_JUDGE && rowsWithValues(t) * 2 < printed;
+    }
+
+    /** Below this many rows of amounts a table is too small to judge by counting. */
+    private static final int MIN_ROWS_TO_JUDGE = 4;
+
+    private static int amountRows(RawTable raw) {
+        return (int) raw.rows().stream().filter(CatalogReconciler::holdsAmount).count();
+    }
+
+    private static int rowsWithValues(ExtractedTable t) {
+        return (int) t.rows().stream().filter(r -> r.cells().values().stream().anyMatch(v -> v != null && v.value() != null)).count();
     }
 
     private static Object firstBox(RawTable t) {

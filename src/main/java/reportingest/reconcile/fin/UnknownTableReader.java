@@ -31,6 +31,11 @@ public final class UnknownTableReader {
     private UnknownTableReader() {}
 
     public static ExtractedTable read(RawTable raw, Flag unknown) {
+        return read(raw, unknown, List.of());
+    }
+
+    /** As {@link #read(RawTable, Flag)}, every row also carrying {@code rowFlags} (why it needs a look). */
+    public static ExtractedTable read(RawTable raw, Flag unknown, List<Flag> rowFlags) {
         List<RawRow> rows = raw.rows();
         int width = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
         int start = bodyStart(rows);
@@ -92,7 +97,7 @@ public final class UnknownTableReader {
             }
             Map<String, Object> key = Cells.key("code", code, "label", label.length() == 0 ? null : label.toString(),
                     "level", code == null ? null : (code.length() - 1) / 2 + 1);
-            out.add(Cells.row(key, cells, List.of()));
+            out.add(Cells.row(key, cells, rowFlags));
         }
         return new ExtractedTable(SCHEMA, raw.title(), raw.formNo(), names, out, raw.context(), List.of(unknown),
                 raw.pageFrom(), raw.pageTo());

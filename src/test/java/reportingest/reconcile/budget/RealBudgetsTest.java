@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
+import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 
 import java.util.List;
@@ -79,6 +81,29 @@ class RealBudgetsTest {
         // 收入预算总表 (by source) and 政府采购预算表 are kept as printed
         assertThat(doc.tables()).filteredOn(t -> t.schema().equals("unknown")).extracting(ExtractedTable::title)
                 .anyMatch(t -> t != null && t.contains("收入预算总表")).anyMatch(t -> t != null && t.contains("政府采购"));
+    }
+
+    /**
+     * The 2019 检察院 budget is a Word export whose grid cells drift off their header (codes one column left
+     * of 科目代码, amounts in either of two columns): its code tables cannot be read as their forms, so
+     * they are kept as printed, every amount with its code and name, each row sent to review.
+     */
+    @Test
+    void aFormWhoseGridCannotBePlacedIsKeptAsPrintedAndSentToReview() {
+        ExtractedDocument doc = read(JIANGSU + "江苏省人民检察院/2019年度部门预算公开.pdf");
+        ExtractedTable t = doc.tables().stream().filter(x -> "财政拨款支出预算表（功能科目）".equals(x.title())).findFirst().orElseThrow();
+        assertThat(t.schema()).isEqualTo("unknown");
+        assertThat(t.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
+        assertThat(t.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW));
+        TableRow r204 = t.rows().stream().filter(r -> "204".equals(r.key().get("code"))).findFirst().orElseThrow();
+        assertThat(r204.key().get("label")).isEqualTo("公共安全支出");
+        assertThat(r204.cells().values()).extracting(CellValue::value).contains("16593.12");
+        TableRow r2040401 = t.rows().stream().filter(r -> "2040401".equals(r.key().get("code"))).findFirst().orElseThrow();
+        assertThat(r2040401.cells().values()).extracting(CellValue::value).contains("12268.62");
+        // the forms it could place are read as their schemas
+        assertThat(doc.tables().stream().filter(RealBudgets::budget)).extracting(ExtractedTable::schema).containsExactly(
+                "budget_income_expenditure_summary", "budget_fiscal_appropriation_summary", "budget_three_public", "budget_government_fund");
+        assertThat(notAccepted(doc)).isEmpty();
     }
 
     /** {@code key}: code, name of a code-less total, side:item, or - for a one-row table; blank expected = no value. */
