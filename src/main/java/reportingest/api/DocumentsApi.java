@@ -103,6 +103,9 @@ public final class DocumentsApi {
         m.put("sizeBytes", d.sizeBytes());
         m.put("unit", d.unit());
         m.put("fiscalYear", d.fiscalYear());
+        // the family is read from the document; a document not (yet) read is of no known family
+        m.put("kind", d.kind() == null ? "unknown" : d.kind());
+        m.put("level", d.level());
         m.put("duplicateOf", d.duplicateOf());
         m.put("error", d.errorReason());
         m.put("storedAs", d.storedAs());

@@ -7,13 +7,15 @@ import java.util.Optional;
 /**
  * One catalog schema. {@code kind} says how rows are laid out: coded (科目编码/科目名称 rows),
  * two_sided (收入 ‖ 支出 summary with 行次), grouped_coded (side-by-side code groups),
- * one_row, or semi_structured (handled elsewhere).
+ * one_row, or semi_structured (handled elsewhere). {@code headerMustPrint}: words one of which the
+ * header must print for a title match to stand (a coded form's 编码/代码), so a table that shares a
+ * title with the form but is laid out otherwise (Jiangsu's 收入预算总表 by source) is not forced into it.
  */
 public record SchemaDef(String id, String title, List<String> titleVariants, String kind, String codeSystem,
                         List<String> keyColumns, Boolean lineNumbers, List<Integer> codeLevels,
                         List<String> totalLabels, List<String> headerWords, List<ColumnDef> columns,
                         List<SideDef> sides, List<GroupDef> groups, Integer defaultGroupCount,
-                        String groupHeaderAlias, List<IdentityDef> identities) {
+                        String groupHeaderAlias, List<IdentityDef> identities, List<String> headerMustPrint) {
 
     public static final String SEMI_STRUCTURED = "semi_structured";
 
@@ -27,6 +29,7 @@ public record SchemaDef(String id, String title, List<String> titleVariants, Str
         sides = orEmpty(sides);
         groups = orEmpty(groups);
         identities = orEmpty(identities);
+        headerMustPrint = orEmpty(headerMustPrint);
         lineNumbers = lineNumbers != null && lineNumbers;
     }
 
@@ -48,4 +51,14 @@ public record SchemaDef(String id, String title, List<String> titleVariants, Str
     }
 
     public boolean financial() { return !SEMI_STRUCTURED.equals(kind); }
+
+    /** The columns every printing of the form has (the header must name them). */
+    public List<String> requiredColumnNames() {
+        return columns.stream().filter(c -> !c.optional()).map(ColumnDef::name).toList();
+    }
+
+    /** Whether a column is optional (absent from some printings of the form). */
+    public boolean optional(String column) {
+        return column(column).map(ColumnDef::optional).orElse(false);
+    }
 }

@@ -99,11 +99,11 @@ public final class Revalidation {
         }
         // document-level narrative mismatches stay: their checks may need page text that is not stored
         List<Flag> kept = doc.flags().stream().filter(f -> f.code().equals("NARRATIVE_MISMATCH") || !VALIDATION_FLAGS.contains(f.code())).toList();
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), kept);
+        return doc.with(tables, doc.facts(), kept);
     }
 
     private static ExtractedDocument distinctDocumentFlags(ExtractedDocument d) {
-        return new ExtractedDocument(d.unit(), d.fiscalYear(), d.amountUnit(), d.tables(), d.facts(),
+        return d.with(d.tables(), d.facts(),
                 d.flags().stream().distinct().toList());
     }
 
@@ -124,7 +124,7 @@ public final class Revalidation {
             }
             tables.add(t.withRows(rows, t.flags()));
         }
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), doc.flags());
+        return doc.with(tables, doc.facts(), doc.flags());
     }
 
     /** The validator judges records; it must not add, drop or reorder them. */

@@ -43,7 +43,10 @@ public final class ExportBuilder {
         out.put("status", d.status().name());
         out.put("unit", d.unit());
         out.put("fiscal_year", d.fiscalYear());
-        out.put("amount_unit", "万元");
+        out.put("fiscalYear", d.fiscalYear());
+        out.put("kind", d.kind() == null ? "unknown" : d.kind());
+        out.put("level", d.level());
+        out.put("amount_unit", amountUnit(doc));
         out.put("pages", d.pages());
         List<Map<String, Object>> tables = new ArrayList<>();
         for (int i = 0; i < doc.tables().size(); i++) tables.add(table(doc.tables().get(i), stored.get().tables().get(i)));
@@ -52,6 +55,16 @@ public final class ExportBuilder {
         out.put("flags", d.flags());
         out.put("reasons", doc.flags());
         return Optional.of(out);
+    }
+
+    /**
+     * The unit most of the document's tables state (each table states its own as {@code unit}); 万元,
+     * the unit of the disclosure forms, for a document whose tables state none.
+     */
+    static String amountUnit(ExtractedDocument doc) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ExtractedTable t : doc.tables()) if (t.unit() != null) counts.merge(t.unit(), 1L, Long::sum);
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("万元");
     }
 
     /** The name a document is known by in truth files: the file name up to its first dot. */
@@ -67,6 +80,7 @@ public final class ExportBuilder {
         out.put("form_no", t.formNo());
         out.put("columns", t.columns());
         out.put("pages", List.of(t.pageFrom(), t.pageTo()));
+        out.put("unit", t.unit());
         out.put("flags", codes(t.flags()));
         out.put("reasons", t.flags());
         out.put("notes", t.notes());

@@ -43,7 +43,7 @@ public final class ResultStore {
             for (Flag f : doc.flags()) insertDocumentFlag(c, documentId, f);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE document SET status = ?, pages = ?, media_type = ?, flags = ?, unit = ?, fiscal_year = ?, "
-                            + "finished_at = ?, error_reason = NULL WHERE id = ?")) {
+                            + "finished_at = ?, error_reason = NULL, kind = ?, doc_level = ? WHERE id = ?")) {
                 ps.setString(1, status.name());
                 ps.setInt(2, pages);
                 ps.setString(3, mediaType);
@@ -51,7 +51,9 @@ public final class ResultStore {
                 ps.setString(5, doc.unit());
                 ps.setObject(6, doc.fiscalYear());
                 ps.setObject(7, DocumentStore.now());
-                ps.setLong(8, documentId);
+                ps.setString(8, doc.kind());
+                ps.setString(9, doc.level());
+                ps.setLong(10, documentId);
                 ps.executeUpdate();
             }
             return null;
@@ -91,8 +93,8 @@ public final class ResultStore {
             throws SQLException {
         long tableId;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO extracted_table (document_id, seq, schema_id, title, form_no, columns_json, notes_json, flags_json, page_from, page_to) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO extracted_table (document_id, seq, schema_id, title, form_no, columns_json, notes_json, flags_json, page_from, page_to, amount_unit) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, documentId);
             ps.setInt(2, seq);
             ps.setString(3, t.schema());
@@ -103,6 +105,7 @@ public final class ResultStore {
             ps.setString(8, Json.write(t.flags()));
             ps.setInt(9, t.pageFrom());
             ps.setInt(10, t.pageTo());
+            ps.setString(11, t.unit());
             ps.executeUpdate();
             tableId = generatedId(ps);
         }

@@ -28,9 +28,9 @@ public final class StoredDocumentReader {
         DocumentStatus status;
         String unit;
         Integer year;
-        String approvedBy;
+        String approvedBy, kind, level;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT status, unit, fiscal_year, approved_by FROM document WHERE id = ?")) {
+                "SELECT status, unit, fiscal_year, approved_by, kind, doc_level FROM document WHERE id = ?")) {
             ps.setLong(1, documentId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
@@ -38,12 +38,14 @@ public final class StoredDocumentReader {
                 unit = rs.getString("unit");
                 year = (Integer) rs.getObject("fiscal_year");
                 approvedBy = rs.getString("approved_by");
+                kind = rs.getString("kind");
+                level = rs.getString("doc_level");
             }
         }
         List<ExtractedTable> tables = new ArrayList<>();
         List<StoredDocument.Table> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, schema_id, title, form_no, columns_json, notes_json, flags_json, page_from, page_to "
+                "SELECT id, schema_id, title, form_no, columns_json, notes_json, flags_json, page_from, page_to, amount_unit "
                         + "FROM extracted_table WHERE document_id = ? ORDER BY seq")) {
             ps.setLong(1, documentId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -54,13 +56,13 @@ public final class StoredDocumentReader {
                     readRows(c, tableId, rows, rowIds);
                     tables.add(new ExtractedTable(rs.getString("schema_id"), rs.getString("title"), rs.getString("form_no"),
                             Json.readStrings(rs.getString("columns_json")), rows, Json.readStrings(rs.getString("notes_json")),
-                            flags(rs.getString("flags_json")), rs.getInt("page_from"), rs.getInt("page_to")));
+                            flags(rs.getString("flags_json")), rs.getInt("page_from"), rs.getInt("page_to"), rs.getString("amount_unit")));
                     ids.add(new StoredDocument.Table(tableId, rowIds));
                 }
             }
         }
         ExtractedDocument doc = new ExtractedDocument(unit, year, "万元", tables, facts(c, documentId),
-                documentFlags(c, documentId));
+                documentFlags(c, documentId), kind, level);
         return Optional.of(new StoredDocument(documentId, status, approvedBy, doc, ids));
     }
 

@@ -21,14 +21,26 @@ final class Evaluator {
 
     private final BigDecimal perAmount;
     private final Double honestTail;
+    /** Cells of tables whose unit is printed in whole units (元): a whole number there is rounded to ±0.5. */
+    private final java.util.function.Predicate<CellRef> wholeUnits;
 
     Evaluator(BigDecimal perAmount) {
         this(perAmount, null);
     }
 
     Evaluator(BigDecimal perAmount, Double honestTail) {
+        this(perAmount, honestTail, ref -> false);
+    }
+
+    private Evaluator(BigDecimal perAmount, Double honestTail, java.util.function.Predicate<CellRef> wholeUnits) {
         this.perAmount = perAmount;
         this.honestTail = honestTail;
+        this.wholeUnits = wholeUnits;
+    }
+
+    /** The same evaluator for a document whose cells {@code wholeUnits} names are amounts rounded to whole 元. */
+    Evaluator withWholeUnits(java.util.function.Predicate<CellRef> cellsInWholeUnits) {
+        return new Evaluator(perAmount, honestTail, cellsInWholeUnits);
     }
 
     /**
@@ -39,7 +51,7 @@ final class Evaluator {
      */
     private record Allowance(BigDecimal tolerance, BigDecimal worst, String note) {}
 
-    private Allowance allowance(int n) {
+    private Allowance allowance(int n, BigDecimal perAmount) {
         if (n <= 1) return new Allowance(BigDecimal.ZERO, BigDecimal.ZERO, null);
         BigDecimal worst = perAmount.multiply(BigDecimal.valueOf(n));
         if (honestTail == null) return new Allowance(worst, worst, null);
@@ -72,6 +84,7 @@ final class Evaluator {
         int rounded = 0;
         List<String> shown = new ArrayList<>();
         int blanks = 0;
+        BigDecimal per = halfUnit(c.lhs(), lhs, perAmount);
         for (Term t : c.terms()) {
             String p = printed(t, cells);
             BigDecimal v = Amounts.parse(p);
@@ -80,14 +93,17 @@ final class Evaluator {
                 continue;
             }
             nonBlank++;
-            if (v.signum() != 0) rounded++;
+            if (v.signum() != 0) {
+                rounded++;
+                per = halfUnit(t, v, per);
+            }
             total = t.sign() < 0 ? total.subtract(v) : total.add(v);
             if (shown.size() < MAX_TERMS_SHOWN) {
                 shown.add((t.sign() < 0 ? "- " : (shown.isEmpty() ? "" : "+ ")) + t.label() + " " + p.strip());
             }
         }
         if (c.skipWhenBlank() && lhs == null && nonBlank == 0) return null;
-        Allowance allowance = c.fixedTolerance() != null ? new Allowance(c.fixedTolerance(), c.fixedTolerance(), null) : allowance(rounded);
+        Allowance allowance = c.fixedTolerance() != null ? new Allowance(c.fixedTolerance(), c.fixedTolerance(), null) : allowance(rounded, per);
         BigDecimal tol = allowance.tolerance();
         BigDecimal diff = (lhs == null ? BigDecimal.ZERO : lhs).subtract(total);
         boolean holds = diff.abs().compareTo(tol) <= 0;
@@ -101,6 +117,17 @@ final class Evaluator {
                         // the reason is given only where the worst case alone would have accepted the difference
                         + (allowance.note() == null || holds || diff.abs().compareTo(allowance.worst()) > 0 ? "" : ": " + allowance.note()));
         return new Outcome(c, holds, msg, diff.abs());
+    }
+
+    /**
+     * The rounding allowance per term: {@code perAmount} (half a cent), or half a unit for an amount of a
+     * 元 table printed as a whole number (budgets in 元 print whole yuan: 94995790 is any amount within
+     * ±0.5 of it). Whole numbers elsewhere (scores, 万元 figures) keep the exact allowance.
+     */
+    private BigDecimal halfUnit(Term t, BigDecimal v, BigDecimal per) {
+        if (v == null || v.signum() == 0 || v.scale() > 0 || !t.isCell() || !wholeUnits.test(t.ref())) return per;
+        BigDecimal half = new BigDecimal("0.5");
+        return half.compareTo(per) > 0 ? half : per;
     }
 
     /** Sums of derived figures (amount × share) are shown to the cent. */

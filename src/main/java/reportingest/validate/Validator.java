@@ -46,6 +46,8 @@ public final class Validator {
 
     public Validation validate(ExtractedDocument doc, List<Page> pages) {
         DocumentCells cells = new DocumentCells(doc);
+        Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < doc.tables().size()
+                && "元".equals(doc.tables().get(ref.table()).unit()));
         List<Check> checks = checks(doc, pages, cells);
         List<Outcome> outcomes = new ArrayList<>();
         for (Check c : checks) {
@@ -73,7 +75,7 @@ public final class Validator {
         List<Flag> flags = new ArrayList<>(doc.flags());
         flags.add(Flag.of(NO_CONTENT_FOUND, "no table and no figure was recognised in " + (n == 1 ? "its 1 page" : "its " + n + " pages")
                 + ", so nothing of it was stored: check that the file is a financial report and that its pages are legible"));
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), doc.tables(), doc.facts(), flags);
+        return doc.with(doc.tables(), doc.facts(), flags);
     }
 
     List<Check> checks(ExtractedDocument doc, List<Page> pages, DocumentCells cells) {
@@ -172,7 +174,7 @@ public final class Validator {
             for (Flag f : SilentEmpties.emptyTotals(catalog.byId(t.schema()).orElse(null), t)) if (!tableFlags.contains(f)) tableFlags.add(f);
             tables.add(t.withRows(rows, tableFlags));
         }
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), docFlags);
+        return doc.with(tables, doc.facts(), docFlags);
     }
 
     /**

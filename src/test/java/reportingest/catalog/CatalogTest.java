@@ -14,11 +14,16 @@ class CatalogTest {
     private final Catalog catalog = Catalog.load();
 
     @Test
-    void holdsTheElevenSchemasOfTheDesign() {
+    void holdsTheSchemasOfTheDesign() {
         assertThat(catalog.schemas()).extracting(SchemaDef::id).containsExactly(
                 "income_expenditure_summary", "income", "expenditure", "fiscal_appropriation_summary",
                 "general_budget_expenditure", "general_budget_basic_expenditure", "three_public_expenses",
-                "government_fund", "state_capital", "state_capital_income_expenditure", "performance_basic_data", "performance_self_evaluation");
+                "government_fund", "state_capital", "state_capital_income_expenditure",
+                "budget_income_expenditure_summary", "budget_income", "budget_expenditure", "budget_fiscal_appropriation_summary",
+                "budget_fiscal_appropriation_expenditure", "budget_general_expenditure", "budget_general_basic_expenditure",
+                "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation", "budget_government_fund",
+                "budget_state_capital", "budget_three_public",
+                "performance_basic_data", "performance_self_evaluation");
         assertThat(catalog.byId("three_public_expenses").orElseThrow().columns()).hasSize(12);
         assertThat(catalog.byId("performance_self_evaluation").orElseThrow().financial()).isFalse();
     }

@@ -68,4 +68,28 @@ class RoundingAllowanceTest {
         assertThat(EVAL.evaluate(sum("1501.28", List.of("893.67", "607.59")), r -> null).holds()).isFalse();
         assertThat(EVAL.evaluate(sum("10.02", List.of("2.50", "2.50", "2.50", "2.50")), r -> null).holds()).isTrue();
     }
+
+    /** Cells of one row: lhs in column "t", terms in "t0"…; the printed values come from {@code values}. */
+    private static Check cellSum(List<String> columns) {
+        List<Term> t = new ArrayList<>();
+        for (int i = 1; i < columns.size(); i++) t.add(Term.cell("t" + i, new CellRef(0, 0, "t" + i)));
+        return new Check("s", "HIERARCHY_SUM_MISMATCH", Check.Kind.SUM, Check.Source.TABLE, "21201 = Σ",
+                Term.cell("t0", new CellRef(0, 0, "t0")), t, null, true);
+    }
+
+    /**
+     * 万里街道's 2025 budget (元, whole yuan): 21201 prints 94,995,790 over 项 printing 17,887,739 + 17,464,243
+     * + 6,522,681 + 53,121,126 = 94,995,789; each is a rounded yuan amount, so one yuan apart is honest. A score
+     * table prints whole numbers that are exact: 10 is not 9.
+     */
+    @Test
+    void wholeYuanAmountsAreRoundedToHalfAYuanButOtherWholeNumbersAreExact() {
+        List<String> values = List.of("94995790", "17887739", "17464243", "6522681", "53121126");
+        java.util.function.Function<CellRef, String> cells = r -> values.get(Integer.parseInt(r.column().substring(1)));
+        assertThat(EVAL.withWholeUnits(r -> true).evaluate(cellSum(values), cells).holds()).isTrue();
+        assertThat(EVAL.evaluate(cellSum(values), cells).holds()).isFalse();
+        List<String> scores = List.of("10", "6", "3");
+        java.util.function.Function<CellRef, String> score = r -> scores.get(Integer.parseInt(r.column().substring(1)));
+        assertThat(EVAL.evaluate(cellSum(scores), score).holds()).isFalse();
+    }
 }

@@ -1,6 +1,7 @@
 package reportingest.reconcile.document;
 
 import reportingest.layout.Page;
+import reportingest.reconcile.DocumentFamily;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.NarrativeFact;
@@ -36,7 +37,12 @@ public final class DocumentReconciler implements Reconciler {
         all.addAll(performanceForms.read(pages));
         List<NarrativeFact> facts = new ArrayList<>(financial.facts());
         facts.addAll(narrative.extract(pages, financial.fiscalYear()));
-        return new ExtractedDocument(financial.unit(), financial.fiscalYear(), financial.amountUnit(), all, facts,
-                financial.flags());
+        ExtractedDocument doc = financial.with(all, facts, financial.flags());
+        if (DocumentFamily.UNKNOWN.equals(doc.kind()) && all.stream().anyMatch(t -> t.schema().startsWith("performance_"))) {
+            // performance forms are read here, after the financial tables named the family
+            doc = new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), doc.tables(), doc.facts(), doc.flags(),
+                    DocumentFamily.PERFORMANCE, doc.level());
+        }
+        return doc;
     }
 }

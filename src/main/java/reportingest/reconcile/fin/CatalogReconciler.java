@@ -13,10 +13,12 @@ import reportingest.tables.RawTable;
 
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
+import reportingest.reconcile.DocumentFamily;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.Reconciler;
+import reportingest.reconcile.TableUnits;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,8 +32,9 @@ import java.util.Optional;
 /**
  * Matches each recognised table to a financial catalog schema by its title (by its header when the
  * title names none, see {@link HeaderSchemas}) and rebuilds its rows
- * by the schema's row kind. Semi-structured (performance) schemas and unknown tables are left to
- * other reconcilers; an unknown table is reported as a document flag, never guessed into a schema.
+ * by the schema's row kind. Semi-structured (performance) schemas are left to other reconcilers; a
+ * table with amounts that no schema fits is kept as printed (schema unknown, flagged SCHEMA_UNKNOWN),
+ * never guessed into a schema. Each table states the amount unit its unit line prints.
  * Narrative facts are not produced here.
  */
 public final class CatalogReconciler implements Reconciler {
@@ -88,13 +91,15 @@ public final class CatalogReconciler implements Reconciler {
      * decimal fraction or four digits and more; 序号 1, 2, 3 of a list of units are not amounts.
      */
     static boolean holdsAmounts(RawTable raw) {
-        for (RawRow row : raw.rows()) {
-            for (RawCell cell : row.cells()) {
-                AmountParser.Amount a = AmountParser.parse(cell.text());
-                if (a.value() == null || a.guessed()) continue;
-                String digits = a.value().replace("-", "").replace("%", "");
-                if (digits.contains(".") || digits.length() >= 4) return true;
-            }
+        return raw.rows().stream().anyMatch(CatalogReconciler::holdsAmount);
+    }
+
+    private static boolean holdsAmount(RawRow row) {
+        for (RawCell cell : row.cells()) {
+            AmountParser.Amount a = AmountParser.parse(cell.text());
+            if (a.value() == null || a.guessed()) continue;
+            String digits = a.value().replace("-", "").replace("%", "");
+            if (digits.contains(".") || digits.length() >= 4) return true;
         }
         return false;
     }
@@ -103,8 +108,15 @@ public final class CatalogReconciler implements Reconciler {
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
         List<ExtractedTable> out = new ArrayList<>();
         List<Flag> docFlags = new ArrayList<>();
-        for (RawTable raw : tables) {
-            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title());
+        Set<List<Object>> seen = new HashSet<>();
+        for (RawTable printed : tables) {
+            // the same cells at the same place found twice (two overlapping table areas) are one table;
+            // the same text printed again elsewhere (a report repeated in one file) is not
+            Object place = firstBox(printed);
+            if (place != null && !seen.add(List.of(printed.pageFrom(), printed.pageTo(), place, texts(printed)))) continue;
+            RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
+            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
+                    .filter(s -> headerPrintsWhatTheFormMust(s, raw));
             Flag fromHeader = null;
             if (schema.isEmpty()) {
                 schema = HeaderSchemas.identify(catalog, raw);
@@ -116,7 +128,11 @@ public final class CatalogReconciler implements Reconciler {
                 continue;
             }
             if (schema.isEmpty()) {
-                docFlags.add(Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title() + "'"));
+                // kept as printed (nothing with amounts is dropped); the document flag stays for older readers
+                Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title()
+                        + "' (pages " + raw.pageFrom() + "-" + raw.pageTo() + "); stored as schema unknown");
+                docFlags.add(unknown);
+                out.add(UnknownTableReader.read(raw, unknown).withUnit(TableUnits.of(raw)));
                 continue;
             }
             if (!schema.get().financial()) continue;
@@ -126,6 +142,18 @@ public final class CatalogReconciler implements Reconciler {
                 continue;
             }
             ExtractedTable t = labels.reconcile(schema.get(), parser.parse(schema.get(), raw));
+            if (losesAmountRows(raw, t)) {
+                // a grid the form's layout cannot place (a Word export whose cells drift off their header):
+                // kept as printed rather than published with most of its amounts missing
+                Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "table titled '" + raw.title() + "' (pages " + raw.pageFrom() + "-"
+                        + raw.pageTo() + ") reads as " + schema.get().id() + " with only " + rowsWithValues(t) + " of its "
+                        + amountRows(raw) + " rows of amounts placed; stored as schema unknown");
+                docFlags.add(unknown);
+                // its title names a form whose columns could not be placed: every row asks for a look
+                Flag unplaced = Flag.of(Cells.HEADER_UNMATCHED, "the columns of " + schema.get().id() + " could not be placed on this grid");
+                out.add(UnknownTableReader.read(raw, unknown, List.of(unplaced)).withUnit(TableUnits.of(raw)));
+                continue;
+            }
             if (raw.continued() || fromHeader != null) {
                 List<Flag> flags = new ArrayList<>(t.flags());
                 if (raw.continued()) flags.add(Flag.of(Cells.TABLE_SPLIT_ACROSS_PAGES,
@@ -133,10 +161,68 @@ public final class CatalogReconciler implements Reconciler {
                 if (fromHeader != null) flags.add(fromHeader);
                 t = t.withRows(t.rows(), flags);
             }
-            out.add(t);
+            out.add(t.withUnit(TableUnits.of(raw)));
         }
         docFlags.addAll(listedButNotPrinted(pages, out));
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
-        return new ExtractedDocument(meta.unit(), meta.fiscalYear(), meta.amountUnit(), out, List.of(), docFlags);
+        DocumentFamily.Family family = DocumentFamily.of(pages, out);
+        Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
+        return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    /** Fewer than half of the printed rows with amounts came out as rows with a value. */
+    static boolean losesAmountRows(RawTable raw, ExtractedTable t) {
+        int printed = amountRows(raw);
+        return printed >= MIN_ROWS_TO_JUDGE && rowsWithValues(t) * 2 < printed;
+    }
+
+    /** Below this many rows of amounts a table is too small to judge by counting. */
+    private static final int MIN_ROWS_TO_JUDGE = 4;
+
+    private static int amountRows(RawTable raw) {
+        return (int) raw.rows().stream().filter(CatalogReconciler::holdsAmount).count();
+    }
+
+    private static int rowsWithValues(ExtractedTable t) {
+        return (int) t.rows().stream().filter(r -> r.cells().values().stream().anyMatch(v -> v != null && v.value() != null)).count();
+    }
+
+    private static Object firstBox(RawTable t) {
+        return t.rows().isEmpty() || t.rows().get(0).cells().isEmpty() ? null : t.rows().get(0).cells().get(0).bbox();
+    }
+
+    private static List<List<String>> texts(RawTable t) {
+        return t.rows().stream().map(r -> r.cells().stream().map(RawCell::text).toList()).toList();
+    }
+
+    /**
+     * A table whose first row is a single cell naming a form (收支预算总表) under a caption that names
+     * none (a section heading such as 第二部分2019年度部门预算表): the row is the table's own title.
+     */
+    private RawTable titledByFirstRow(RawTable raw) {
+        if (raw.rows().size() < 2 || catalog.matchTitle(raw.title() == null ? "" : raw.title()).isPresent()) return raw;
+        List<String> first = new ArrayList<>();
+        for (RawCell c : raw.rows().get(0).cells()) if (!c.text().isBlank()) first.add(c.text().strip());
+        if (first.size() != 1 || catalog.matchTitle(first.get(0)).isEmpty()) return raw;
+        List<String> context = new ArrayList<>(raw.context());
+        if (raw.title() != null) context.add(0, raw.title());
+        return new RawTable(first.get(0), raw.formNo(), context, raw.rows().subList(1, raw.rows().size()),
+                raw.pageFrom(), raw.pageTo(), raw.continued());
+    }
+
+    /**
+     * A title shared by forms of different layouts (Jiangsu's 收入预算总表 lists sources, Shanghai's
+     * lists subject codes) names the schema only when the header prints what the schema's layout
+     * needs ({@code headerMustPrint}, e.g. 编码/代码 for a coded form).
+     */
+    static boolean headerPrintsWhatTheFormMust(SchemaDef schema, RawTable raw) {
+        if (schema.headerMustPrint().isEmpty()) return true;
+        for (RawRow r : HeaderSchemas.headerRows(raw.rows())) {
+            for (RawCell c : r.cells()) {
+                String k = reportingest.catalog.TextKey.of(c.text());
+                if (schema.headerMustPrint().stream().anyMatch(k::contains)) return true;
+            }
+        }
+        return false;
     }
 }

@@ -25,7 +25,8 @@ final class CodeReader {
 
     /** Parts split over 类/款/项 cells, in that order (an absent level as null). */
     Read split(String cls, String section, String item) {
-        String a = part(cls), b = part(section), c = part(item);
+        // 款 and 项 cells hold two digits; some producers drop the leading zero (301 | 2 津贴补贴)
+        String a = part(cls), b = twoDigits(part(section)), c = twoDigits(part(item));
         if (a == null && b == null && c == null) return Read.NONE;
         for (String p : new String[]{a, b, c}) {
             if (p != null && !p.matches("\\d+")) return Read.NONE;
@@ -88,6 +89,10 @@ final class CodeReader {
         String k = Labels.key(s);
         if (k.equals("类") || k.equals("款") || k.equals("项")) return null;
         return k;
+    }
+
+    private static String twoDigits(String p) {
+        return p != null && p.matches("\\d") ? "0" + p : p;
     }
 
     private static Flag ambiguous(String why) {

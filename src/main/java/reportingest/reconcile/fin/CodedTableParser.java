@@ -132,7 +132,8 @@ public final class CodedTableParser implements TableParser {
         cols = Grid.byElimination(Grid.labelRolesFromContent(Grid.dropDuplicates(cols), grid.rows().subList(start, grid.rows().size())),
                 schema.columns());
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
-        List<Flag> tableFlags = Grid.headerFlags(cols, schema.columnNames());
+        List<Flag> tableFlags = Grid.headerFlags(cols, schema.requiredColumnNames());
+        List<String> present = Grid.presentColumns(cols, schema);
         Grid.Column cls = find(cols, Grid.Role.CODE_CLASS), sec = find(cols, Grid.Role.CODE_SECTION),
                 item = find(cols, Grid.Role.CODE_ITEM), joined = find(cols, Grid.Role.CODE), nameCol = find(cols, Grid.Role.NAME);
         boolean split = cls != null || sec != null || item != null;
@@ -157,7 +158,7 @@ public final class CodedTableParser implements TableParser {
             if (code.flag() != null) b.flags.add(code.flag());
             boolean anyValue = false;
             Map<String, CellValue> cells = new LinkedHashMap<>();
-            for (String c : schema.columnNames()) {
+            for (String c : present) {
                 Grid.Column at = cols.stream().filter(x -> x.role() == Grid.Role.VALUE && c.equals(x.canonical())).findFirst().orElse(null);
                 if (at == null) {
                     cells.put(c, Cells.missing(row.cells().get(f).page(), row.cells().get(f).origin(), "the header names no column for " + c));
@@ -196,7 +197,7 @@ public final class CodedTableParser implements TableParser {
         }
         List<TableRow> result = new ArrayList<>();
         for (Builder b : out) result.add(Cells.row(Cells.key("code", b.code, "name", b.name), b.cells, b.flags));
-        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), result,
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), present, result,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
     }
 

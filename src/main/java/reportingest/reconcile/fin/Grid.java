@@ -53,7 +53,28 @@ public final class Grid {
         int w = rows.get(0).cells().size();
         if (w < 2) return null;
         for (RawRow r : rows) if (r.cells().size() != w) return null;
-        return new Grid(rows, w);
+        return withoutEmptyColumns(rows, w);
+    }
+
+    /**
+     * The grid without columns that print nothing in any row: Word exports draw a ruled grid from
+     * many short segments, and Tabula then sees empty slivers beside each real column that would
+     * share its header and hide which one holds the values.
+     */
+    private static Grid withoutEmptyColumns(List<RawRow> rows, int w) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c = 0; c < w; c++) {
+            final int col = c;
+            if (rows.stream().anyMatch(r -> !Labels.blank(r.cells().get(col).text()))) kept.add(c);
+        }
+        if (kept.size() == w || kept.size() < 2) return new Grid(rows, w);
+        List<RawRow> out = new ArrayList<>();
+        for (RawRow r : rows) {
+            List<RawCell> cells = new ArrayList<>();
+            for (int c : kept) cells.add(r.cells().get(c));
+            out.add(new RawRow(cells));
+        }
+        return new Grid(out, kept.size());
     }
 
     public List<RawRow> rows() { return rows; }
@@ -247,9 +268,10 @@ public final class Grid {
     static String match(List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
         Set<String> allParents = new LinkedHashSet<>();
         for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
-        List<String> keys = path.stream().map(Labels::key).toList();
+        // a year printed before a header (2024年“三公”经费预算数) names no other column
+        List<String> keys = path.stream().map(p -> Labels.key(p).replaceFirst("^20\\d{2}年度?", "")).toList();
         String best = null;
-        int bestScore = Integer.MIN_VALUE;
+        int bestScore = Integer.MIN_VALUE, bestUnprinted = Integer.MAX_VALUE;
         boolean tie = false;
         // An alias printed exactly outranks one that is a single edit away (年初… / 年末…).
         boolean exactSomewhere = candidates.stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a))));
@@ -264,8 +286,12 @@ public final class Grid {
                 if (!in) continue;
                 score += c.parents().contains(p) ? 1 : -1;
             }
-            if (score > bestScore) { best = c.name(); bestScore = score; tie = false; }
-            else if (score == bestScore) tie = true;
+            // On equal scores the column whose parents are all printed above it is the nearer one:
+            // 小计 under “三公”经费 is the 三公 subtotal, not the 公务用车 小计 printed one level deeper.
+            int unprinted = (int) c.parents().stream().filter(p -> keys.stream().noneMatch(k -> HeaderMatcher.close(k, Labels.key(p)))).count();
+            if (score > bestScore || score == bestScore && unprinted < bestUnprinted) {
+                best = c.name(); bestScore = score; bestUnprinted = unprinted; tie = false;
+            } else if (score == bestScore && unprinted == bestUnprinted) tie = true;
         }
         if (best == null) return null;
         return tie ? AMBIGUOUS : best;
@@ -348,6 +374,13 @@ public final class Grid {
             }
         }
         return flags;
+    }
+
+    /** The schema's columns this printing has: every required one, and the optional ones its header names. */
+    static List<String> presentColumns(List<Column> cols, SchemaDef schema) {
+        Set<String> held = new LinkedHashSet<>();
+        for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
+        return schema.columnNames().stream().filter(n -> !schema.optional(n) || held.contains(n)).toList();
     }
 
     /** Two grid columns claiming one canonical column: neither is trusted. */

@@ -79,8 +79,8 @@ public final class OneRowTableParser implements TableParser {
         for (int c = 0; c < grid.width(); c++) cols.add(Grid.valueRole(c, paths.get(c), schema, schema.columns()));
         cols = Grid.byElimination(Grid.dropDuplicates(cols), schema.columns());
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
-        List<String> columns = schema.columnNames();
-        List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(cols, columns));
+        List<String> columns = Grid.presentColumns(cols, schema);
+        List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(cols, schema.requiredColumnNames()));
         List<Flag> rowFlags = new ArrayList<>();
         RawRow data = null;
         for (int r = start; r < grid.rows().size(); r++) {

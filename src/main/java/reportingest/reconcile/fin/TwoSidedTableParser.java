@@ -105,7 +105,8 @@ public final class TwoSidedTableParser implements TableParser {
             List<ColumnDef> wanted = schema.columns().stream().filter(d -> schema.sides().get(side).columns().contains(d.name())).toList();
             List<Grid.Column> sc = Grid.byElimination(Grid.dropDuplicates(cols.stream().filter(c -> sideOf[c.index()] == side).toList()), wanted);
             perSide.add(sc);
-            tableFlags.addAll(Grid.headerFlags(sc, schema.sides().get(s).columns()).stream()
+            if (sc.isEmpty() && schema.sides().get(s).optional()) continue; // a side this printing does not have
+            tableFlags.addAll(Grid.headerFlags(sc, schema.sides().get(s).columns().stream().filter(c -> !schema.optional(c)).toList()).stream()
                     .map(f -> Flag.of(f.code(), schema.sides().get(side).side() + ": " + f.message())).toList());
         }
         if (perSide.stream().flatMap(List::stream).noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
@@ -126,9 +127,11 @@ public final class TwoSidedTableParser implements TableParser {
                 }
                 continue;
             }
+            SideRow[] printed = new SideRow[perSide.size()];
             for (int s = 0; s < perSide.size(); s++) {
                 SideDef side = schema.sides().get(s);
                 List<Grid.Column> sc = perSide.get(s);
+                if (sc.isEmpty() && side.optional()) continue;
                 Grid.Column label = CodedTableParser.find(sc, Grid.Role.LABEL);
                 Grid.Column line = CodedTableParser.find(sc, Grid.Role.LINE_NO);
                 RawCell anchor = row.cells().get(sc.isEmpty() ? 0 : sc.get(0).index());
@@ -142,23 +145,65 @@ public final class TwoSidedTableParser implements TableParser {
                 Map<String, CellValue> cells = new LinkedHashMap<>();
                 for (String col : side.columns()) {
                     Grid.Column at = sc.stream().filter(c -> c.role() == Grid.Role.VALUE && col.equals(c.canonical())).findFirst().orElse(null);
+                    if (at == null && schema.optional(col)) continue; // this printing leaves the column out
                     cells.put(col, at == null ? Cells.missing(anchor.page(), anchor.origin(), "the header names no column for " + col)
                             : Cells.value(row.cells().get(at.index())));
                 }
                 String item = label == null ? null : Labels.clean(row.cells().get(label.index()).text());
-                read.get(s).add(new SideRow(side.side(), item, lineNo, cells, flags));
+                printed[s] = new SideRow(side.side(), item, lineNo, cells, flags);
+            }
+            mergedLabels(printed);
+            for (int s = 0; s < printed.length; s++) {
+                if (printed[s] == null) continue;
+                if (!read.get(s).isEmpty() && wrappedTail(printed[s], read.get(s).get(read.get(s).size() - 1))) {
+                    appendWrapped(read.get(s), printed[s].item());
+                }
+                else read.get(s).add(printed[s]);
             }
         }
         List<TableRow> out = new ArrayList<>();
         for (List<SideRow> side : read) for (SideRow s : side) out.add(toRow(s));
-        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(), out,
+        List<Grid.Column> all = perSide.stream().flatMap(List::stream).toList();
+        return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), Grid.presentColumns(all, schema), out,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
     }
 
-    /** The side (收入/支出) a header path names, or -1. */
+    /**
+     * A total line whose label cell is merged over the next side's label (Jiangsu's 当年支出小计 and
+     * 支出合计 span 功能分类 and 支出用途 and print their amount under 支出用途): the label is read in the
+     * first side, the amount in the next, which prints no label. The line belongs to the side with
+     * the amount; the first side keeps no empty line for it.
+     */
+    private static void mergedLabels(SideRow[] line) {
+        for (int s = 1; s < line.length; s++) {
+            SideRow prev = line[s - 1], cur = line[s];
+            if (prev == null || cur == null || prev.item() == null || prev.item().isBlank() || (cur.item() != null && !cur.item().isBlank())) continue;
+            boolean prevBlank = prev.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
+            boolean curValues = cur.cells().values().stream().anyMatch(v -> v.value() != null);
+            if (!prevBlank || !curValues) continue;
+            line[s] = new SideRow(cur.side(), prev.item(), cur.lineNo(), cur.cells(), cur.flags());
+            line[s - 1] = null;
+        }
+    }
+
+    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+|\\d+)[、.．]");
+
+    /**
+     * The end of a label wrapped onto a grid row of its own in a table without 行次 (1.一般公共预 / 算,
+     * 三、单位预留机动 / 经费, 当年收入 / 小计): a fragment of a few characters, no ordinal, no amount, and
+     * a total word only as the end of a line above that has none (收入合 / 计).
+     */
+    private static boolean wrappedTail(SideRow r, SideRow above) {
+        String k = r.item() == null ? "" : Labels.key(r.item());
+        if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find()) return false;
+        if (k.contains("计") && (above.item() == null || above.item().isBlank() || Labels.key(above.item()).contains("计"))) return false;
+        return r.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
+    }
+
+    /** The side (收入/支出) a header path names, the deepest naming level first (支出 › 支出用途), or -1. */
     private static int sideNamed(List<String> path, SchemaDef schema) {
-        for (String p : path) {
-            String k = Labels.key(p);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            String k = Labels.key(path.get(i));
             for (int s = 0; s < schema.sides().size(); s++) {
                 String side = Labels.key(schema.sides().get(s).side());
                 if (k.equals(side) || k.endsWith(side) && k.length() <= side.length() + 4) return s;
@@ -170,7 +215,8 @@ public final class TwoSidedTableParser implements TableParser {
     private static boolean labelHeader(List<String> path) {
         if (path.isEmpty()) return false;
         String leaf = Labels.key(path.get(path.size() - 1));
-        return leaf.equals("项目") || leaf.equals("项目名称");
+        // 功能科目名称: Jiangsu labels its expenditure lines by the function subject's name
+        return leaf.equals("项目") || leaf.equals("项目名称") || leaf.endsWith("科目名称");
     }
 
     private static TableRow toRow(SideRow s) {

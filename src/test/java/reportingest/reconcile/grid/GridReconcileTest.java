@@ -188,10 +188,18 @@ class GridReconcileTest {
     }
 
     @Test
-    void anUnknownTableWithAmountsIsFlaggedSchemaUnknown() {
-        RawTable other = grid("项目支出绩效目标表", List.of(), "项目名称|金额", "道路维修|1,200.50", "绿化养护|35.00");
+    void anUnknownTableWithAmountsIsKeptAsPrintedAndFlaggedSchemaUnknown() {
+        RawTable other = grid("项目支出绩效目标表", List.of("单位：千元"), "项目名称|金额", "道路维修|1,200.50", "绿化养护|35.00");
         ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(other));
-        assertThat(doc.tables()).isEmpty();
+        assertThat(doc.tables()).hasSize(1);
+        ExtractedTable t = doc.tables().get(0);
+        assertThat(t.schema()).isEqualTo("unknown");
+        assertThat(t.flags()).extracting(f -> f.code()).containsExactly(Cells.SCHEMA_UNKNOWN);
+        assertThat(t.columns()).containsExactly("金额");
+        assertThat(t.unit()).isEqualTo("千元");
+        assertThat(t.rows()).extracting(r -> r.key().get("label")).containsExactly("道路维修", "绿化养护");
+        // stored as printed in the table's own unit, never rescaled
+        assertThat(t.rows()).extracting(r -> r.cells().get("金额").value()).containsExactly("1200.50", "35.00");
         assertThat(doc.flags()).extracting(f -> f.code()).containsExactly(Cells.SCHEMA_UNKNOWN);
     }
 }

@@ -83,6 +83,7 @@ class PutuoThroughTheServiceTest {
         assertNineTablesEveryRowAccepted(SOCIAL, export);
         // measured: 29 narrative facts, each checked against the tables with nothing found (no document flag)
         assertThat((List<?>) export.get("narrative_facts")).hasSize(29);
+        assertThat(export).containsEntry("kind", "final_accounts").containsEntry("level", "部门").containsEntry("fiscalYear", 2024);
     }
 
     /**

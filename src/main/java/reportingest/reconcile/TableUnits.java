@@ -1,0 +1,65 @@
+package reportingest.reconcile;
+
+import reportingest.catalog.TextKey;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The amount unit a table's unit line states (单位：元, 金额单位：万元, 单位:千元), read from the lines
+ * printed with the table or from a unit line the recognizer took into its first rows (Jiangsu's
+ * 部门： … 单位：万元 row, a unit wrapped as 万/元). Null when the table states none: never guessed,
+ * since Shanghai budgets print 元 beside a 三公 table in 万元.
+ */
+public final class TableUnits {
+    private static final Pattern UNIT = Pattern.compile("单位[:：](亿元|万元|千元|元)");
+    private static final int ROWS_TO_SEARCH = 2;
+
+    private TableUnits() {}
+
+    public static String of(RawTable raw) {
+        for (String c : raw.context()) {
+            String u = find(c);
+            if (u != null) return u;
+        }
+        for (int i = 0; i < Math.min(ROWS_TO_SEARCH, raw.rows().size()); i++) {
+            StringBuilder sb = new StringBuilder();
+            for (RawCell c : raw.rows().get(i).cells()) sb.append(c.text());
+            String u = find(sb.toString());
+            if (u != null) return u;
+        }
+        return null;
+    }
+
+    private static final Pattern FURNITURE = Pattern.compile("^((编制)?(部门|单位)(名称)?[:：].*|.*单位[:：](亿元|万元|千元|元))$");
+
+    /**
+     * The table without the page furniture a recognizer took in as its first rows (部门：… 单位：万元,
+     * a lone 单位：元 over the last column): those lines go to the table's context, where the unit and
+     * the reporting body are read, and the header starts where the form's header starts.
+     */
+    public static RawTable withoutFurnitureRows(RawTable raw) {
+        int drop = 0;
+        List<String> context = new ArrayList<>(raw.context());
+        while (drop < raw.rows().size() - 1) {
+            StringBuilder sb = new StringBuilder();
+            for (RawCell c : raw.rows().get(drop).cells()) sb.append(c.text());
+            String k = TextKey.of(sb.toString());
+            if (k.isEmpty() || !FURNITURE.matcher(k).matches()) break;
+            context.add(sb.toString().strip());
+            drop++;
+        }
+        if (drop == 0) return raw;
+        return new RawTable(raw.title(), raw.formNo(), context, raw.rows().subList(drop, raw.rows().size()),
+                raw.pageFrom(), raw.pageTo(), raw.continued());
+    }
+
+    static String find(String text) {
+        Matcher m = UNIT.matcher(TextKey.of(text == null ? "" : text));
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,144 @@
+package reportingest.reconcile.fin;
+
+import reportingest.reconcile.CellValue;
+import reportingest.reconcile.ExtractedTable;
+import reportingest.reconcile.Flag;
+import reportingest.reconcile.TableRow;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+import reportingest.tables.RawTable;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A table with amounts that no catalog schema fits, kept as printed rather than dropped or forced
+ * into a form: schema {@code unknown}, its header texts as column paths (levels joined by "/"), each
+ * body row keyed by its label (the text columns), the subject code where one is printed (joined
+ * or over 类/款/项 columns) and the code's level, every other column a value cell with its
+ * confidence and flags. Nothing is validated against a form, so the table carries SCHEMA_UNKNOWN.
+ */
+public final class UnknownTableReader {
+    public static final String SCHEMA = "unknown";
+    private static final Pattern CODE = Pattern.compile("\\d{3}(\\d{2}){0,2}");
+    private static final Pattern CODE_PART = Pattern.compile("\\d{2}");
+
+    private UnknownTableReader() {}
+
+    public static ExtractedTable read(RawTable raw, Flag unknown) {
+        return read(raw, unknown, List.of());
+    }
+
+    /** As {@link #read(RawTable, Flag)}, every row also carrying {@code rowFlags} (why it needs a look). */
+    public static ExtractedTable read(RawTable raw, Flag unknown, List<Flag> rowFlags) {
+        List<RawRow> rows = raw.rows();
+        int width = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+        int start = bodyStart(rows);
+        List<String[]> header = new ArrayList<>();
+        for (RawRow r : rows.subList(0, start)) {
+            String[] t = new String[width];
+            for (int c = 0; c < width; c++) t[c] = c < r.cells().size() && !Labels.blank(r.cells().get(c).text()) ? r.cells().get(c).text().strip() : "";
+            header.add(t);
+        }
+        List<List<String>> paths = Grid.paths(header, width);
+        List<RawRow> body = rows.subList(start, rows.size());
+        boolean[] text = new boolean[width];
+        int codeCol = -1;
+        List<Integer> codeParts = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            String leaf = paths.get(c).isEmpty() ? "" : Labels.key(paths.get(c).get(paths.get(c).size() - 1));
+            if (leaf.equals("款") || leaf.equals("项")) { codeParts.add(c); continue; }
+            text[c] = textColumn(body, c);
+            boolean codeHeader = paths.get(c).stream().anyMatch(h -> h.contains("编码") || h.contains("代码"));
+            if (codeCol < 0 && (codeHeader || codeColumn(body, c))) codeCol = c;
+        }
+        List<String> names = new ArrayList<>();
+        List<Integer> valueCols = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int ci = 0; ci < width; ci++) {
+            final int c = ci;
+            if (text[c] || c == codeCol || codeParts.contains(c)) continue;
+            if (body.stream().allMatch(r -> c >= r.cells().size() || Labels.blank(r.cells().get(c).text()))
+                    && paths.get(c).isEmpty()) continue; // a layout gap
+            String name = paths.get(c).isEmpty() ? "列" + (c + 1) : String.join("/", paths.get(c).stream().map(Labels::clean).toList());
+            String unique = name;
+            for (int k = 2; !used.add(unique); k++) unique = name + "#" + k;
+            names.add(unique);
+            valueCols.add(c);
+        }
+        List<TableRow> out = new ArrayList<>();
+        for (RawRow r : body) {
+            if (HeaderMatcher.nonBlank(r).isEmpty() || HeaderMatcher.columnNumberRow(r)) continue;
+            StringBuilder label = new StringBuilder();
+            String code = null;
+            for (int c = 0; c < width && c < r.cells().size(); c++) {
+                String t = r.cells().get(c).text();
+                if (Labels.blank(t)) continue;
+                if (c == codeCol && CODE.matcher(Labels.key(t)).matches()) {
+                    code = Labels.key(t);
+                } else if (codeParts.contains(c) && code != null && CODE_PART.matcher(Labels.key(t)).matches()) {
+                    code += Labels.key(t);
+                } else if (text[c] || c == codeCol) {
+                    if (label.length() > 0) label.append(' ');
+                    label.append(Labels.clean(t));
+                }
+            }
+            Map<String, CellValue> cells = new LinkedHashMap<>();
+            RawCell anchor = r.cells().get(0);
+            for (int i = 0; i < valueCols.size(); i++) {
+                int c = valueCols.get(i);
+                cells.put(names.get(i), c < r.cells().size() ? Cells.value(r.cells().get(c))
+                        : Cells.missing(anchor.page(), anchor.origin(), "row prints no cell here"));
+            }
+            Map<String, Object> key = Cells.key("code", code, "label", label.length() == 0 ? null : label.toString(),
+                    "level", code == null ? null : (code.length() - 1) / 2 + 1);
+            out.add(Cells.row(key, cells, rowFlags));
+        }
+        return new ExtractedTable(SCHEMA, raw.title(), raw.formNo(), names, out, raw.context(), List.of(unknown),
+                raw.pageFrom(), raw.pageTo());
+    }
+
+    /** The first row printing an amount (a number with a fraction or of four digits and more). */
+    private static int bodyStart(List<RawRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (HeaderMatcher.columnNumberRow(rows.get(i))) return i + 1;
+            for (RawCell c : rows.get(i).cells()) if (amount(c.text()) || CODE.matcher(Labels.key(c.text())).matches()) return i;
+        }
+        return rows.size();
+    }
+
+    private static boolean amount(String text) {
+        if (!Grid.numeric(text)) return false;
+        String v = AmountParser.parse(text).value().replace("-", "");
+        return v.contains(".") || v.length() >= 4;
+    }
+
+    /** Most filled body cells are words, not numbers. */
+    private static boolean textColumn(List<RawRow> body, int c) {
+        int filled = 0, words = 0;
+        for (RawRow r : body) {
+            if (c >= r.cells().size() || Labels.blank(r.cells().get(c).text())) continue;
+            filled++;
+            if (!Grid.numeric(r.cells().get(c).text())) words++;
+        }
+        return filled > 0 && words * 2 > filled;
+    }
+
+    /** Most filled body cells are 3/5/7-digit subject codes. */
+    private static boolean codeColumn(List<RawRow> body, int c) {
+        int filled = 0, codes = 0;
+        for (RawRow r : body) {
+            if (c >= r.cells().size() || Labels.blank(r.cells().get(c).text())) continue;
+            String k = Labels.key(r.cells().get(c).text());
+            if (k.contains("合计") || k.contains("总计")) continue;
+            filled++;
+            if (CODE.matcher(k).matches()) codes++;
+        }
+        return filled >= 2 && codes * 10 >= filled * 6;
+    }
+}
