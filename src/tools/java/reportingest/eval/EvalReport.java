@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The bin/eval output: the run's label, a fixed-width table for people (one line per document and
@@ -21,7 +23,7 @@ import java.util.Map;
 public final class EvalReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ROW = "%-44s %6s %4s %9s | %7s %7s %6s %6s %6s | %11s | %11s | %13s | %11s";
-    private static final String VARIANT_ROW = "%-16s %5s | %7s %7s %6s %6s %6s | %11s | %11s | %9s %9s | %13s";
+    private static final String VARIANT_ROW = "%-16s %5s | %7s %7s %6s %6s %6s | %11s | %11s | %9s %9s | %13s | %11s";
 
     private final List<DocumentScore> documents = new ArrayList<>();
     private final List<EvalError> errors = new ArrayList<>();
@@ -70,11 +72,20 @@ public final class EvalReport {
 
     /** Totals per input variant (file name's variant part), in order of first appearance. */
     public Map<String, VariantTotal> variants() {
-        Map<String, VariantTotal> out = new LinkedHashMap<>();
+        return totalsBy(d -> Optional.of(Variants.of(d)));
+    }
+
+    /** Totals per producer, face or scan variant of the generated inputs ({@link Facets}); empty for other inputs. */
+    public Map<String, VariantTotal> facets(Function<Facets, String> facet) {
+        return totalsBy(d -> Facets.of(d).map(facet));
+    }
+
+    private Map<String, VariantTotal> totalsBy(Function<String, Optional<String>> key) {
+        Map<String, VariantTotal> ordered = new LinkedHashMap<>();
         for (DocumentScore d : documents) {
-            out.merge(Variants.of(d.document()), new VariantTotal(1, d.counts(), d.measures()), VariantTotal::plus);
+            key.apply(d.document()).ifPresent(k -> ordered.merge(k, new VariantTotal(1, d.counts(), d.measures()), VariantTotal::plus));
         }
-        return out;
+        return ordered;
     }
 
     public record VariantTotal(int documents, EvalCounts counts, Measures measures) {
@@ -122,7 +133,13 @@ public final class EvalReport {
         out.add("");
         out.addAll(headline(m));
         out.add("");
-        out.addAll(variantTable());
+        out.addAll(variantTable("variant", variants()));
+        for (Map.Entry<String, Function<Facets, String>> f : FACETS.entrySet()) {
+            Map<String, VariantTotal> totals = facets(f.getValue());
+            if (totals.isEmpty()) continue;
+            out.add("");
+            out.addAll(variantTable(f.getKey(), totals));
+        }
         out.add(summaryJson(total, m, pages, seconds));
         return out;
     }
@@ -154,19 +171,42 @@ public final class EvalReport {
                 String.format(Locale.ROOT, "errors (inputs not scored): %d", errors.size()));
     }
 
-    private List<String> variantTable() {
+    /** The facet tables, printed after the variant table when the inputs are the producer corpus's. */
+    private static final Map<String, Function<Facets, String>> FACETS = facetKeys();
+
+    private static Map<String, Function<Facets, String>> facetKeys() {
+        Map<String, Function<Facets, String>> m = new LinkedHashMap<>();
+        m.put("producer", Facets::producer);
+        m.put("font", Facets::face);
+        m.put("scan variant", Facets::scan);
+        return m;
+    }
+
+    private List<String> variantTable(String name, Map<String, VariantTotal> totals) {
         List<String> out = new ArrayList<>();
-        out.add(String.format(VARIANT_ROW, "variant", "docs", "printed", "right", "wr:fl", "wr:!", "miss",
-                "blank ok/all", "labels ok", "+tables", "+rows", "narr ok/all+inv"));
-        variants().forEach((v, t) -> {
+        int width = Math.max(16, totals.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String row = "%-" + width + VARIANT_ROW.substring(VARIANT_ROW.indexOf('s'));
+        out.add(String.format(row, name, "docs", "printed", "right", "wr:fl", "wr:!", "miss",
+                "blank ok/all", "labels ok", "+tables", "+rows", "narr ok/all+inv", "flagged/all"));
+        totals.forEach((v, t) -> {
             Measures m = t.measures();
             Outcomes p = m.printed();
-            out.add(String.format(VARIANT_ROW, v, t.documents(), p.expected(), p.right(), p.wrongFlagged(),
+            out.add(String.format(row, v, t.documents(), p.expected(), p.right(), p.wrongFlagged(),
                     p.wrongUnflagged(), p.missing(), m.blanks().right() + "/" + m.blanks().expected(),
                     m.labels().right() + "/" + m.labels().expected(), m.tablesExtra(), m.rowsExtra(),
-                    narrative(m.narrative())));
+                    narrative(m.narrative()), t.counts().cellsFlagged() + "/" + t.counts().cellsExported()));
         });
         return out;
+    }
+
+    private void totalsJson(ObjectNode into, Map<String, VariantTotal> totals) {
+        totals.forEach((v, t) -> {
+            ObjectNode n = into.putObject(v);
+            n.put("documents", t.documents());
+            measuresJson(n, t.measures());
+            n.put("cells_flagged", t.counts().cellsFlagged());
+            n.put("cells_exported", t.counts().cellsExported());
+        });
     }
 
     /** The machine-readable summary: the contract keys first, in their order, then the additions. */
@@ -190,12 +230,14 @@ public final class EvalReport {
         o.put("source", source);
         o.put("errors", errors.size());
         measuresJson(o, m);
-        ObjectNode variants = o.putObject("variants");
-        variants().forEach((v, t) -> {
-            ObjectNode n = variants.putObject(v);
-            n.put("documents", t.documents());
-            measuresJson(n, t.measures());
-        });
+        totalsJson(o.putObject("variants"), variants());
+        // Additions (issue #11): per producer, font and scan variant of generated inputs, when there are any
+        Map<String, VariantTotal> producers = facets(Facets::producer);
+        if (!producers.isEmpty()) {
+            totalsJson(o.putObject("producers"), producers);
+            totalsJson(o.putObject("fonts"), facets(Facets::face));
+            totalsJson(o.putObject("scan_variants"), facets(Facets::scan));
+        }
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
