@@ -77,12 +77,16 @@ class EvalOverScansTest {
     @ParameterizedTest
     @MethodSource("scans")
     void printedAmountsAreRightOrFlaggedOnEveryScan(String file) {
-        Measures m = score(file).measures();
+        DocumentScore d = score(file);
+        Measures m = d.measures();
         assertThat(m.printed().wrongUnflagged()).as(file).isZero();
         assertThat(m.printed().missing()).as(file).isZero();
         assertThat(m.printed().right()).as(file).isGreaterThanOrEqualTo((int) Math.ceil(0.97 * m.printed().expected()));
         assertThat(m.blanks().wrong()).as(file).isZero();
-        assertThat(m.rowsExtra()).as(file).isZero();
+        // no row beyond the truth in a recognised form; a fragment of another form printed on a scanned page
+        // (outside the forms the truth lists) may be kept under schema unknown (ScansThroughServiceTest: in review)
+        assertThat(d.tables().stream().filter(t -> !t.schema().equals("unknown")).mapToInt(TableScore::rowsExtra).sum())
+                .as(file).isZero();
     }
 
     /** Today's totals as floors (2026-12-06): 470 of 472 printed amounts, 552 of 557 row labels (5 OCR-damaged names, unflagged). */

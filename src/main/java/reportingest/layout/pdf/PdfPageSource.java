@@ -129,9 +129,10 @@ public final class PdfPageSource implements PageSource {
                 current[0] = Integer.toString(n);
                 int number = n;
                 PDPage page = doc.getPage(n - 1);
-                if (pageImages.only() != null && fillsPage(pageImages.only(), page)) {
-                    // one scan on the page: read its own pixels at its own resolution, whatever size the
-                    // producer gave the page (img2pdf and ImageMagick make a 300-dpi scan a 35-inch page)
+                if (pageImages.only() != null && fillsPage(pageImages.only(), page) && !realSheet(page)) {
+                    // one scan on a page no printer makes: read its own pixels at its own resolution, whatever
+                    // size the producer gave the page (img2pdf and ImageMagick make a 300-dpi scan a 35-inch
+                    // page); a scan on a real sheet is rendered at 300 dpi below, which reads low-dpi scans better
                     PDImageXObject scan = pageImages.only();
                     int dpi = ScanResolution.ofPlacedImage(scan.getWidth(), scan.getHeight(), page.getCropBox().getWidth(), OCR_DPI);
                     int step = budget.subsampling(scan.getWidth(), scan.getHeight());
@@ -176,6 +177,12 @@ public final class PdfPageSource implements PageSource {
      * Whether a page's one image is the whole page: unrotated, with the page's proportions. (A logo or a
      * stamp alone on a page rarely has them; if it does, it is read at its own resolution, which is harmless.)
      */
+    /** A page no larger than A3 (842 × 1191 pt, 3% slack) in either orientation: a sheet a scanner takes. */
+    private static boolean realSheet(PDPage page) {
+        double w = page.getCropBox().getWidth(), h = page.getCropBox().getHeight();
+        return Math.min(w, h) <= 842 * 1.03 && Math.max(w, h) <= 1191 * 1.03;
+    }
+
     private static boolean fillsPage(PDImageXObject image, PDPage page) {
         if (page.getRotation() % 360 != 0 || image.isStencil() || image.getWidth() < 2 || image.getHeight() < 2) return false;
         double imageRatio = (double) image.getWidth() / image.getHeight();
@@ -239,6 +246,7 @@ public final class PdfPageSource implements PageSource {
             if (!insideOneGlyph(r, glyphs)) kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
         }
         if (kept.size() == drawn.size()) return tp.getRulings();
+        if (kept.isEmpty()) return List.of(); // an unruled page: every stroke was a glyph's (Tabula's snapping fails on none)
         // as Tabula's Page.getRulings, on the strokes that are not glyphs': the same stroke of a digit in
         // rows above one another would otherwise be collapsed into one line across the rows
         technology.tabula.Utils.snapPoints(kept, tp.getMinCharWidth(), tp.getMinCharHeight());

@@ -30,8 +30,13 @@ public final class UnknownTableReader {
 
     private UnknownTableReader() {}
 
+    /**
+     * Every row asks for review: no form's identities checked its figures or the columns they were read
+     * into, so none of them is presented as an accepted fact.
+     */
     public static ExtractedTable read(RawTable raw, Flag unknown) {
-        return read(raw, unknown, List.of());
+        return read(raw, unknown, List.of(Flag.of(unknown.code(),
+                "row of a table that matches no known form: its columns and figures were not checked")));
     }
 
     /** As {@link #read(RawTable, Flag)}, every row also carrying {@code rowFlags} (why it needs a look). */
