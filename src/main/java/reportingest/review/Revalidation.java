@@ -38,7 +38,7 @@ import java.util.function.UnaryOperator;
 public final class Revalidation {
     /** Flags added by the validate stage (DESIGN.md); removed before validation runs again. */
     static final Set<String> VALIDATION_FLAGS = Set.of("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH",
-            "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED");
+            "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED", "LABEL_UNREADABLE");
 
     private final UnaryOperator<ExtractedDocument> validator;
 
