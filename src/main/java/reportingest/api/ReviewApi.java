@@ -66,6 +66,20 @@ public final class ReviewApi {
         return act(() -> review.acceptProposal(id, version(json), reviewer(json), comment(json)));
     }
 
+    /** {@code POST /api/rows/{rowId}/label-correction} {field, value, version, reviewer, comment}. */
+    public ApiResponse correctLabel(@Header("rowId") String rowId, @Body String body) {
+        long id = Params.requiredId("row id", rowId);
+        JsonNode json = object(body);
+        JsonNode field = json.get("field"), value = json.get("value");
+        if (field == null || !field.isTextual()) throw Params.bad("field is required: the row's label field (name, item or label)");
+        if (value == null || !value.isTextual()) throw Params.bad("value is required: the label as printed, a string");
+        JsonNode v = json.get("version");
+        if (v == null || !(v.isIntegralNumber() || v.isTextual() && v.asText().matches("\\d{1,18}"))) {
+            throw Params.bad("version is required: the row's version (the highest changeSeq of its cells) as you saw it");
+        }
+        return act(() -> review.correctLabel(id, field.asText(), value.asText(), v.asLong(), reviewer(json), comment(json)));
+    }
+
     /** {@code POST /api/rows/{rowId}/approval} {reviewer, comment}. */
     public ApiResponse approveRow(@Header("rowId") String rowId, @Body String body) {
         long id = Params.requiredId("row id", rowId);

@@ -121,7 +121,7 @@ public final class ReviewQueue {
                     item.put("status", rs.getString("status"));
                     item.put("reasons", new ArrayList<>(StoredDocumentReader.flags(rs.getString("flags_json")).stream()
                             .map(f -> reason(f, null)).toList()));
-                    item.put("actions", Map.of("approve", "/api/rows/" + rowId + "/approval"));
+                    item.put("actions", rowActions(rowId));
                     rows.add(item);
                 }
             }
@@ -162,10 +162,20 @@ public final class ReviewQueue {
                 }
                 item.put("page", page);
                 item.put("bbox", box == null ? null : List.of(box[0], box[1], box[2] - box[0], box[3] - box[1]));
+                // the row's version (what a label correction sends): the newest change of its cells
+                item.put("version", cells.stream().mapToLong(x -> (Long) x.get("version")).max().orElse(0));
                 item.put("cells", cells);
             }
         }
         out.addAll(rows);
+    }
+
+    /** What a reviewer can do with a row: approve it as it is, or correct its label (cells have their own actions). */
+    private static Map<String, Object> rowActions(long rowId) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("approve", "/api/rows/" + rowId + "/approval");
+        a.put("correctLabel", "/api/rows/" + rowId + "/label-correction");
+        return a;
     }
 
     /** The box around all of a row's cells on its first page, so the reviewer can see the whole printed row. */

@@ -27,6 +27,10 @@ public final class ReviewStore {
     public static final String ROW_APPROVED = "ROW_APPROVED";
     public static final String DOCUMENT_APPROVED = "DOCUMENT_APPROVED";
     public static final String DOCUMENT_REJECTED = "DOCUMENT_REJECTED";
+    public static final String LABEL_CORRECTION = "LABEL_CORRECTION";
+
+    /** The key fields that are a row's printed label (codes and sides are structure, corrected elsewhere). */
+    public static final List<String> LABEL_FIELDS = List.of("name", "item", "label");
 
     /** Confidence of a value a person typed or confirmed (the scale of the OCR engines, 0..100). */
     static final double REVIEWED_CONFIDENCE = 100.0;
@@ -60,6 +64,60 @@ public final class ReviewStore {
             CellRef cell = editableCell(c, cellId, version);
             if (cell.proposal() == null) throw new ReviewRefused(Reason.INVALID, "cell " + cellId + " has no repair proposal");
             return setValue(c, feed, cell, cell.proposal(), PROPOSAL_ACCEPTED, reviewer, comment);
+        });
+    }
+
+    /**
+     * Sets a row's label ({@code name}, {@code item} or {@code label}) as a reviewer read it from the page,
+     * audited like a cell correction. {@code version} is the row's version: the highest change number of its
+     * cells, as the reviewer saw it. Every cell of the row reaches the feed again, since each carries the label.
+     */
+    public ReviewOutcome correctLabel(long rowId, String field, String value, long version, String reviewer, String comment) {
+        if (value == null || value.isBlank()) throw new ReviewRefused(Reason.INVALID, "a label must not be blank");
+        if (value.strip().length() > 400) throw new ReviewRefused(Reason.INVALID, "a label must be at most 400 characters");
+        String label = value.strip();
+        return db.inTransaction(c -> {
+            ChangeFeed feed = ChangeFeed.claim(c);
+            RowRef row = RowRef.read(c, rowId);
+            requireNotRejected(row.documentId(), row.documentStatus());
+            if (!LABEL_FIELDS.contains(field) || !row.key().containsKey(field)) {
+                throw new ReviewRefused(Reason.INVALID, "field must be the row's label field: one of "
+                        + LABEL_FIELDS.stream().filter(row.key()::containsKey).toList() + ", not '" + field + "'");
+            }
+            if (row.version() != version) {
+                throw new ReviewRefused(Reason.CONFLICT, "row " + rowId + " changed since version " + version
+                        + ": it is now version " + row.version() + " with " + field + " '" + row.key().get(field)
+                        + "'; look at it again and send the current version");
+            }
+            Object old = row.key().get(field);
+            Map<String, Object> key = new java.util.LinkedHashMap<>(row.key());
+            key.put(field, label);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE table_row SET key_json = ?, approved_by = NULL WHERE id = ?")) {
+                ps.setString(1, Json.write(key));
+                ps.setLong(2, rowId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ids = c.prepareStatement("SELECT id FROM cell WHERE row_id = ? ORDER BY seq");
+                 PreparedStatement bump = c.prepareStatement("UPDATE cell SET change_seq = ? WHERE id = ?")) {
+                ids.setLong(1, rowId);
+                try (ResultSet rs = ids.executeQuery()) {
+                    while (rs.next()) {
+                        bump.setLong(1, feed.next());
+                        bump.setLong(2, rs.getLong(1));
+                        bump.addBatch();
+                    }
+                }
+                bump.executeBatch();
+            }
+            DocumentStatus docAfter = revalidation.run(c, row.documentId(), feed);
+            String rowAfter = rowStatus(c, rowId);
+            long versionAfter = RowRef.version(c, rowId);
+            long actionId = AuditTrail.record(c, new AuditEntry(0, LABEL_CORRECTION, DocumentStore.now().toString(), reviewer,
+                    comment, row.documentId(), row.tableId(), rowId, null, field, old == null ? null : old.toString(), label,
+                    row.status(), rowAfter, versionAfter));
+            feed.commit();
+            return new ReviewOutcome(actionId, LABEL_CORRECTION, row.documentId(), rowId, null, label, versionAfter, rowAfter,
+                    docAfter.name());
         });
     }
 
