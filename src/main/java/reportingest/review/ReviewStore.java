@@ -1,5 +1,6 @@
 package reportingest.review;
 
+import reportingest.reconcile.performance.PerformanceCatalog;
 import reportingest.review.ReviewRefused.Reason;
 import reportingest.store.ChangeFeed;
 import reportingest.store.Database;
@@ -35,6 +36,8 @@ public final class ReviewStore {
     /** Confidence of a value a person typed or confirmed (the scale of the OCR engines, 0..100). */
     static final double REVIEWED_CONFIDENCE = 100.0;
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern PERCENT_OR_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?%?");
+    private static final PerformanceCatalog PERFORMANCE = PerformanceCatalog.load();
 
     private final Database db;
     private final Revalidation revalidation;
@@ -52,7 +55,7 @@ public final class ReviewStore {
         return db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             CellRef cell = editableCell(c, cellId, version);
-            String normalized = normalize(cell.schema(), value);
+            String normalized = normalize(cell.schema(), cell.column(), value);
             return setValue(c, feed, cell, normalized, CORRECTION, reviewer, comment);
         });
     }
@@ -293,12 +296,25 @@ public final class ReviewStore {
         if (s == DocumentStatus.REJECTED) throw new ReviewRefused(Reason.CONFLICT, "document " + documentId + " was rejected");
     }
 
-    /** Amounts are decimal strings as printed (no thousands separators); performance-form text is taken as typed. */
-    static String normalize(String schema, String value) {
+    /**
+     * Amounts are decimal strings as printed (no thousands separators). Performance forms mix text columns
+     * (taken as typed) with number columns, which take a decimal or a percentage (100.00%) like every
+     * amount: a word (七百) is refused there as in the financial tables.
+     */
+    static String normalize(String schema, String column, String value) {
         if (value == null || value.isBlank()) return null;
         String v = value.strip();
-        if (schema != null && schema.startsWith("performance_")) return v;
         String amount = v.replace(",", "");
+        if (schema != null && schema.startsWith("performance_")) {
+            boolean text = PERFORMANCE.forms().stream().filter(f -> f.schema().equals(schema)).findFirst()
+                    .map(f -> f.isTextColumn(column)).orElse(true);
+            if (text) return v;
+            if (!PERCENT_OR_DECIMAL.matcher(amount).matches()) {
+                throw new ReviewRefused(Reason.INVALID, "column " + column + " of " + schema + " holds a number: value must be a "
+                        + "decimal number like 305.20 or a percentage like 100.00% (or empty for a blank cell), not '" + v + "'");
+            }
+            return amount;
+        }
         if (!DECIMAL.matcher(amount).matches()) {
             throw new ReviewRefused(Reason.INVALID, "value must be a decimal number like 305.20 (or empty for a blank cell), not '" + v + "'");
         }
