@@ -92,8 +92,10 @@ public final class DocumentsApi {
         m.put("receivedAt", d.receivedAt() == null ? null : d.receivedAt().toString());
         m.put("finishedAt", d.finishedAt() == null ? null : d.finishedAt().toString());
         m.put("sizeBytes", d.sizeBytes());
-        m.put("unit", d.unit());
+        m.put("body", d.unit());
+        m.put("unit", d.unit()); // deprecated: the reporting body under its old, ambiguous name; use body
         m.put("fiscalYear", d.fiscalYear());
+        m.put("facts", d.facts());
         m.put("duplicateOf", d.duplicateOf());
         m.put("error", d.errorReason());
         m.put("storedAs", d.storedAs());

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Registration and lifecycle of documents. */
 public final class DocumentStore {
     private static final String COLUMNS = "id, file_name, sha256, size_bytes, media_type, pages, status, flags, unit, "
-            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at";
+            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at, facts_json";
 
     private final Database db;
 
@@ -154,7 +154,8 @@ public final class DocumentStore {
                 rs.getString("unit"), (Integer) rs.getObject("fiscal_year"),
                 rs.getObject("duplicate_of") == null ? null : rs.getLong("duplicate_of"),
                 rs.getString("error_reason"), rs.getString("stored_as"), rs.getInt("attempts"),
-                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
+                rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
+                rs.getString("facts_json") == null ? null : Json.readObject(rs.getString("facts_json")));
     }
 
     public static OffsetDateTime now() {

@@ -43,7 +43,7 @@ public final class ResultStore {
             for (Flag f : doc.flags()) insertDocumentFlag(c, documentId, f);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE document SET status = ?, pages = ?, media_type = ?, flags = ?, unit = ?, fiscal_year = ?, "
-                            + "finished_at = ?, error_reason = NULL WHERE id = ?")) {
+                            + "finished_at = ?, error_reason = NULL, facts_json = ? WHERE id = ?")) {
                 ps.setString(1, status.name());
                 ps.setInt(2, pages);
                 ps.setString(3, mediaType);
@@ -51,7 +51,8 @@ public final class ResultStore {
                 ps.setString(5, doc.unit());
                 ps.setObject(6, doc.fiscalYear());
                 ps.setObject(7, DocumentStore.now());
-                ps.setLong(8, documentId);
+                ps.setString(8, doc.metadata().isEmpty() ? null : Json.write(doc.metadata()));
+                ps.setLong(9, documentId);
                 ps.executeUpdate();
             }
             return null;

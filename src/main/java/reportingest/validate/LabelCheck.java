@@ -67,7 +67,7 @@ final class LabelCheck {
             }
             tables.add(t.withRows(rows, t.flags()));
         }
-        return changed ? new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), doc.flags()) : doc;
+        return changed ? doc.with(tables, doc.flags()) : doc;
     }
 
     private static boolean standardForm(SchemaDef s) {

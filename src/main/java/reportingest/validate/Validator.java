@@ -82,7 +82,7 @@ public final class Validator {
         List<Flag> flags = new ArrayList<>(doc.flags());
         flags.add(Flag.of(NO_CONTENT_FOUND, "no table and no figure was recognised in " + (n == 1 ? "its 1 page" : "its " + n + " pages")
                 + ", so nothing of it was stored: check that the file is a financial report and that its pages are legible"));
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), doc.tables(), doc.facts(), flags);
+        return doc.with(doc.tables(), flags);
     }
 
     List<Check> checks(ExtractedDocument doc, List<Page> pages, DocumentCells cells) {
@@ -177,7 +177,7 @@ public final class Validator {
             }
             tables.add(t.withRows(rows, t.flags()));
         }
-        return new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), tables, doc.facts(), docFlags);
+        return doc.with(tables, docFlags);
     }
 
     /**

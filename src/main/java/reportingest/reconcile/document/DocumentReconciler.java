@@ -36,7 +36,7 @@ public final class DocumentReconciler implements Reconciler {
         all.addAll(performanceForms.read(pages));
         List<NarrativeFact> facts = new ArrayList<>(financial.facts());
         facts.addAll(narrative.extract(pages, financial.fiscalYear()));
-        return new ExtractedDocument(financial.unit(), financial.fiscalYear(), financial.amountUnit(), all, facts,
-                financial.flags());
+        return DocumentFacts.settle(pages, new ExtractedDocument(financial.unit(), financial.fiscalYear(),
+                financial.amountUnit(), all, facts, financial.flags()));
     }
 }
