@@ -21,7 +21,9 @@ public final class FeedApi {
     static final int MAX_LIMIT = 5000;
     static final String CSV = "text/csv; charset=UTF-8";
     static final List<String> FEED_COLUMNS = List.of("changeSeq", "cellId", "document", "fileName", "unit", "fiscalYear",
-            "schema", "rowKey", "column", "value", "status", "confidence", "flags", "page", "bbox");
+            "schema", "rowKey", "column", "value", "status", "confidence", "flags", "page", "bbox",
+            // added by issue #20 (appended, so readers by position keep working); unit is the body's deprecated name
+            "body", "documentStatus", "amountUnit", "bboxUnits");
 
     private final FeedStore feed;
     private final ExportBuilder exports;
@@ -33,14 +35,15 @@ public final class FeedApi {
 
     /** {@code GET /api/records}: facts changed after the cursor, JSON or CSV. */
     public ApiResponse records(@Header("since") String since, @Header("limit") String limit, @Header("status") String status,
-                               @Header("schema") String schema, @Header("unit") String unit, @Header("year") String year,
+                               @Header("schema") String schema, @Header("unit") String unit, @Header("body") String bodyParam,
+                               @Header("year") String year,
                                @Header("format") String format, @Header("Accept") String accept) {
         Long cursor = Params.optionalLong("since", since);
         Long fiscalYear = Params.optionalLong("year", year);
         String st = Params.oneOf("status", status, Set.of("ACCEPTED", "NEEDS_REVIEW", "REJECTED", "ALL"));
         String fmt = Params.oneOf("format", format, Set.of("JSON", "CSV"));
         FeedQuery q = new FeedQuery(cursor == null ? 0 : cursor, Params.limit(limit, DEFAULT_LIMIT, MAX_LIMIT),
-                "ALL".equals(st) ? null : st, Params.text(schema), Params.text(unit),
+                "ALL".equals(st) ? null : st, Params.text(schema), Params.text(bodyParam) != null ? Params.text(bodyParam) : Params.text(unit),
                 fiscalYear == null ? null : fiscalYear.intValue());
         FeedPage page = feed.page(q);
         String next = Long.toString(page.next());
@@ -50,7 +53,8 @@ public final class FeedApi {
             for (FeedFact f : page.items()) {
                 out.row(List.of(f.changeSeq(), f.cellId(), f.document(), f.fileName(), nz(f.unit()), nz(f.fiscalYear()),
                         f.schema(), Json.write(f.rowKey()), f.column(), nz(f.value()), f.status(), f.confidence(),
-                        String.join("|", f.flags()), nz(f.page()), f.bbox() == null ? "" : Json.write(f.bbox())));
+                        String.join("|", f.flags()), nz(f.page()), f.bbox() == null ? "" : Json.write(f.bbox()),
+                        nz(f.body()), f.documentStatus(), nz(f.amountUnit()), f.bboxUnits()));
             }
             return new ApiResponse(200, out.toString(), CSV).withHeader("X-Next-Cursor", next)
                     .withHeader("X-More", Boolean.toString(page.more()));

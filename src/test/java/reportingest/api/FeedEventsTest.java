@@ -49,4 +49,31 @@ class FeedEventsTest extends ServiceOnTempHome {
         assertThat(totalAfter).isGreaterThan(totalBefore);
         assertThat(Json.MAPPER.readTree(r.body()).get("documentStatus").asText()).isEqualTo("DONE");
     }
+
+    /** Issue #20 item 5: every feed item and CSV row says how far to trust it and what its numbers mean. */
+    @Test
+    void feedItemsCarryDocumentStatusBodyAmountUnitAndBboxUnits() throws Exception {
+        long doc = client.ingest(SyntheticReports.income("契约测试单位", true), "contract-1.txt");
+        List<JsonNode> items = client.pull("0", 1000, "&body=契约测试单位").items();
+        assertThat(items).hasSize(28).allSatisfy(f -> {
+            assertThat(f.get("document").asLong()).isEqualTo(doc);
+            assertThat(f.get("body").asText()).isEqualTo("契约测试单位");
+            assertThat(f.get("unit").asText()).isEqualTo("契约测试单位"); // deprecated name, kept one release
+            assertThat(f.get("fiscalYear").asInt()).isEqualTo(2030);
+            assertThat(f.get("documentStatus").asText()).isEqualTo("NEEDS_REVIEW");
+            assertThat(f.get("amountUnit").asText()).isEqualTo("万元");
+            assertThat(f.get("bboxUnits").asText()).isEqualTo("text-grid");
+            assertThat(f.get("confidence").asDouble()).isBetween(0.0, 100.0);
+        });
+        HttpResponse<String> csv = service.getRaw("/api/records?format=csv&limit=1000&body=契约测试单位");
+        String[] lines = csv.body().split("\r?\n");
+        assertThat(lines[0]).isEqualTo("changeSeq,cellId,document,fileName,unit,fiscalYear,schema,rowKey,column,value,status,"
+                + "confidence,flags,page,bbox,body,documentStatus,amountUnit,bboxUnits");
+        assertThat(lines).hasSize(29);
+        assertThat(lines[1]).endsWith(",契约测试单位,NEEDS_REVIEW,万元,text-grid");
+        JsonNode item = service.get("/api/documents/" + doc);
+        assertThat(item.get("body").asText()).isEqualTo("契约测试单位");
+        assertThat(item.get("facts").get("body").get("confidence").asDouble()).isEqualTo(0.95);
+        assertThat(item.get("facts").get("body").get("page").asInt()).isEqualTo(1);
+    }
 }
