@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import reportingest.api.ApiToken;
 import reportingest.api.DocumentsApi;
 import reportingest.api.FeedApi;
+import reportingest.catalog.Catalog;
+import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
@@ -90,7 +92,9 @@ public final class IngestService implements AutoCloseable {
         main.bind("store", new StoreStep(new ResultStore(db), documents));
         ExportBuilder exports = new ExportBuilder(db, documents);
         main.bind("documentsApi", new DocumentsApi(documents, exports));
-        main.bind("feedApi", new FeedApi(new FeedStore(db), exports));
+        CatalogApi catalogApi = new CatalogApi(Catalog.load(), exports);
+        main.bind("catalogApi", catalogApi);
+        main.bind("feedApi", new FeedApi(new FeedStore(db), exports, catalogApi.schemaIds()));
         // after a review action the document is judged again by the same validator as at ingest; pages are
         // not kept, so checks that need the page text (narrative item headings) keep their earlier flags
         UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();

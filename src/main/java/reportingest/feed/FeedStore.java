@@ -62,6 +62,18 @@ public final class FeedStore {
         });
     }
 
+    /** The schema ids stored tables carry (the catalog's, and whatever else the reader stored, e.g. unknown tables). */
+    public List<String> storedSchemas() {
+        return db.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT schema_id FROM extracted_table ORDER BY schema_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+
     /** Every cell with the feed's fields, in change order (tests and reconciliation checks). */
     public List<FeedFact> all() {
         return db.inTransaction(c -> query(c, SELECT + "ORDER BY c.change_seq", List.of()));

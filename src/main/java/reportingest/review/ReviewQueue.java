@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What needs a reviewer: document-level and table-level flags nobody approved, then rows with status
@@ -34,6 +35,55 @@ public final class ReviewQueue {
             if (out.size() < limit) tableItems(c, documentId, out, limit);
             if (out.size() < limit) rowItems(c, documentId, out, limit);
             return out;
+        });
+    }
+
+    /** Whether the document exists (a queue of an unknown document is a 404, not an empty list). */
+    public boolean documentExists(long documentId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM document WHERE id = ?")) {
+                ps.setLong(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** One row, whatever its status, in the shape of a row item: key, status, reasons, cells, {@code version}. */
+    public Optional<Map<String, Object>> row(long rowId) {
+        return db.inTransaction(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            rowItems(c, " AND r.id = " + rowId, "", out, 1);
+            return out.stream().findFirst();
+        });
+    }
+
+    /** One cell with its row's id, key and status, and its {@code version}. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> cell(long cellId) {
+        return db.inTransaction(c -> {
+            Long rowId = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT row_id FROM cell WHERE id = ?")) {
+                ps.setLong(1, cellId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) rowId = rs.getLong(1);
+                }
+            }
+            if (rowId == null) return Optional.<Map<String, Object>>empty();
+            List<Map<String, Object>> out = new ArrayList<>();
+            rowItems(c, " AND r.id = " + rowId, "", out, 1);
+            Map<String, Object> row = out.get(0);
+            Map<String, Object> cell = new LinkedHashMap<>(((List<Map<String, Object>>) row.get("cells")).stream()
+                    .filter(x -> ((Long) x.get("cellId")) == cellId).findFirst().orElseThrow());
+            cell.put("documentId", row.get("documentId"));
+            cell.put("schema", row.get("schema"));
+            cell.put("rowId", row.get("rowId"));
+            cell.put("rowKey", row.get("rowKey"));
+            cell.put("status", row.get("status"));
+            cell.put("actions", Map.of("correct", "/api/cells/" + cellId + "/correction",
+                    "acceptProposal", "/api/cells/" + cellId + "/proposal-acceptance"));
+            return Optional.of(cell);
         });
     }
 
@@ -101,11 +151,16 @@ public final class ReviewQueue {
     }
 
     private static void rowItems(Connection c, Long documentId, List<Map<String, Object>> out, int limit) throws SQLException {
+        rowItems(c, documentFilter(documentId), " AND r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'", out, limit);
+    }
+
+    private static void rowItems(Connection c, String filter, String queueFilter, List<Map<String, Object>> out, int limit)
+            throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.key_json, r.status, r.flags_json, t.id AS table_id, "
                 + "t.schema_id, d.id AS document_id, d.file_name FROM table_row r JOIN extracted_table t ON r.table_id = t.id "
-                + "JOIN document d ON t.document_id = d.id WHERE r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'"
-                + documentFilter(documentId) + " ORDER BY d.id, t.seq, r.seq LIMIT ?")) {
+                + "JOIN document d ON t.document_id = d.id WHERE 1 = 1" + queueFilter
+                + filter + " ORDER BY d.id, t.seq, r.seq LIMIT ?")) {
             ps.setInt(1, limit + 1 - out.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
