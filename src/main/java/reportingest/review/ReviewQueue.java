@@ -55,6 +55,7 @@ public final class ReviewQueue {
         return db.inTransaction(c -> {
             List<Map<String, Object>> out = new ArrayList<>();
             rowItems(c, " AND r.id = " + rowId, "", out, 1);
+            out.forEach(ReviewQueue::distinctReasons);
             return out.stream().findFirst();
         });
     }
@@ -81,8 +82,6 @@ public final class ReviewQueue {
             cell.put("rowId", row.get("rowId"));
             cell.put("rowKey", row.get("rowKey"));
             cell.put("status", row.get("status"));
-            cell.put("actions", Map.of("correct", "/api/cells/" + cellId + "/correction",
-                    "acceptProposal", "/api/cells/" + cellId + "/proposal-acceptance"));
             return Optional.of(cell);
         });
     }
@@ -151,7 +150,49 @@ public final class ReviewQueue {
     }
 
     private static void rowItems(Connection c, Long documentId, List<Map<String, Object>> out, int limit) throws SQLException {
-        rowItems(c, documentFilter(documentId), " AND r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'", out, limit);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rowItems(c, documentFilter(documentId), " AND r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'", rows, limit);
+        for (Map<String, Object> item : rows) {
+            distinctReasons(item);
+            brief(item);
+        }
+        out.addAll(rows);
+    }
+
+    /** The longest reason a queue item shows; the whole sentence is in {@code GET /api/rows/{rowId}} ({@code details}). */
+    static final int BRIEF = 300;
+
+    /**
+     * Each reason once: a row carries copies of its cells' flags, and one identity flags every cell it reads, so the
+     * same sentence came once per row and per column. Now one reason per sentence, with the columns it concerns.
+     */
+    @SuppressWarnings("unchecked")
+    static void distinctReasons(Map<String, Object> item) {
+        Map<String, Map<String, Object>> byText = new LinkedHashMap<>();
+        for (Map<String, Object> r : reasons(item)) {
+            String k = r.get("code") + "\u0000" + r.get("message");
+            Map<String, Object> seen = byText.get(k);
+            if (seen == null) {
+                seen = new LinkedHashMap<>(r);
+                seen.put("columns", new ArrayList<String>());
+                byText.put(k, seen);
+            }
+            if (r.get("column") instanceof String col && !((List<String>) seen.get("columns")).contains(col)) {
+                ((List<String>) seen.get("columns")).add(col);
+                seen.putIfAbsent("column", col);
+            }
+        }
+        item.put("reasons", new ArrayList<>(byText.values()));
+    }
+
+    /** Messages cut to {@link #BRIEF} characters in the queue, with where to read them whole. */
+    private static void brief(Map<String, Object> item) {
+        for (Map<String, Object> r : reasons(item)) {
+            if (r.get("message") instanceof String m && m.length() > BRIEF) {
+                r.put("message", m.substring(0, BRIEF - 1) + "…");
+                r.put("details", "/api/rows/" + item.get("rowId"));
+            }
+        }
     }
 
     private static void rowItems(Connection c, String filter, String queueFilter, List<Map<String, Object>> out, int limit)
@@ -207,6 +248,11 @@ public final class ReviewQueue {
                         cell.put("proposal", rs.getString("proposal"));
                         cell.put("version", rs.getLong("change_seq"));
                         cell.put("image", bbox == null ? null : "/api/cells/" + cellId + "/crop.png");
+                        // the actions that apply to this cell: a correction always, a proposal's acceptance when there is one
+                        Map<String, Object> actions = new LinkedHashMap<>();
+                        actions.put("correct", "/api/cells/" + cellId + "/correction");
+                        if (rs.getString("proposal") != null) actions.put("acceptProposal", "/api/cells/" + cellId + "/proposal-acceptance");
+                        cell.put("actions", actions);
                         cells.add(cell);
                         for (Flag f : flags) reasons(item).add(reason(f, column));
                         if (bbox != null && cellPage != null && (page == null || page.equals(cellPage))) {

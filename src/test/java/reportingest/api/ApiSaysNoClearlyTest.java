@@ -90,4 +90,41 @@ class ApiSaysNoClearlyTest extends ServiceOnTempHome {
         assertThat(service.getRaw("/api/cells/999999").statusCode()).isEqualTo(404);
         assertThat(service.getRaw("/api/rows/999999").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void reviewItemsGiveEachReasonOnceBrieflyWithTheActionsThatApply() throws Exception {
+        JsonNode item = service.get("/api/review?document=" + doc).get("items").get(0);
+        System.out.println(item.get("reasons"));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode r : item.get("reasons")) {
+            seen.add(r.get("code").asText() + " " + r.get("message").asText());
+            assertThat(r.get("message").asText().length()).isLessThanOrEqualTo(300);
+        }
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(item.get("reasons")).extracting(r -> r.get("code").asText()).containsExactly("PARSE_AMBIGUOUS");
+        assertThat(item.get("reasons").get(0).get("columns")).extracting(JsonNode::asText).containsExactly("本年收入合计");
+        for (JsonNode cell : item.get("cells")) {
+            assertThat(cell.get("actions").get("correct").asText()).isEqualTo("/api/cells/" + cell.get("cellId").asLong() + "/correction");
+            assertThat(cell.get("actions").has("acceptProposal")).isEqualTo(!cell.get("proposal").isNull());
+        }
+        assertThat(item.get("actions").fieldNames()).toIterable().containsExactly("approve", "correctLabel");
+    }
+
+    /** A broken row sum flags each cell it reads and their row: before, one reason per row and per column. */
+    @Test
+    void aBrokenIdentityIsOneReasonNamingItsColumns() throws Exception {
+        String text = SyntheticReports.income("接口测试二号单位", false)
+                .replace("207文化旅游体育与传媒支出\t\t305.20", "207文化旅游体育与传媒支出\t\t306.20");
+        long broken = client.ingest(text, "api-edges-2.txt");
+        JsonNode items = service.get("/api/review?document=" + broken).get("items");
+        System.out.println(items);
+        for (JsonNode item : items) {
+            java.util.List<String> seen = new java.util.ArrayList<>();
+            for (JsonNode r : item.get("reasons")) {
+                seen.add(r.get("code").asText() + " " + r.get("message").asText());
+                assertThat(r.get("message").asText().length()).isLessThanOrEqualTo(300);
+            }
+            assertThat(seen).as(item.toString()).doesNotHaveDuplicates();
+        }
+    }
 }
