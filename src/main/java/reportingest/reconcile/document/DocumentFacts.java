@@ -46,6 +46,9 @@ public final class DocumentFacts {
     private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}()（）]{2,40}$");
     private static final Pattern NOT_A_BODY = Pattern.compile("^(万元|元|千元|亿元|部门|单位|本部门|本单位)$");
 
+    /** Pages a title can stand on: the cover, a table of contents, the first heading. */
+    private static final int TITLE_PAGES = 3;
+
     private DocumentFacts() {}
 
     private record Seen(String value, int page, String line) {}
@@ -72,7 +75,9 @@ public final class DocumentFacts {
                     if (body != null) labelled.add(new Seen(body, p.number(), where));
                     continue;
                 }
-                if (k.length() > 60) continue; // prose, not a title
+                // titles stand on the cover and the first pages; later a short line naming a year and 决算 is a
+                // table's or the narrative's reference to another year (a 2023 budget citing 2022 决算 on page 236)
+                if (k.length() > 60 || p.number() > TITLE_PAGES) continue;
                 Matcher y = TITLE_YEAR.matcher(k);
                 if (y.find()) years.add(new Seen(y.group(1), p.number(), raw.strip()));
                 Matcher t = TITLE_BODY.matcher(k);

@@ -94,4 +94,38 @@ class DocumentFactsTest {
         rightOrFlagged(d, f[1], 2024);
         assertThat(d.unit()).as("found").isNotNull();
     }
+
+    private static ExtractedDocument settled(String text) {
+        List<Page> pages = new ArrayList<>();
+        new OcrTextPageSource().split(text, pages::add);
+        return DocumentFacts.settle(pages, new ExtractedDocument(null, null, "万元", List.of(), List.of(), List.of()));
+    }
+
+    /** A 2023 budget citing "2022年决算" deep inside is no 2022 report: the year is not guessed from it. */
+    @org.junit.jupiter.api.Test
+    void aYearNamedDeepInsideIsNoTitle() {
+        ExtractedDocument d = settled("杭州市2023年预算\f\f\f\f2022年决算数\n");
+        assertThat(d.fiscalYear()).isNull();
+        assertThat(d.flags()).extracting(Flag::code).containsExactly(DocumentFacts.METADATA_UNCERTAIN);
+        assertThat(d.flags().get(0).message()).isEqualTo("reporting body: no 单位名称 or 部门 line, title or heading names it; "
+                + "fiscal year: no title or table states it");
+    }
+
+    /** Two labelled lines naming different bodies: neither is taken. */
+    @org.junit.jupiter.api.Test
+    void contradictoryBodiesGiveNull() {
+        ExtractedDocument d = settled("2023年度部门决算\n部门：甲市财政局\n部门：乙县教育局\n");
+        assertThat(d.unit()).isNull();
+        assertThat(d.fiscalYear()).isEqualTo(2023);
+        assertThat(d.flags().get(0).message()).isEqualTo("reporting body: labelled lines name different bodies: [甲市财政局, 乙县教育局]");
+    }
+
+    @org.junit.jupiter.api.Test
+    void headingPrefixesNumberingAndTailsAreNotPartOfTheBody() {
+        assertThat(DocumentFacts.body("第二部分  上海市普陀区规划和自然资源局2024年度部门决算")).isEqualTo("上海市普陀区规划和自然资源局");
+        assertThat(DocumentFacts.body("一、沅江市医疗保障局概况")).isEqualTo("沅江市医疗保障局");
+        assertThat(DocumentFacts.body("（二）湖南省医疗保障局部门（单位）概况")).isEqualTo("湖南省医疗保障局");
+        assertThat(DocumentFacts.body("上海市XX局")).isNull();
+        assertThat(DocumentFacts.body("万元")).isNull();
+    }
 }
