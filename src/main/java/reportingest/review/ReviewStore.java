@@ -52,22 +52,22 @@ public final class ReviewStore {
 
     /** Sets a cell's value as a reviewer read it from the page; {@code version} is the change number the reviewer saw. */
     public ReviewOutcome correct(long cellId, String value, long version, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             CellRef cell = editableCell(c, cellId, version);
             String normalized = normalize(cell.schema(), cell.column(), value);
             return setValue(c, feed, cell, normalized, CORRECTION, reviewer, comment);
-        });
+        }));
     }
 
     /** Takes the repair the validator proposed for the cell as its value. */
     public ReviewOutcome acceptProposal(long cellId, long version, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             CellRef cell = editableCell(c, cellId, version);
             if (cell.proposal() == null) throw new ReviewRefused(Reason.INVALID, "cell " + cellId + " has no repair proposal");
             return setValue(c, feed, cell, cell.proposal(), PROPOSAL_ACCEPTED, reviewer, comment);
-        });
+        }));
     }
 
     /**
@@ -79,7 +79,7 @@ public final class ReviewStore {
         if (value == null || value.isBlank()) throw new ReviewRefused(Reason.INVALID, "a label must not be blank");
         if (value.strip().length() > 400) throw new ReviewRefused(Reason.INVALID, "a label must be at most 400 characters");
         String label = value.strip();
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             RowRef row = RowRef.read(c, rowId);
             requireNotRejected(row.documentId(), row.documentStatus());
@@ -121,12 +121,12 @@ public final class ReviewStore {
             feed.commit();
             return new ReviewOutcome(actionId, LABEL_CORRECTION, row.documentId(), rowId, null, label, versionAfter, rowAfter,
                     docAfter.name());
-        });
+        }));
     }
 
     /** Accepts a row as it is, flags and all; it stays accepted until one of its cells is corrected. */
     public ReviewOutcome approveRow(long rowId, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             long tableId, documentId;
             String before;
@@ -151,12 +151,12 @@ public final class ReviewStore {
                     documentId, tableId, rowId, null, null, null, null, before, rowAfter, null));
             feed.commit();
             return new ReviewOutcome(actionId, ROW_APPROVED, documentId, rowId, null, null, null, rowAfter, after.name());
-        });
+        }));
     }
 
     /** Accepts the document's own flags (document- and table-level); rows still need their own review. */
     public ReviewOutcome approveDocument(long documentId, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             DocumentStatus before = reviewableDocument(c, documentId);
             update(c, "UPDATE document SET approved_by = ? WHERE id = ?", reviewer, documentId);
@@ -165,7 +165,7 @@ public final class ReviewStore {
                     documentId, null, null, null, null, null, null, before.name(), after.name(), null));
             feed.commit();
             return new ReviewOutcome(actionId, DOCUMENT_APPROVED, documentId, null, null, null, null, null, after.name());
-        });
+        }));
     }
 
     /**
@@ -174,7 +174,7 @@ public final class ReviewStore {
      */
     public ReviewOutcome rejectDocument(long documentId, String reviewer, String comment) {
         if (comment == null || comment.isBlank()) throw new ReviewRefused(Reason.INVALID, "a rejection needs a comment saying why");
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             DocumentStatus before = reviewableDocument(c, documentId);
             update(c, "UPDATE document SET status = 'REJECTED' WHERE id = ?", documentId);
@@ -196,7 +196,21 @@ public final class ReviewStore {
             feed.commit();
             return new ReviewOutcome(actionId, DOCUMENT_REJECTED, documentId, null, null, null, null, null,
                     DocumentStatus.REJECTED.name());
-        });
+        }));
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewStore.class);
+
+    /** One log line per review action, once it is committed: who, what, old → new, the statuses after. */
+    private static ReviewOutcome logged(ReviewOutcome o) {
+        AuditEntry e = AuditTrail.takeLast();
+        if (e == null) return o;
+        String where = "document " + e.documentId() + (e.rowId() == null ? "" : " row " + e.rowId())
+                + (e.cellId() == null ? "" : " cell " + e.cellId()) + (e.column() == null ? "" : " (" + e.column() + ")");
+        String change = e.oldValue() == null && e.newValue() == null ? "" : ": '" + e.oldValue() + "' -> '" + e.newValue() + "'";
+        log.info("Review {} by {} on {}{}; {} -> {}, document {}", e.action(), e.reviewer(), where, change,
+                e.statusBefore(), e.statusAfter(), o.documentStatus());
+        return o;
     }
 
     private ReviewOutcome setValue(Connection c, ChangeFeed feed, CellRef cell, String value, String action,
