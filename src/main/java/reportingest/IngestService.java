@@ -85,7 +85,7 @@ public final class IngestService implements AutoCloseable {
         main.bind("intake", new Intake(config, documents));
         main.bind("failures", new FailureReporter(documents));
         main.bind("detect", new DetectStep(new TypeDetector()));
-        main.bind("layout", new LayoutStep(pipeline.pageSources()));
+        main.bind("layout", new LayoutStep(pipeline.pageSources(), documents));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));

@@ -80,13 +80,16 @@ public final class DocumentsApi {
         }
     }
 
-    static Map<String, Object> item(DocumentRecord d) {
+    Map<String, Object> item(DocumentRecord d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("fileName", d.fileName());
         m.put("sha256", d.sha256());
         m.put("type", d.type());
         m.put("pages", d.pages());
+        // progress while a file is read: pages is known when reading starts (issue #20), pagesDone counts up
+        boolean reading = d.status().name().equals("PROCESSING") || d.status().name().equals("RECEIVED");
+        m.put("pagesDone", reading ? documents.pagesDone(d.id()) : d.pages());
         m.put("status", d.status().name());
         m.put("flags", d.flags());
         m.put("receivedAt", d.receivedAt() == null ? null : d.receivedAt().toString());

@@ -146,6 +146,32 @@ public final class DocumentStore {
         });
     }
 
+    /** Reading progress: the page count (when known) and the pages read so far; readers see it as it happens. */
+    public void progress(long id, Integer pages, int pagesDone) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE document SET pages = COALESCE(?, pages), pages_done = ? WHERE id = ?")) {
+                ps.setObject(1, pages);
+                ps.setInt(2, pagesDone);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Pages read so far of the document (null before reading started). */
+    public Integer pagesDone(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pages_done FROM document WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? (Integer) rs.getObject(1) : null;
+                }
+            }
+        });
+    }
+
     static DocumentRecord read(ResultSet rs) throws SQLException {
         return new DocumentRecord(
                 rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"),

@@ -55,6 +55,10 @@ public final class ResultStore {
                 ps.setLong(9, documentId);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE document SET pages_done = pages WHERE id = ?")) {
+                ps.setLong(1, documentId);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
