@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import reportingest.api.ApiToken;
 import reportingest.api.DocumentsApi;
 import reportingest.api.FeedApi;
+import reportingest.catalog.Catalog;
+import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
@@ -93,7 +95,7 @@ public final class IngestService implements AutoCloseable {
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
         main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));
-        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits));
+        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));
@@ -105,7 +107,9 @@ public final class IngestService implements AutoCloseable {
             if (gate.reason() != null) m.put("intakeReason", gate.reason());
             return m;
         }));
-        main.bind("feedApi", new FeedApi(new FeedStore(db), exports));
+        CatalogApi catalogApi = new CatalogApi(Catalog.load(), exports);
+        main.bind("catalogApi", catalogApi);
+        main.bind("feedApi", new FeedApi(new FeedStore(db), exports, catalogApi.schemaIds()));
         // after a review action the document is judged again by the same validator as at ingest; pages are
         // not kept, so checks that need the page text (narrative item headings) keep their earlier flags
         UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();

@@ -89,23 +89,28 @@ public final class DocumentsApi {
         }
     }
 
-    static Map<String, Object> item(DocumentRecord d) {
+    Map<String, Object> item(DocumentRecord d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("fileName", d.fileName());
         m.put("sha256", d.sha256());
         m.put("type", d.type());
         m.put("pages", d.pages());
+        // progress while a file is read: pages is known when reading starts (issue #20), pagesDone counts up
+        boolean reading = d.status().name().equals("PROCESSING") || d.status().name().equals("RECEIVED");
+        m.put("pagesDone", reading ? documents.pagesDone(d.id()) : d.pages());
         m.put("status", d.status().name());
         m.put("flags", d.flags());
         m.put("receivedAt", d.receivedAt() == null ? null : d.receivedAt().toString());
         m.put("finishedAt", d.finishedAt() == null ? null : d.finishedAt().toString());
         m.put("sizeBytes", d.sizeBytes());
-        m.put("unit", d.unit());
+        m.put("body", d.unit());
+        m.put("unit", d.unit()); // deprecated: the reporting body under its old, ambiguous name; use body
         m.put("fiscalYear", d.fiscalYear());
         // the family is read from the document; a document not (yet) read is of no known family
         m.put("kind", d.kind() == null ? "unknown" : d.kind());
         m.put("level", d.level());
+        m.put("facts", d.facts());
         m.put("duplicateOf", d.duplicateOf());
         m.put("error", d.errorReason());
         m.put("storedAs", d.storedAs());

@@ -41,11 +41,26 @@ public final class ReviewApi {
     public ApiResponse queue(@Header("document") String document, @Header("limit") String limitParam) {
         Long documentId = Params.optionalLong("document", document);
         int limit = Params.limit(limitParam, DEFAULT_LIMIT, MAX_LIMIT);
+        if (documentId != null && !queue.documentExists(documentId)) {
+            throw Params.notFound("no document " + documentId + "; GET /api/documents lists the documents");
+        }
         List<Map<String, Object>> items = queue.items(documentId, limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items.size() > limit ? items.subList(0, limit) : items);
         body.put("more", items.size() > limit);
         return ApiResponse.ok(body);
+    }
+
+    /** {@code GET /api/rows/{rowId}}: the row with its key, status, reasons, cells and {@code version}. */
+    public ApiResponse row(@Header("rowId") String rowId) {
+        long id = Params.requiredId("row id", rowId);
+        return ApiResponse.ok(queue.row(id).orElseThrow(() -> Params.notFound("no row " + id)));
+    }
+
+    /** {@code GET /api/cells/{cellId}}: the cell with its value, flags, {@code version} and its row's key and status. */
+    public ApiResponse cell(@Header("cellId") String cellId) {
+        long id = Params.requiredId("cell id", cellId);
+        return ApiResponse.ok(queue.cell(id).orElseThrow(() -> Params.notFound("no cell " + id)));
     }
 
     /** {@code POST /api/cells/{cellId}/correction} {value, version, reviewer, comment}. */
@@ -64,6 +79,20 @@ public final class ReviewApi {
         long id = Params.requiredId("cell id", cellId);
         JsonNode json = object(body);
         return act(() -> review.acceptProposal(id, version(json), reviewer(json), comment(json)));
+    }
+
+    /** {@code POST /api/rows/{rowId}/label-correction} {field, value, version, reviewer, comment}. */
+    public ApiResponse correctLabel(@Header("rowId") String rowId, @Body String body) {
+        long id = Params.requiredId("row id", rowId);
+        JsonNode json = object(body);
+        JsonNode field = json.get("field"), value = json.get("value");
+        if (field == null || !field.isTextual()) throw Params.bad("field is required: the row's label field (name, item or label)");
+        if (value == null || !value.isTextual()) throw Params.bad("value is required: the label as printed, a string");
+        JsonNode v = json.get("version");
+        if (v == null || !(v.isIntegralNumber() || v.isTextual() && v.asText().matches("\\d{1,18}"))) {
+            throw Params.bad("version is required: the row's version (the highest changeSeq of its cells) as you saw it");
+        }
+        return act(() -> review.correctLabel(id, field.asText(), value.asText(), v.asLong(), reviewer(json), comment(json)));
     }
 
     /** {@code POST /api/rows/{rowId}/approval} {reviewer, comment}. */

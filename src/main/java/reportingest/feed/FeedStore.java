@@ -23,7 +23,7 @@ import java.util.Set;
 public final class FeedStore {
     private static final String SELECT = "SELECT c.id, c.column_name, c.cell_value, c.confidence, c.flags_json, c.page, "
             + "c.bbox, c.change_seq, r.key_json, r.status AS row_status, r.flags_json AS row_flags, t.schema_id, "
-            + "d.id AS document_id, d.file_name, d.unit, d.fiscal_year, d.status AS document_status "
+            + "d.id AS document_id, d.file_name, d.unit, d.fiscal_year, d.status AS document_status, d.media_type, d.facts_json "
             + "FROM cell c JOIN table_row r ON c.row_id = r.id JOIN extracted_table t ON r.table_id = t.id "
             + "JOIN document d ON t.document_id = d.id ";
 
@@ -62,6 +62,18 @@ public final class FeedStore {
         });
     }
 
+    /** The schema ids stored tables carry (the catalog's, and whatever else the reader stored, e.g. unknown tables). */
+    public List<String> storedSchemas() {
+        return db.inTransaction(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT schema_id FROM extracted_table ORDER BY schema_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+            return out;
+        });
+    }
+
     /** Every cell with the feed's fields, in change order (tests and reconciliation checks). */
     public List<FeedFact> all() {
         return db.inTransaction(c -> query(c, SELECT + "ORDER BY c.change_seq", List.of()));
@@ -86,7 +98,21 @@ public final class FeedStore {
         return new FeedFact(rs.getLong("id"), rs.getLong("document_id"), rs.getString("file_name"), rs.getString("unit"),
                 (Integer) rs.getObject("fiscal_year"), rs.getString("schema_id"), Json.readObject(rs.getString("key_json")),
                 rs.getString("column_name"), rs.getString("cell_value"), status, rs.getDouble("confidence"),
-                List.copyOf(flags), (Integer) rs.getObject("page"), Json.bbox(rs.getString("bbox")), rs.getLong("change_seq"));
+                List.copyOf(flags), (Integer) rs.getObject("page"), Json.bbox(rs.getString("bbox")), rs.getLong("change_seq"),
+                rs.getString("unit"), rs.getString("document_status"), amountUnit(rs.getString("facts_json")),
+                "text/plain".equals(baseType(rs.getString("media_type"))) ? FeedFact.BBOX_TEXT_GRID : FeedFact.BBOX_POINTS);
+    }
+
+    private static String baseType(String mediaType) {
+        return mediaType == null ? null : mediaType.split(";")[0].strip();
+    }
+
+    /** The document's amount unit as read (document facts); 万元, what every standard form prints, before it was recorded. */
+    @SuppressWarnings("unchecked")
+    private static String amountUnit(String factsJson) {
+        if (factsJson == null) return "万元";
+        Object f = Json.readObject(factsJson).get("amountUnit");
+        return f instanceof Map<?, ?> m && m.get("value") instanceof String s ? s : "万元";
     }
 
     static List<String> flagCodes(String json) {

@@ -11,7 +11,10 @@ public record Flag(String code, String message) {
      * Flags that record how a record was put together (a table stitched over a page break, a row
      * label read through OCR noise to the catalog's label) but ask nothing of a reviewer.
      */
-    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED", "SCHEMA_FROM_HEADER");
+    public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED", "SCHEMA_FROM_HEADER",
+            // the body or year is null because the document does not state it or contradicts itself: a consumer
+            // sees the null; there is nothing in the records a reviewer could correct
+            "METADATA_UNCERTAIN");
 
     public static Flag of(String code, String message) { return new Flag(code, message); }
 

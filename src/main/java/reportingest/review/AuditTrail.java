@@ -20,7 +20,17 @@ public final class AuditTrail {
         this.db = db;
     }
 
+    /** The entry this thread recorded last, so the action can be logged once its transaction committed. */
+    private static final ThreadLocal<AuditEntry> LAST = new ThreadLocal<>();
+
+    static AuditEntry takeLast() {
+        AuditEntry e = LAST.get();
+        LAST.remove();
+        return e;
+    }
+
     static long record(Connection c, AuditEntry e) throws SQLException {
+        LAST.set(e);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO review_action (action, document_id, table_id, row_id, cell_id, column_name, old_value, new_value, "
                         + "status_before, status_after, reviewer, comment, change_seq, acted_at) "

@@ -28,7 +28,8 @@ import java.util.function.UnaryOperator;
 /**
  * Re-runs validation of a stored document after a review action and writes the outcome back in
  * place, inside the caller's transaction: row and table statuses and flags, cell flags, confidence
- * and proposals. Every cell whose feed-visible state changed gets a new change number.
+ * and proposals. Every cell whose status or flags changed gets a new change number; confidence alone
+ * is stored without one (the feed's contract: events for values, statuses, flags and labels).
  *
  * <p>The validator is injected ({@code UnaryOperator<ExtractedDocument>}), so this class knows
  * nothing of its rules. It is given what the pipeline gives it: the reconciled records, i.e. the
@@ -38,7 +39,7 @@ import java.util.function.UnaryOperator;
 public final class Revalidation {
     /** Flags added by the validate stage (DESIGN.md); removed before validation runs again. */
     static final Set<String> VALIDATION_FLAGS = Set.of("ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH",
-            "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED");
+            "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH", "REPAIR_PROPOSED", "LABEL_UNREADABLE");
 
     private final UnaryOperator<ExtractedDocument> validator;
 
@@ -149,7 +150,8 @@ public final class Revalidation {
         }
         try (PreparedStatement rowPs = c.prepareStatement("UPDATE table_row SET status = ?, flags_json = ? WHERE id = ?");
              PreparedStatement cellPs = c.prepareStatement(
-                     "UPDATE cell SET flags_json = ?, confidence = ?, proposal = ?, change_seq = ? WHERE id = ?")) {
+                     "UPDATE cell SET flags_json = ?, confidence = ?, proposal = ?, change_seq = ? WHERE id = ?");
+             PreparedStatement quietPs = c.prepareStatement("UPDATE cell SET confidence = ?, proposal = ? WHERE id = ?")) {
             for (int j = 0; j < before.rows().size(); j++) {
                 TableRow was = before.rows().get(j), now = after.rows().get(j);
                 StoredDocument.Row rowIds = ids.rows().get(j);
@@ -162,10 +164,20 @@ public final class Revalidation {
                 }
                 for (Map.Entry<String, Long> cell : rowIds.cells().entrySet()) {
                     CellValue v0 = was.cells().get(cell.getKey()), v1 = now.cells().get(cell.getKey());
-                    boolean cellChanged = !v0.flags().equals(v1.flags()) || v0.confidence() != v1.confidence()
-                            || !Objects.equals(v0.proposal(), v1.proposal());
-                    if (!cellChanged && !rowChanged) continue;
-                    // the fact's status, flags or confidence changed: a new change for the feed
+                    boolean flagsChanged = !v0.flags().equals(v1.flags());
+                    boolean quietChange = v0.confidence() != v1.confidence() || !Objects.equals(v0.proposal(), v1.proposal());
+                    if (!flagsChanged && !rowChanged) {
+                        // confidence (or a proposal, which the feed does not carry) alone is no event (README, feed
+                        // contract): stored, but the cell keeps its change number, so one correction does not flood the feed
+                        if (quietChange) {
+                            quietPs.setDouble(1, v1.confidence());
+                            quietPs.setString(2, v1.proposal());
+                            quietPs.setLong(3, cell.getValue());
+                            quietPs.addBatch();
+                        }
+                        continue;
+                    }
+                    // the fact's status or flags changed: a new change for the feed
                     cellPs.setString(1, Json.write(v1.flags()));
                     cellPs.setDouble(2, v1.confidence());
                     cellPs.setString(3, v1.proposal());
@@ -174,6 +186,7 @@ public final class Revalidation {
                     cellPs.addBatch();
                 }
                 cellPs.executeBatch();
+                quietPs.executeBatch();
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What needs a reviewer: document-level and table-level flags nobody approved, then rows with status
@@ -34,6 +35,54 @@ public final class ReviewQueue {
             if (out.size() < limit) tableItems(c, documentId, out, limit);
             if (out.size() < limit) rowItems(c, documentId, out, limit);
             return out;
+        });
+    }
+
+    /** Whether the document exists (a queue of an unknown document is a 404, not an empty list). */
+    public boolean documentExists(long documentId) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM document WHERE id = ?")) {
+                ps.setLong(1, documentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** One row, whatever its status, in the shape of a row item: key, status, reasons, cells, {@code version}. */
+    public Optional<Map<String, Object>> row(long rowId) {
+        return db.inTransaction(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            rowItems(c, " AND r.id = " + rowId, "", out, 1);
+            out.forEach(ReviewQueue::distinctReasons);
+            return out.stream().findFirst();
+        });
+    }
+
+    /** One cell with its row's id, key and status, and its {@code version}. */
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> cell(long cellId) {
+        return db.inTransaction(c -> {
+            Long rowId = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT row_id FROM cell WHERE id = ?")) {
+                ps.setLong(1, cellId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) rowId = rs.getLong(1);
+                }
+            }
+            if (rowId == null) return Optional.<Map<String, Object>>empty();
+            List<Map<String, Object>> out = new ArrayList<>();
+            rowItems(c, " AND r.id = " + rowId, "", out, 1);
+            Map<String, Object> row = out.get(0);
+            Map<String, Object> cell = new LinkedHashMap<>(((List<Map<String, Object>>) row.get("cells")).stream()
+                    .filter(x -> ((Long) x.get("cellId")) == cellId).findFirst().orElseThrow());
+            cell.put("documentId", row.get("documentId"));
+            cell.put("schema", row.get("schema"));
+            cell.put("rowId", row.get("rowId"));
+            cell.put("rowKey", row.get("rowKey"));
+            cell.put("status", row.get("status"));
+            return Optional.of(cell);
         });
     }
 
@@ -102,10 +151,57 @@ public final class ReviewQueue {
 
     private static void rowItems(Connection c, Long documentId, List<Map<String, Object>> out, int limit) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
+        rowItems(c, documentFilter(documentId), " AND r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'", rows, limit);
+        for (Map<String, Object> item : rows) {
+            distinctReasons(item);
+            brief(item);
+        }
+        out.addAll(rows);
+    }
+
+    /** The longest reason a queue item shows; the whole sentence is in {@code GET /api/rows/{rowId}} ({@code details}). */
+    static final int BRIEF = 300;
+
+    /**
+     * Each reason once: a row carries copies of its cells' flags, and one identity flags every cell it reads, so the
+     * same sentence came once per row and per column. Now one reason per sentence, with the columns it concerns.
+     */
+    @SuppressWarnings("unchecked")
+    static void distinctReasons(Map<String, Object> item) {
+        Map<String, Map<String, Object>> byText = new LinkedHashMap<>();
+        for (Map<String, Object> r : reasons(item)) {
+            String k = r.get("code") + "\u0000" + r.get("message");
+            Map<String, Object> seen = byText.get(k);
+            if (seen == null) {
+                seen = new LinkedHashMap<>(r);
+                seen.put("columns", new ArrayList<String>());
+                byText.put(k, seen);
+            }
+            if (r.get("column") instanceof String col && !((List<String>) seen.get("columns")).contains(col)) {
+                ((List<String>) seen.get("columns")).add(col);
+                seen.putIfAbsent("column", col);
+            }
+        }
+        item.put("reasons", new ArrayList<>(byText.values()));
+    }
+
+    /** Messages cut to {@link #BRIEF} characters in the queue, with where to read them whole. */
+    private static void brief(Map<String, Object> item) {
+        for (Map<String, Object> r : reasons(item)) {
+            if (r.get("message") instanceof String m && m.length() > BRIEF) {
+                r.put("message", m.substring(0, BRIEF - 1) + "…");
+                r.put("details", "/api/rows/" + item.get("rowId"));
+            }
+        }
+    }
+
+    private static void rowItems(Connection c, String filter, String queueFilter, List<Map<String, Object>> out, int limit)
+            throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.key_json, r.status, r.flags_json, t.id AS table_id, "
                 + "t.schema_id, d.id AS document_id, d.file_name FROM table_row r JOIN extracted_table t ON r.table_id = t.id "
-                + "JOIN document d ON t.document_id = d.id WHERE r.status = 'NEEDS_REVIEW' AND d.status <> 'REJECTED'"
-                + documentFilter(documentId) + " ORDER BY d.id, t.seq, r.seq LIMIT ?")) {
+                + "JOIN document d ON t.document_id = d.id WHERE 1 = 1" + queueFilter
+                + filter + " ORDER BY d.id, t.seq, r.seq LIMIT ?")) {
             ps.setInt(1, limit + 1 - out.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -121,7 +217,7 @@ public final class ReviewQueue {
                     item.put("status", rs.getString("status"));
                     item.put("reasons", new ArrayList<>(StoredDocumentReader.flags(rs.getString("flags_json")).stream()
                             .map(f -> reason(f, null)).toList()));
-                    item.put("actions", Map.of("approve", "/api/rows/" + rowId + "/approval"));
+                    item.put("actions", rowActions(rowId));
                     rows.add(item);
                 }
             }
@@ -152,6 +248,11 @@ public final class ReviewQueue {
                         cell.put("proposal", rs.getString("proposal"));
                         cell.put("version", rs.getLong("change_seq"));
                         cell.put("image", bbox == null ? null : "/api/cells/" + cellId + "/crop.png");
+                        // the actions that apply to this cell: a correction always, a proposal's acceptance when there is one
+                        Map<String, Object> actions = new LinkedHashMap<>();
+                        actions.put("correct", "/api/cells/" + cellId + "/correction");
+                        if (rs.getString("proposal") != null) actions.put("acceptProposal", "/api/cells/" + cellId + "/proposal-acceptance");
+                        cell.put("actions", actions);
                         cells.add(cell);
                         for (Flag f : flags) reasons(item).add(reason(f, column));
                         if (bbox != null && cellPage != null && (page == null || page.equals(cellPage))) {
@@ -162,10 +263,20 @@ public final class ReviewQueue {
                 }
                 item.put("page", page);
                 item.put("bbox", box == null ? null : List.of(box[0], box[1], box[2] - box[0], box[3] - box[1]));
+                // the row's version (what a label correction sends): the newest change of its cells
+                item.put("version", cells.stream().mapToLong(x -> (Long) x.get("version")).max().orElse(0));
                 item.put("cells", cells);
             }
         }
         out.addAll(rows);
+    }
+
+    /** What a reviewer can do with a row: approve it as it is, or correct its label (cells have their own actions). */
+    private static Map<String, Object> rowActions(long rowId) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("approve", "/api/rows/" + rowId + "/approval");
+        a.put("correctLabel", "/api/rows/" + rowId + "/label-correction");
+        return a;
     }
 
     /** The box around all of a row's cells on its first page, so the reviewer can see the whole printed row. */

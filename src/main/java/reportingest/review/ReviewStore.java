@@ -1,5 +1,6 @@
 package reportingest.review;
 
+import reportingest.reconcile.performance.PerformanceCatalog;
 import reportingest.review.ReviewRefused.Reason;
 import reportingest.store.ChangeFeed;
 import reportingest.store.Database;
@@ -27,10 +28,16 @@ public final class ReviewStore {
     public static final String ROW_APPROVED = "ROW_APPROVED";
     public static final String DOCUMENT_APPROVED = "DOCUMENT_APPROVED";
     public static final String DOCUMENT_REJECTED = "DOCUMENT_REJECTED";
+    public static final String LABEL_CORRECTION = "LABEL_CORRECTION";
+
+    /** The key fields that are a row's printed label (codes and sides are structure, corrected elsewhere). */
+    public static final List<String> LABEL_FIELDS = List.of("name", "item", "label");
 
     /** Confidence of a value a person typed or confirmed (the scale of the OCR engines, 0..100). */
     static final double REVIEWED_CONFIDENCE = 100.0;
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern PERCENT_OR_DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?%?");
+    private static final PerformanceCatalog PERFORMANCE = PerformanceCatalog.load();
 
     private final Database db;
     private final Revalidation revalidation;
@@ -45,27 +52,81 @@ public final class ReviewStore {
 
     /** Sets a cell's value as a reviewer read it from the page; {@code version} is the change number the reviewer saw. */
     public ReviewOutcome correct(long cellId, String value, long version, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             CellRef cell = editableCell(c, cellId, version);
-            String normalized = normalize(cell.schema(), value);
+            String normalized = normalize(cell.schema(), cell.column(), value);
             return setValue(c, feed, cell, normalized, CORRECTION, reviewer, comment);
-        });
+        }));
     }
 
     /** Takes the repair the validator proposed for the cell as its value. */
     public ReviewOutcome acceptProposal(long cellId, long version, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             CellRef cell = editableCell(c, cellId, version);
             if (cell.proposal() == null) throw new ReviewRefused(Reason.INVALID, "cell " + cellId + " has no repair proposal");
             return setValue(c, feed, cell, cell.proposal(), PROPOSAL_ACCEPTED, reviewer, comment);
-        });
+        }));
+    }
+
+    /**
+     * Sets a row's label ({@code name}, {@code item} or {@code label}) as a reviewer read it from the page,
+     * audited like a cell correction. {@code version} is the row's version: the highest change number of its
+     * cells, as the reviewer saw it. Every cell of the row reaches the feed again, since each carries the label.
+     */
+    public ReviewOutcome correctLabel(long rowId, String field, String value, long version, String reviewer, String comment) {
+        if (value == null || value.isBlank()) throw new ReviewRefused(Reason.INVALID, "a label must not be blank");
+        if (value.strip().length() > 400) throw new ReviewRefused(Reason.INVALID, "a label must be at most 400 characters");
+        String label = value.strip();
+        return logged(db.inTransaction(c -> {
+            ChangeFeed feed = ChangeFeed.claim(c);
+            RowRef row = RowRef.read(c, rowId);
+            requireNotRejected(row.documentId(), row.documentStatus());
+            if (!LABEL_FIELDS.contains(field) || !row.key().containsKey(field)) {
+                throw new ReviewRefused(Reason.INVALID, "field must be the row's label field: one of "
+                        + LABEL_FIELDS.stream().filter(row.key()::containsKey).toList() + ", not '" + field + "'");
+            }
+            if (row.version() != version) {
+                throw new ReviewRefused(Reason.CONFLICT, "row " + rowId + " changed since version " + version
+                        + ": it is now version " + row.version() + " with " + field + " '" + row.key().get(field)
+                        + "'; look at it again and send the current version");
+            }
+            Object old = row.key().get(field);
+            Map<String, Object> key = new java.util.LinkedHashMap<>(row.key());
+            key.put(field, label);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE table_row SET key_json = ?, approved_by = NULL WHERE id = ?")) {
+                ps.setString(1, Json.write(key));
+                ps.setLong(2, rowId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ids = c.prepareStatement("SELECT id FROM cell WHERE row_id = ? ORDER BY seq");
+                 PreparedStatement bump = c.prepareStatement("UPDATE cell SET change_seq = ? WHERE id = ?")) {
+                ids.setLong(1, rowId);
+                try (ResultSet rs = ids.executeQuery()) {
+                    while (rs.next()) {
+                        bump.setLong(1, feed.next());
+                        bump.setLong(2, rs.getLong(1));
+                        bump.addBatch();
+                    }
+                }
+                bump.executeBatch();
+            }
+            DocumentStatus docAfter = revalidation.run(c, row.documentId(), feed);
+            String rowAfter = rowStatus(c, rowId);
+            long versionAfter = RowRef.version(c, rowId);
+            long actionId = AuditTrail.record(c, new AuditEntry(0, LABEL_CORRECTION, DocumentStore.now().toString(), reviewer,
+                    comment, row.documentId(), row.tableId(), rowId, null, field, old == null ? null : old.toString(), label,
+                    row.status(), rowAfter, versionAfter));
+            feed.commit();
+            return new ReviewOutcome(actionId, LABEL_CORRECTION, row.documentId(), rowId, null, label, versionAfter, rowAfter,
+                    docAfter.name());
+        }));
     }
 
     /** Accepts a row as it is, flags and all; it stays accepted until one of its cells is corrected. */
     public ReviewOutcome approveRow(long rowId, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             long tableId, documentId;
             String before;
@@ -90,12 +151,12 @@ public final class ReviewStore {
                     documentId, tableId, rowId, null, null, null, null, before, rowAfter, null));
             feed.commit();
             return new ReviewOutcome(actionId, ROW_APPROVED, documentId, rowId, null, null, null, rowAfter, after.name());
-        });
+        }));
     }
 
     /** Accepts the document's own flags (document- and table-level); rows still need their own review. */
     public ReviewOutcome approveDocument(long documentId, String reviewer, String comment) {
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             DocumentStatus before = reviewableDocument(c, documentId);
             update(c, "UPDATE document SET approved_by = ? WHERE id = ?", reviewer, documentId);
@@ -104,7 +165,7 @@ public final class ReviewStore {
                     documentId, null, null, null, null, null, null, before.name(), after.name(), null));
             feed.commit();
             return new ReviewOutcome(actionId, DOCUMENT_APPROVED, documentId, null, null, null, null, null, after.name());
-        });
+        }));
     }
 
     /**
@@ -113,7 +174,7 @@ public final class ReviewStore {
      */
     public ReviewOutcome rejectDocument(long documentId, String reviewer, String comment) {
         if (comment == null || comment.isBlank()) throw new ReviewRefused(Reason.INVALID, "a rejection needs a comment saying why");
-        return db.inTransaction(c -> {
+        return logged(db.inTransaction(c -> {
             ChangeFeed feed = ChangeFeed.claim(c);
             DocumentStatus before = reviewableDocument(c, documentId);
             update(c, "UPDATE document SET status = 'REJECTED' WHERE id = ?", documentId);
@@ -135,7 +196,21 @@ public final class ReviewStore {
             feed.commit();
             return new ReviewOutcome(actionId, DOCUMENT_REJECTED, documentId, null, null, null, null, null,
                     DocumentStatus.REJECTED.name());
-        });
+        }));
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewStore.class);
+
+    /** One log line per review action, once it is committed: who, what, old → new, the statuses after. */
+    private static ReviewOutcome logged(ReviewOutcome o) {
+        AuditEntry e = AuditTrail.takeLast();
+        if (e == null) return o;
+        String where = "document " + e.documentId() + (e.rowId() == null ? "" : " row " + e.rowId())
+                + (e.cellId() == null ? "" : " cell " + e.cellId()) + (e.column() == null ? "" : " (" + e.column() + ")");
+        String change = e.oldValue() == null && e.newValue() == null ? "" : ": '" + e.oldValue() + "' -> '" + e.newValue() + "'";
+        log.info("Review {} by {} on {}{}; {} -> {}, document {}", e.action(), e.reviewer(), where, change,
+                e.statusBefore(), e.statusAfter(), o.documentStatus());
+        return o;
     }
 
     private ReviewOutcome setValue(Connection c, ChangeFeed feed, CellRef cell, String value, String action,
@@ -235,12 +310,25 @@ public final class ReviewStore {
         if (s == DocumentStatus.REJECTED) throw new ReviewRefused(Reason.CONFLICT, "document " + documentId + " was rejected");
     }
 
-    /** Amounts are decimal strings as printed (no thousands separators); performance-form text is taken as typed. */
-    static String normalize(String schema, String value) {
+    /**
+     * Amounts are decimal strings as printed (no thousands separators). Performance forms mix text columns
+     * (taken as typed) with number columns, which take a decimal or a percentage (100.00%) like every
+     * amount: a word (七百) is refused there as in the financial tables.
+     */
+    static String normalize(String schema, String column, String value) {
         if (value == null || value.isBlank()) return null;
         String v = value.strip();
-        if (schema != null && schema.startsWith("performance_")) return v;
         String amount = v.replace(",", "");
+        if (schema != null && schema.startsWith("performance_")) {
+            boolean text = PERFORMANCE.forms().stream().filter(f -> f.schema().equals(schema)).findFirst()
+                    .map(f -> f.isTextColumn(column)).orElse(true);
+            if (text) return v;
+            if (!PERCENT_OR_DECIMAL.matcher(amount).matches()) {
+                throw new ReviewRefused(Reason.INVALID, "column " + column + " of " + schema + " holds a number: value must be a "
+                        + "decimal number like 305.20 or a percentage like 100.00% (or empty for a blank cell), not '" + v + "'");
+            }
+            return amount;
+        }
         if (!DECIMAL.matcher(amount).matches()) {
             throw new ReviewRefused(Reason.INVALID, "value must be a decimal number like 305.20 (or empty for a blank cell), not '" + v + "'");
         }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.detect.IngestFailure;
 import reportingest.layout.Page;
+import reportingest.store.DocumentStore;
 import reportingest.layout.PageOrigin;
 import reportingest.layout.PageSource;
 import reportingest.layout.PageSources;
@@ -20,10 +21,13 @@ public final class LayoutStep {
 
     private final PageSources sources;
     private final Limits limits;
+    private final DocumentStore documents;
 
-    public LayoutStep(PageSources sources, Limits limits) {
+    /** @param documents where progress (pages, pagesDone) is recorded while reading; null records none */
+    public LayoutStep(PageSources sources, Limits limits, DocumentStore documents) {
         this.sources = sources;
         this.limits = limits;
+        this.documents = documents;
     }
 
     public IngestJob layout(IngestJob job) {
@@ -32,12 +36,16 @@ public final class LayoutStep {
                 "Report this to the maintainers; keep the file in failed/."));
         List<Page> pages = new ArrayList<>();
         long start = System.nanoTime();
+        Integer total = PageCount.of(job.detected());
+        String of = total == null ? "" : " of " + total;
+        progress(job, total, 0);
         try {
             source.pages(job.detected(), page -> {
                 pages.add(page);
                 limits.checkPages(job, pages.size());
+                progress(job, total, pages.size());
                 if (page.number() >= QUIET_BELOW_PAGES || page.origin() == PageOrigin.OCR) {
-                    log.info("'{}': page {} read ({}, {} lines)", job.fileName(), page.number(),
+                    log.info("'{}': page {}{} read ({}, {} lines)", job.fileName(), page.number(), of,
                             describe(page.origin()), page.lines().size());
                 }
             });
@@ -48,6 +56,10 @@ public final class LayoutStep {
         }
         log.info("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);
         return job.withPages(pages);
+    }
+
+    private void progress(IngestJob job, Integer total, int done) {
+        if (documents != null) documents.progress(job.documentId(), total, done);
     }
 
     private static String describe(PageOrigin origin) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 /** Registration and lifecycle of documents. */
 public final class DocumentStore {
     private static final String COLUMNS = "id, file_name, sha256, size_bytes, media_type, pages, status, flags, unit, "
-            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at, kind, doc_level";
+            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at, kind, doc_level, facts_json";
 
     private final Database db;
 
@@ -209,6 +209,32 @@ public final class DocumentStore {
         });
     }
 
+    /** Reading progress: the page count (when known) and the pages read so far; readers see it as it happens. */
+    public void progress(long id, Integer pages, int pagesDone) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE document SET pages = COALESCE(?, pages), pages_done = ? WHERE id = ?")) {
+                ps.setObject(1, pages);
+                ps.setInt(2, pagesDone);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Pages read so far of the document (null before reading started). */
+    public Integer pagesDone(long id) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT pages_done FROM document WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? (Integer) rs.getObject(1) : null;
+                }
+            }
+        });
+    }
+
     static DocumentRecord read(ResultSet rs) throws SQLException {
         return new DocumentRecord(
                 rs.getLong("id"), rs.getString("file_name"), rs.getString("sha256"), rs.getLong("size_bytes"),
@@ -218,7 +244,8 @@ public final class DocumentStore {
                 rs.getObject("duplicate_of") == null ? null : rs.getLong("duplicate_of"),
                 rs.getString("error_reason"), rs.getString("stored_as"), rs.getInt("attempts"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-                rs.getString("kind"), rs.getString("doc_level"));
+                rs.getString("kind"), rs.getString("doc_level"),
+                rs.getString("facts_json") == null ? null : Json.readObject(rs.getString("facts_json")));
     }
 
     public static OffsetDateTime now() {

@@ -43,7 +43,7 @@ public final class ResultStore {
             for (Flag f : doc.flags()) insertDocumentFlag(c, documentId, f);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE document SET status = ?, pages = ?, media_type = ?, flags = ?, unit = ?, fiscal_year = ?, "
-                            + "finished_at = ?, error_reason = NULL, kind = ?, doc_level = ? WHERE id = ?")) {
+                            + "finished_at = ?, error_reason = NULL, kind = ?, doc_level = ?, facts_json = ? WHERE id = ?")) {
                 ps.setString(1, status.name());
                 ps.setInt(2, pages);
                 ps.setString(3, mediaType);
@@ -53,7 +53,12 @@ public final class ResultStore {
                 ps.setObject(7, DocumentStore.now());
                 ps.setString(8, doc.kind());
                 ps.setString(9, doc.level());
-                ps.setLong(10, documentId);
+                ps.setString(10, doc.metadata().isEmpty() ? null : Json.write(doc.metadata()));
+                ps.setLong(11, documentId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE document SET pages_done = pages WHERE id = ?")) {
+                ps.setLong(1, documentId);
                 ps.executeUpdate();
             }
             return null;

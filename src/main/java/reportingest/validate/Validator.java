@@ -8,6 +8,7 @@ import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 import reportingest.catalog.Catalog;
+import reportingest.catalog.LabelCatalog;
 import reportingest.catalog.SchemaDef;
 
 import java.util.ArrayList;
@@ -38,13 +39,21 @@ public final class Validator {
 
     private final Catalog catalog;
     private final Evaluator evaluator;
+    private final LabelCheck labelCheck;
 
     public Validator(Catalog catalog) {
-        this.catalog = catalog;
-        this.evaluator = new Evaluator(catalog.tolerance().perAmount(), catalog.tolerance().honestTail());
+        this(catalog, LabelCatalog.load());
     }
 
-    public Validation validate(ExtractedDocument doc, List<Page> pages) {
+    public Validator(Catalog catalog, LabelCatalog labels) {
+        this.catalog = catalog;
+        this.evaluator = new Evaluator(catalog.tolerance().perAmount(), catalog.tolerance().honestTail());
+        this.labelCheck = new LabelCheck(catalog, labels);
+    }
+
+    public Validation validate(ExtractedDocument extracted, List<Page> pages) {
+        // labels first: a row whose label is unreadable needs review whatever its amounts say
+        ExtractedDocument doc = labelCheck.apply(extracted);
         DocumentCells cells = new DocumentCells(doc);
         Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < doc.tables().size()
                 && "元".equals(doc.tables().get(ref.table()).unit()));

@@ -59,8 +59,8 @@ class ReviewApiTest extends ServiceOnTempHome {
             assertThat(f.get("flags")).isEmpty();
             assertThat(f.get("changeSeq").asLong()).isEqualTo(outcome.get("changeSeq").asLong());
         });
-        // the rest of the row changed status with it, and the cells of the identities through the corrected
-        // cell (合计 = Σ类, 类 = Σ款) gained confidence; nothing outside this document changed
+        // the rest of the row changed status with it (confidence alone is no event: FeedEventsTest);
+        // nothing outside this document changed
         assertThat(changes).allSatisfy(f -> {
             assertThat(f.get("document").asLong()).isEqualTo(doc);
             assertThat(f.get("status").asText()).isEqualTo("ACCEPTED");

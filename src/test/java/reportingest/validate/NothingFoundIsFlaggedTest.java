@@ -29,8 +29,9 @@ class NothingFoundIsFlaggedTest extends ServiceOnTempHome {
         JsonNode doc = ingest(pdf, "forty-blank-pages.pdf");
         assertThat(doc.get("status").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(doc.get("pages").asInt()).isEqualTo(40);
-        assertThat(doc.get("flags")).extracting(JsonNode::asText).containsExactly("NO_CONTENT_FOUND");
-        JsonNode flag = service.get("/api/documents/" + doc.get("id").asLong() + "/export").get("reasons").get(0);
+        // a blank document states no body and no year either (#20: null plus METADATA_UNCERTAIN)
+        assertThat(doc.get("flags")).extracting(JsonNode::asText).containsExactly("METADATA_UNCERTAIN", "NO_CONTENT_FOUND");
+        JsonNode flag = service.get("/api/documents/" + doc.get("id").asLong() + "/export").get("reasons").get(1);
         assertThat(flag.get("message").asText()).startsWith("no table and no figure was recognised in its 40 pages");
     }
 
@@ -39,7 +40,7 @@ class NothingFoundIsFlaggedTest extends ServiceOnTempHome {
         String prose = "关于做好档案数字化工作的通知\n各单位：\n请按要求整理本单位档案，做好移交准备。\n特此通知。\n";
         JsonNode doc = ingest(prose.getBytes(StandardCharsets.UTF_8), "notice.txt");
         assertThat(doc.get("status").asText()).isEqualTo("NEEDS_REVIEW");
-        assertThat(doc.get("flags")).extracting(JsonNode::asText).containsExactly("NO_CONTENT_FOUND");
+        assertThat(doc.get("flags")).extracting(JsonNode::asText).containsExactly("METADATA_UNCERTAIN", "NO_CONTENT_FOUND");
     }
 
     @Test

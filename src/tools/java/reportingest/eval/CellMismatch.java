@@ -7,4 +7,9 @@ package reportingest.eval;
 public record CellMismatch(String schema, String row, String column, String expected, String actual,
                            Kind kind) {
     public enum Kind { WRONG_FLAGGED, WRONG_UNFLAGGED, MISSING }
+
+    /** The column name of a mismatch of the row's label (its key fields) rather than of a cell. */
+    public static final String ROW_LABEL = "(row label)";
+
+    public boolean ofLabel() { return ROW_LABEL.equals(column); }
 }

@@ -80,7 +80,11 @@ public final class ExportComparator {
             JsonNode truthRow = truthRows.get(i);
             int j = matching.exportIndex()[i];
             JsonNode exportRow = j < 0 ? null : exportRows.get(j);
-            tally.judgeLabel(truthRow, exportRow);
+            CellMismatch.Kind labelKind = tally.judgeLabel(truthRow, exportRow);
+            if (labelKind != null && labelKind != CellMismatch.Kind.MISSING) {
+                mismatches.add(new CellMismatch(name, describe(truthRow, i), CellMismatch.ROW_LABEL, describe(truthRow, i),
+                        describe(exportRow, j), labelKind));
+            }
             for (Map.Entry<String, JsonNode> cell : truthRow.path("values").properties()) {
                 CellMismatch.Kind kind = judge(cell.getKey(), Labels.value(cell.getValue()), exportRow, tally);
                 // A whole table not found is one fact; listing each of its cells adds nothing.
@@ -144,17 +148,26 @@ public final class ExportComparator {
             if (blank) blanks = o; else printed = o;
         }
 
-        /** A row label is right when every key field the truth row has reads the same in its export partner. */
-        void judgeLabel(JsonNode truthRow, JsonNode exportRow) {
+        /**
+         * A row label is right when every key field the truth row has reads the same in its export partner;
+         * returns how it failed, or null when right or when the row has no label.
+         */
+        CellMismatch.Kind judgeLabel(JsonNode truthRow, JsonNode exportRow) {
             List<String> fields = LABEL_FIELDS.stream().filter(truthRow::has).toList();
-            if (fields.isEmpty()) return; // 三公: one row without a label
+            if (fields.isEmpty()) return null; // 三公: one row without a label
             if (exportRow == null) {
                 labels = labels.addMissing();
-                return;
+                return CellMismatch.Kind.MISSING;
             }
             boolean same = fields.stream().allMatch(f -> Objects.equals(Labels.key(truthRow.get(f)),
                     Labels.key(exportRow.get(f))));
-            labels = same ? labels.addRight() : labels.addWrong(ExportFlags.rowFlagged(exportRow));
+            if (same) {
+                labels = labels.addRight();
+                return null;
+            }
+            boolean flagged = ExportFlags.rowFlagged(exportRow);
+            labels = labels.addWrong(flagged);
+            return flagged ? CellMismatch.Kind.WRONG_FLAGGED : CellMismatch.Kind.WRONG_UNFLAGGED;
         }
 
         /** Review load: every cell the export row has, in values or in cells. */

@@ -37,11 +37,10 @@ public final class DocumentReconciler implements Reconciler {
         all.addAll(performanceForms.read(pages));
         List<NarrativeFact> facts = new ArrayList<>(financial.facts());
         facts.addAll(narrative.extract(pages, financial.fiscalYear()));
-        ExtractedDocument doc = financial.with(all, facts, financial.flags());
+        ExtractedDocument doc = DocumentFacts.settle(pages, financial.with(all, facts, financial.flags()));
         if (DocumentFamily.UNKNOWN.equals(doc.kind()) && all.stream().anyMatch(t -> t.schema().startsWith("performance_"))) {
             // performance forms are read here, after the financial tables named the family
-            doc = new ExtractedDocument(doc.unit(), doc.fiscalYear(), doc.amountUnit(), doc.tables(), doc.facts(), doc.flags(),
-                    DocumentFamily.PERFORMANCE, doc.level());
+            doc = doc.withFamily(DocumentFamily.PERFORMANCE, doc.level());
         }
         return doc;
     }

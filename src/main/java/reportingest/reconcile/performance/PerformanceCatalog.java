@@ -27,8 +27,10 @@ public record PerformanceCatalog(String yearPrefix, List<String> footerWords, Li
                            List<String> textLabels, List<String> totalLabels, List<String> topLevelLabels,
                            List<FundsColumn> fundsColumns, List<String> breakdownSections,
                            String breakdownParentColumn, List<String> indicatorHeaderWords,
-                           IndicatorColumns indicatorColumns, List<String> secondLevelIndicators) {
+                           IndicatorColumns indicatorColumns, List<String> secondLevelIndicators,
+                           List<String> textColumns) {
         public FormSpec {
+            textColumns = orEmpty(textColumns);
             titles = orEmpty(titles);
             labelKinds = labelKinds == null ? Map.of() : Map.copyOf(labelKinds);
             headerLabels = orEmpty(headerLabels);
@@ -50,6 +52,17 @@ public record PerformanceCatalog(String yearPrefix, List<String> footerWords, Li
         public boolean isHeaderLabel(String label) { return CellText.inList(label, headerLabels); }
         public boolean isTotalLabel(String label) { return CellText.inList(label, totalLabels); }
         public boolean isSecondLevel(String text) { return CellText.inList(text, secondLevelIndicators); }
+
+        /**
+         * Whether a column holds text (the form's text column, its indicator names, the columns listed as
+         * {@code textColumns}); every other column of the form holds a number or a percentage.
+         */
+        public boolean isTextColumn(String column) {
+            if (column == null) return false;
+            if (column.equals(textColumn) || textColumns.contains(column)) return true;
+            return indicatorColumns != null && (column.equals(indicatorColumns.first()) || column.equals(indicatorColumns.second())
+                    || column.equals(indicatorColumns.third()));
+        }
 
         /** Canonical funds column for a printed header ("全年预 算数", "得分（分值×执行率）"), or null. */
         public String fundsColumn(String header) {
