@@ -12,4 +12,11 @@ public record TextLine(int lineNo, List<Word> words) {
         }
         return sb.toString();
     }
+
+    /** The words run together, no separator: how a title or a label reads when its cells split it. */
+    public String joined() {
+        StringBuilder sb = new StringBuilder();
+        for (Word w : words) sb.append(w.text());
+        return sb.toString();
+    }
 }

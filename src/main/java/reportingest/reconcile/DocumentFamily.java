@@ -3,7 +3,6 @@ package reportingest.reconcile;
 import reportingest.catalog.TextKey;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
-import reportingest.layout.Word;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +43,7 @@ public final class DocumentFamily {
         Map<String, Integer> byText = new LinkedHashMap<>();
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
-                String k = TextKey.of(joined(l));
+                String k = TextKey.of(l.joined());
                 if (k.isEmpty() || k.length() > MAX_TITLE) continue;
                 if (BUDGET_LINE.matcher(k).find()) byText.merge(BUDGET, 1, Integer::sum);
                 if (FINAL_LINE.matcher(k).find()) byText.merge(FINAL_ACCOUNTS, 1, Integer::sum);
@@ -74,11 +73,6 @@ public final class DocumentFamily {
         else if (k.matches(".*部门(预算|决算).*") || k.matches("^(20\\d{2}年度?)?部门.*表$")) levels.merge("部门", 1, Integer::sum);
     }
 
-    private static String joined(TextLine l) {
-        StringBuilder sb = new StringBuilder();
-        for (Word w : l.words()) sb.append(w.text());
-        return sb.toString();
-    }
 
     private static <T> T mostFrequent(Map<T, Integer> counts) {
         T best = null;

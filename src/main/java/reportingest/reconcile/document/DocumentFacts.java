@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <ol>
  * <li>a labelled line: 单位名称：X, 部门名称：X, 部门：X (the value on the same line or, after a form's label
  * cell, on the next one) — 0.95;</li>
- * <li>a title: "2023 年度沅江市医疗保障局整体支出绩效自评报告", "X2024年度部门决算", the cover — 0.8;</li>
+ * <li>a title: "{year}年度{body}整体支出绩效自评报告", "{body}{year}年度部门决算", the cover — 0.8;</li>
  * <li>what the table reader found (headings of the narrative, 部门 lines of the tables) — 0.6.</li>
  * </ol>
  * A body is normalised: no heading prefix (第二部分), no numbering (一、 （一） 1.), no year, no 部门决算 or

@@ -70,9 +70,7 @@ public final class CatalogReconciler implements Reconciler {
         Map<String, String> listed = new LinkedHashMap<>();
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
-                StringBuilder sb = new StringBuilder();
-                for (Word w : l.words()) sb.append(w.text());
-                String text = TOC_TAIL.matcher(sb.toString().strip()).replaceFirst("");
+                String text = TOC_TAIL.matcher(l.joined().strip()).replaceFirst("");
                 catalog.matchTitle(text).filter(SchemaDef::financial)
                         .ifPresent(s -> listed.putIfAbsent(s.id(), text));
             }

@@ -2,7 +2,6 @@ package reportingest.reconcile.fin;
 
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
-import reportingest.layout.Word;
 import reportingest.catalog.TextKey;
 import reportingest.tables.RawTable;
 
@@ -52,7 +51,7 @@ public final class DocumentMetaFinder {
         String prose = null;
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
-                String k = TextKey.of(joined(l)).replace("*", "");
+                String k = TextKey.of(l.joined()).replace("*", "");
                 if (reportYear == null) {
                     Matcher m = YEAR_REPORT.matcher(k);
                     if (m.find()) reportYear = Integer.parseInt(m.group(1));
@@ -78,11 +77,6 @@ public final class DocumentMetaFinder {
         return new Meta(unit, year, amountUnit == null ? "万元" : amountUnit);
     }
 
-    private static String joined(TextLine l) {
-        StringBuilder sb = new StringBuilder();
-        for (Word w : l.words()) sb.append(w.text());
-        return sb.toString();
-    }
 
     private static <T> T mostFrequent(Map<T, Integer> counts) {
         T best = null;
