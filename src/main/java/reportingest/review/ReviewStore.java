@@ -100,18 +100,7 @@ public final class ReviewStore {
                 ps.setLong(2, rowId);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ids = c.prepareStatement("SELECT id FROM cell WHERE row_id = ? ORDER BY seq");
-                 PreparedStatement bump = c.prepareStatement("UPDATE cell SET change_seq = ? WHERE id = ?")) {
-                ids.setLong(1, rowId);
-                try (ResultSet rs = ids.executeQuery()) {
-                    while (rs.next()) {
-                        bump.setLong(1, feed.next());
-                        bump.setLong(2, rs.getLong(1));
-                        bump.addBatch();
-                    }
-                }
-                bump.executeBatch();
-            }
+            sendAgain(c, feed, "SELECT id FROM cell WHERE row_id = ? ORDER BY seq", rowId);
             DocumentStatus docAfter = revalidation.run(c, row.documentId(), feed);
             String rowAfter = rowStatus(c, rowId);
             long versionAfter = RowRef.version(c, rowId);
@@ -178,19 +167,8 @@ public final class ReviewStore {
             ChangeFeed feed = ChangeFeed.claim(c);
             DocumentStatus before = reviewableDocument(c, documentId);
             update(c, "UPDATE document SET status = 'REJECTED' WHERE id = ?", documentId);
-            try (PreparedStatement ids = c.prepareStatement("SELECT c.id FROM cell c JOIN table_row r ON c.row_id = r.id "
-                    + "JOIN extracted_table t ON r.table_id = t.id WHERE t.document_id = ? ORDER BY t.seq, r.seq, c.seq");
-                 PreparedStatement bump = c.prepareStatement("UPDATE cell SET change_seq = ? WHERE id = ?")) {
-                ids.setLong(1, documentId);
-                try (ResultSet rs = ids.executeQuery()) {
-                    while (rs.next()) {
-                        bump.setLong(1, feed.next());
-                        bump.setLong(2, rs.getLong(1));
-                        bump.addBatch();
-                    }
-                }
-                bump.executeBatch();
-            }
+            sendAgain(c, feed, "SELECT c.id FROM cell c JOIN table_row r ON c.row_id = r.id "
+                    + "JOIN extracted_table t ON r.table_id = t.id WHERE t.document_id = ? ORDER BY t.seq, r.seq, c.seq", documentId);
             long actionId = AuditTrail.record(c, new AuditEntry(0, DOCUMENT_REJECTED, DocumentStore.now().toString(), reviewer, comment,
                     documentId, null, null, null, null, null, null, before.name(), DocumentStatus.REJECTED.name(), null));
             feed.commit();
@@ -359,6 +337,22 @@ public final class ReviewStore {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             ps.executeUpdate();
+        }
+    }
+
+    /** The cells {@code selectIds} finds (one id parameter) reach the feed again, each with a new change number, in order. */
+    private static void sendAgain(Connection c, ChangeFeed feed, String selectIds, long id) throws SQLException {
+        try (PreparedStatement ids = c.prepareStatement(selectIds);
+             PreparedStatement bump = c.prepareStatement("UPDATE cell SET change_seq = ? WHERE id = ?")) {
+            ids.setLong(1, id);
+            try (ResultSet rs = ids.executeQuery()) {
+                while (rs.next()) {
+                    bump.setLong(1, feed.next());
+                    bump.setLong(2, rs.getLong(1));
+                    bump.addBatch();
+                }
+            }
+            bump.executeBatch();
         }
     }
 }
