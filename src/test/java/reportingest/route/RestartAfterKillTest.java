@@ -52,7 +52,7 @@ class RestartAfterKillTest {
         Files.createDirectories(home.resolve("staging"));
         drop(big, "long report.txt");
         // the last step before the single store transaction: from here on the store is under way
-        await().atMost(Duration.ofMinutes(3)).until(() -> first.saw("'long report.txt': validation done"));
+        awaitOrShow(first, () -> first.saw("'long report.txt': validation done"));
         first.process().destroyForcibly().waitFor();
         assertThat(first.saw("Done 'long report.txt'")).isFalse();
         assertThat(home.resolve("inbox/long report.txt")).exists();
@@ -60,7 +60,7 @@ class RestartAfterKillTest {
 
         Service second = start(port);
         drop(seed + "\n单份对照\n", "one copy.txt");
-        await().atMost(Duration.ofMinutes(3)).until(() -> Files.exists(home.resolve("archive/long report.txt"))
+        awaitOrShow(second, () -> Files.exists(home.resolve("archive/long report.txt"))
                 && Files.exists(home.resolve("archive/one copy.txt")));
 
         List<JsonNode> docs = documents(port);
@@ -77,6 +77,17 @@ class RestartAfterKillTest {
         assertThat(longExport.get("tables").size()).isEqualTo(copies * oneExport.get("tables").size());
         assertThat(rowCount(longExport)).isEqualTo(copies * rowCount(oneExport));
         second.process().destroy();
+    }
+
+    /** Waits up to 3 minutes; on a timeout the service's own log is the failure message, so a rare failure can be read. */
+    private static void awaitOrShow(Service service, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofMinutes(3)).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            List<String> lines = service.lines();
+            throw new AssertionError("timed out; the service's last log lines:\n"
+                    + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())), e);
+        }
     }
 
     private static int rowCount(JsonNode export) {
