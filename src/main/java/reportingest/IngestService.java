@@ -87,11 +87,11 @@ public final class IngestService implements AutoCloseable {
         DocumentStore documents = new DocumentStore(db);
         main.bind("dataSource", db.dataSource());
         main.bind("intake", new Intake(config, documents));
-        IntakeGate gate = new IntakeGate(config, documents);
+        IntakeGate gate = new IntakeGate(config, documents, db::reachable);
         main.bind("intakeGate", gate);
         main.bind("inboxEntries", new InboxEntries());
         main.bind("placement", new PlacementStrategy(config, documents));
-        main.bind("failures", new FailureReporter(documents));
+        main.bind("failures", new FailureReporter(documents, gate));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
         main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));

@@ -60,11 +60,15 @@ public final class IngestConfig {
     public String host() { return props.getProperty("ingest.host", "127.0.0.1"); }
     public int port() { return Integer.parseInt(props.getProperty("ingest.port", "8080")); }
 
-    /** JDBC URL; by default an embedded H2 file under data/. */
+    /**
+     * JDBC URL; by default an embedded H2 file under data/. WRITE_DELAY=0: a commit is on disk when it returns
+     * (H2 otherwise writes it up to half a second later), so a record the service said it stored, and a file it
+     * then moved to archive/, survive a kill; and a disk that is full fails the commit itself, not a later write.
+     */
     public String jdbcUrl() {
         String url = props.getProperty("ingest.jdbc.url", "");
         if (!url.isBlank()) return url;
-        return "jdbc:h2:file:" + data().resolve("ingest").toString().replace('\\', '/');
+        return "jdbc:h2:file:" + data().resolve("ingest").toString().replace('\\', '/') + ";WRITE_DELAY=0";
     }
 
     public String jdbcUser() { return props.getProperty("ingest.jdbc.user", "sa"); }
@@ -78,6 +82,9 @@ public final class IngestConfig {
 
     /** Text files above this size are refused before they are read into memory. */
     public long maxTextBytes() { return Long.parseLong(props.getProperty("ingest.max-text-mb", "50")) * 1024 * 1024; }
+
+    /** Intake pauses while the disk of the home has less free space than this (0: never). */
+    public long minFreeDiskBytes() { return Long.parseLong(props.getProperty("ingest.min-free-disk-mb", "100").strip()) * 1024 * 1024; }
 
     /** Pages one file may have. */
     public int maxPages() { return Integer.parseInt(props.getProperty("ingest.max-pages", "1000")); }

@@ -24,18 +24,31 @@ import java.util.Map;
 public final class FailureReporter {
     /** Exchange property holding the {@link Explanation} of a failed file. */
     public static final String EXPLANATION = "ingestFailureExplanation";
+    /** Exchange property holding the {@link Outage} that stopped a file's run: the file stays in the inbox. */
+    public static final String DEFERRED = "ingestDeferredBy";
     private static final Logger log = LoggerFactory.getLogger(FailureReporter.class);
 
     private final DocumentStore documents;
+    private final IntakeGate gate;
 
-    public FailureReporter(DocumentStore documents) {
+    public FailureReporter(DocumentStore documents, IntakeGate gate) {
         this.documents = documents;
+        this.gate = gate;
     }
 
     public void record(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
+
+        // the disk or the database failed, not the file: it is not failed, it waits in the inbox
+        var outage = Outage.of(error);
+        if (outage.isPresent()) {
+            exchange.setProperty(DEFERRED, outage.get());
+            gate.defer(outage.get(), fileName);
+            log.debug("Run of '{}' stopped by an outage", fileName, error);
+            return;
+        }
 
         Explanation why = explain(error);
         exchange.setProperty(EXPLANATION, why);

@@ -77,6 +77,10 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
         String name = source.getFileName().toString();
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
         Path folder = failed ? config.failed() : config.archive();
+        if (failed && exchange.getProperty(FailureReporter.DEFERRED) != null) {
+            // stopped by a full disk or an unreachable database: nothing is wrong with the file (IntakeGate said so)
+            return;
+        }
         if (documentId == null) {
             // not registered (the database could not be reached, or the entry is one the intake gate refuses): no row,
             // so it stays where it is and is looked at again at the next poll
