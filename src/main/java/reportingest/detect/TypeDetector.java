@@ -69,10 +69,33 @@ public final class TypeDetector {
             case PDF -> checkPdf(path, fileName);
             case TIFF, PNG, JPEG -> checkImage(path, fileName, kind);
             case TEXT -> {
+                checkNotABrokenBinary(fileName);
                 checkTextSize(path);
                 yield new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
             }
         };
+    }
+
+    /**
+     * Text under a name that promises a PDF or an image ("report.pdf" holding one byte, or an HTML error page a
+     * download saved): not a report in plain text but a file that is not what it should be.
+     */
+    private static void checkNotABrokenBinary(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        String promised = switch (ext) {
+            case "pdf" -> "a PDF";
+            case "tif", "tiff" -> "a TIFF image";
+            case "png" -> "a PNG image";
+            case "jpg", "jpeg" -> "a JPEG image";
+            default -> null;
+        };
+        if (promised == null) return;
+        throw new IngestFailure("CORRUPT", "The file is named ." + ext + " but holds plain text, not " + promised
+                + ": it may be cut off, or another kind of file saved under this name.",
+                "Open it to check; export or scan the document again and drop the new file into the inbox "
+                        + "(a report in plain text should be named .txt).");
     }
 
     private void checkTextSize(Path path) {
