@@ -24,7 +24,7 @@ import java.util.Map;
 public final class FailureReporter {
     /** Exchange property holding the {@link Explanation} of a failed file. */
     public static final String EXPLANATION = "ingestFailureExplanation";
-    /** Exchange property holding the {@link Outage} that stopped a file's run: the file stays in the inbox. */
+    /** Exchange property saying why a file's run was stopped without being its fault (an {@link Outage}, a stop): it stays in the inbox. */
     public static final String DEFERRED = "ingestDeferredBy";
     private static final Logger log = LoggerFactory.getLogger(FailureReporter.class);
 
@@ -41,6 +41,13 @@ public final class FailureReporter {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
 
+        // the service is stopping (SIGTERM past the grace period interrupts the run): the file waits for the next start
+        if (stopping(exchange, error)) {
+            exchange.setProperty(DEFERRED, "the service is stopping");
+            log.info("'{}' was not finished before the service stopped; it stays in the inbox and is taken again at the next start",
+                    fileName);
+            return;
+        }
         // the disk or the database failed, not the file: it is not failed, it waits in the inbox
         var outage = Outage.of(error);
         if (outage.isPresent()) {
@@ -66,6 +73,14 @@ public final class FailureReporter {
         } else if (rootCause(error) != null) {
             log.info("Technical cause for '{}': {}", fileName, describe(rootCause(error)));
         }
+    }
+
+    private static boolean stopping(Exchange exchange, Throwable error) {
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) return true;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+        }
+        return false;
     }
 
     /** The error file's content for a file stored as {@code target}; {@code originalName} is its name in the inbox. */

@@ -72,6 +72,33 @@ class RestartAfterKillTest {
         assertThat(rowCount(longExport)).isEqualTo(copies * rowCount(oneExport));
     }
 
+    @Test
+    void sigtermPastTheGracePeriodLeavesTheFileInTheInboxNotFailedAndTheNextStartTakesIt() throws Exception {
+        String big = Files.readString(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt")).repeat(40);
+        Map<String, String> settings = Map.of("ingest.home", home.toString(),
+                "ingest.port", Integer.toString(RunningService.freePort()), "camel.main.shutdown-timeout", "1",
+                "ingest.read-lock.min-age-ms", "300", "ingest.read-lock.check-interval-ms", "200", "ingest.poll-delay-ms", "200");
+
+        ServiceProcess first = started(ServiceProcess.start(settings, "2g"));
+        Files.createDirectories(home.resolve("staging"));
+        drop(big, "long report.txt");
+        awaitOrShow(first, () -> first.saw("'long report.txt': 1 page(s) read"));
+        // 143 = 128 + SIGTERM: how a JVM ends on SIGTERM once its shutdown hooks have run
+        assertThat(first.terminate()).isIn(0, 143);
+        awaitOrShow(first, () -> first.saw("report-ingest stopped"));
+        assertThat(first.saw("Done 'long report.txt'")).as(first.tail(40)).isFalse();
+        assertThat(home.resolve("inbox/long report.txt")).exists();
+        try (var failed = Files.list(home.resolve("failed"))) {
+            assertThat(failed).isEmpty();
+        }
+
+        ServiceProcess second = started(ServiceProcess.start(settings, "2g"));
+        awaitOrShow(second, () -> Files.exists(home.resolve("archive/long report.txt")));
+        List<JsonNode> docs = second.documents();
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).get("status").asText()).isIn("DONE", "NEEDS_REVIEW");
+    }
+
     private ServiceProcess started(ServiceProcess s) {
         processes.add(s);
         return s;

@@ -157,6 +157,13 @@ public final class ServiceProcess implements AutoCloseable {
         return condition.getAsBoolean();
     }
 
+    /** SIGTERM; waits up to two minutes for the process to end and returns its exit status (-1: it did not end). */
+    public int terminate() throws InterruptedException {
+        // the handle's destroy only signals; Process.destroy would also close the pipe and lose the last log lines
+        process.toHandle().destroy();
+        return process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) ? process.exitValue() : -1;
+    }
+
     /** Asks the service to stop (SIGTERM) and waits up to a minute; then kills it. */
     @Override
     public void close() {
