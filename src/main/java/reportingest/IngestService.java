@@ -57,16 +57,29 @@ public final class IngestService implements AutoCloseable {
     private final Database database;
     private final Main camel;
     private final Pipeline pipeline;
+    private final LogFormat.Restore logFormat;
 
-    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline) {
+    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline, LogFormat.Restore logFormat) {
         this.config = config;
         this.database = database;
         this.camel = camel;
         this.pipeline = pipeline;
+        this.logFormat = logFormat;
     }
 
     public static IngestService start(IngestConfig config) throws Exception {
         long t0 = System.nanoTime();
+        // before anything is logged: text lines, or JSON lines (INGEST_LOG_FORMAT=json)
+        LogFormat.Restore logFormat = LogFormat.use(LogFormat.parse(config.logFormat()));
+        try {
+            return start(config, t0, logFormat);
+        } catch (Exception | Error e) {
+            logFormat.run();
+            throw e;
+        }
+    }
+
+    private static IngestService start(IngestConfig config, long t0, LogFormat.Restore logFormat) throws Exception {
         for (var dir : new java.nio.file.Path[]{config.inbox(), config.archive(), config.failed(), config.data()}) {
             Files.createDirectories(dir);
         }
@@ -80,7 +93,7 @@ public final class IngestService implements AutoCloseable {
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
                 config.jdbcUrl(), config.host(), config.port());
-        return new IngestService(config, db, main, pipeline);
+        return new IngestService(config, db, main, pipeline, logFormat);
     }
 
     private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline) {
@@ -132,6 +145,7 @@ public final class IngestService implements AutoCloseable {
         pipeline.close();
         database.close();
         log.info("report-ingest stopped");
+        logFormat.run();
     }
 
     public static void main(String[] args) throws Exception {

@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
- * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN.
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -34,6 +34,7 @@ public final class IngestConfig {
         putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
         putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
+        putIfSet(p, "ingest.log-format", env.get("INGEST_LOG_FORMAT"));
         for (String name : system.stringPropertyNames()) {
             if (name.startsWith("ingest.") || name.startsWith("camel.")) p.setProperty(name, system.getProperty(name));
         }
@@ -109,6 +110,14 @@ public final class IngestConfig {
         int n = v.isEmpty() ? 0 : Integer.parseInt(v);
         if (n < 0) throw new IllegalArgumentException("ingest.ocr.workers must not be negative: " + v);
         return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
+    }
+
+    /** How the log is written: "text" (lines for people, the default) or "json" (one JSON object a line). */
+    public String logFormat() { return props.getProperty("ingest.log-format", "text"); }
+
+    /** Free space the disk of the home must have for /api/health/ready to say ready. */
+    public long minFreeDiskBytes() {
+        return Long.parseLong(props.getProperty("ingest.ready.min-free-disk-mb", "512").strip()) * 1024 * 1024;
     }
 
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
