@@ -34,12 +34,19 @@ public final class IntakeGate implements PollingConsumerPollStrategy {
 
     private final IngestConfig config;
     private final DocumentStore documents;
+    private final IngestMetrics metrics;
     private volatile String pausedBecause;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     public IntakeGate(IngestConfig config, DocumentStore documents) {
+        this(config, documents, null);
+    }
+
+    /** @param metrics where refused entries are counted (files by outcome: failed); null counts none */
+    public IntakeGate(IngestConfig config, DocumentStore documents, IngestMetrics metrics) {
         this.config = config;
         this.documents = documents;
+        this.metrics = metrics;
     }
 
     /** RUNNING, or PAUSED while a folder cannot be written. */
@@ -99,16 +106,18 @@ public final class IntakeGate implements PollingConsumerPollStrategy {
         IngestFailure why = InboxEntries.refusal(entry);
         FailureReporter.Explanation explanation = FailureReporter.Explanation.of(why.code(), why.reason(), why.action());
         try {
-            documents.recordRefused(name, why.reason(), id -> {
+            long id = documents.recordRefused(name, why.reason(), newId -> {
                 try {
                     return Placement.moveWithErrorFile(entry, config.failed(), name,
-                            FailureReporter.errorFile(name, id, explanation)).toString();
+                            FailureReporter.errorFile(name, newId, explanation)).toString();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             reported.remove("refuse:" + name);
-            log.warn("Refused '{}' (document of its own, FAILED): {} {} -> moved to failed/ unopened", name, why.code(), why.reason());
+            if (metrics != null) metrics.refused(why.code());
+            StageEvent.warn(log, name, id, "intake", "failed", 0).addKeyValue("code", why.code())
+                    .log("Refused '{}' (document of its own, FAILED): {} {} -> moved to failed/ unopened", name, why.code(), why.reason());
         } catch (RuntimeException e) {
             if (reported.add("refuse:" + name)) {
                 log.warn("Could not move '{}' ({}) out of the inbox: {}. It stays there; trying again at each poll, said once.",
