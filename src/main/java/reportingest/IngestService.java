@@ -11,6 +11,7 @@ import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
+import reportingest.api.OperatorApi;
 import reportingest.api.PagesApi;
 import reportingest.api.RequestParameters;
 import reportingest.api.ReviewApi;
@@ -20,12 +21,15 @@ import reportingest.reconcile.ExtractedDocument;
 import reportingest.route.DetectStep;
 import reportingest.route.FailureReporter;
 import reportingest.route.InboxEntries;
+import reportingest.route.IngestMetrics;
 import reportingest.route.Intake;
 import reportingest.route.IntakeGate;
 import reportingest.route.LayoutStep;
+import reportingest.route.Ledger;
 import reportingest.route.Limits;
 import reportingest.route.Pipeline;
 import reportingest.route.PlacementStrategy;
+import reportingest.route.Readiness;
 import reportingest.route.ReconcileStep;
 import reportingest.route.StoreStep;
 import reportingest.route.TablesStep;
@@ -86,9 +90,11 @@ public final class IngestService implements AutoCloseable {
         Database db = Database.open(config);
         Main main = new Main();
         Pipeline pipeline = Pipeline.standard(config);
-        bindBeans(main, config, db, pipeline);
+        IngestMetrics metrics = new IngestMetrics(config.inbox());
+        bindBeans(main, config, db, pipeline, metrics);
         main.setOverrideProperties(config.asProperties());
         main.start();
+        metrics.watch(main.getCamelContext(), "ingest");
         JsonErrorPages.install(main.getCamelContext(), config.port());
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
@@ -96,11 +102,13 @@ public final class IngestService implements AutoCloseable {
         return new IngestService(config, db, main, pipeline, logFormat);
     }
 
-    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline) {
+    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline, IngestMetrics metrics) {
         DocumentStore documents = new DocumentStore(db);
         main.bind("dataSource", db.dataSource());
+        // the registry camel-micrometer's endpoints (micrometer:counter:… in ingest.yaml) record into
+        main.bind(IngestMetrics.REGISTRY_BEAN, metrics.registry());
         main.bind("intake", new Intake(config, documents));
-        IntakeGate gate = new IntakeGate(config, documents);
+        IntakeGate gate = new IntakeGate(config, documents, metrics);
         main.bind("intakeGate", gate);
         main.bind("inboxEntries", new InboxEntries());
         main.bind("placement", new PlacementStrategy(config, documents));
@@ -108,7 +116,7 @@ public final class IngestService implements AutoCloseable {
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
         main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));
-        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents));
+        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents, metrics));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));
@@ -120,6 +128,11 @@ public final class IngestService implements AutoCloseable {
             if (gate.reason() != null) m.put("intakeReason", gate.reason());
             return m;
         }));
+        Ledger ledger = new Ledger(config, documents);
+        Readiness readiness = new Readiness(config, documents, gate);
+        main.bind("operatorApi", new OperatorApi(
+                (state, limit, after) -> state == null ? ledger.snapshot().json() : ledger.snapshot().json(state, limit, after),
+                Ledger.STATES, () -> readiness.check().json(), metrics::scrape));
         CatalogApi catalogApi = new CatalogApi(Catalog.load(), exports);
         main.bind("catalogApi", catalogApi);
         main.bind("feedApi", new FeedApi(new FeedStore(db), exports, catalogApi.schemaIds()));
