@@ -152,13 +152,18 @@ public final class IngestService implements AutoCloseable {
 
     public Database database() { return database; }
 
+    /** Stops the service and puts the log format back as it was before {@link #start} (tests run several in one JVM). */
     @Override
     public void close() throws Exception {
+        stop();
+        logFormat.run();
+    }
+
+    private void stop() throws Exception {
         camel.stop();
         pipeline.close();
         database.close();
         log.info("report-ingest stopped");
-        logFormat.run();
     }
 
     public static void main(String[] args) throws Exception {
@@ -173,7 +178,7 @@ public final class IngestService implements AutoCloseable {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                service.close();
+                service.stop(); // the log keeps its format to the last line
             } catch (Exception e) {
                 log.warn("shutdown: {}", e.getMessage());
             }
