@@ -9,7 +9,7 @@ import java.util.Properties;
 
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
- * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN.
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -34,6 +34,7 @@ public final class IngestConfig {
         putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
         putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
+        putIfSet(p, "ingest.log-format", env.get("INGEST_LOG_FORMAT"));
         for (String name : system.stringPropertyNames()) {
             if (name.startsWith("ingest.") || name.startsWith("camel.")) p.setProperty(name, system.getProperty(name));
         }
@@ -83,7 +84,7 @@ public final class IngestConfig {
     /** Text files above this size are refused before they are read into memory. */
     public long maxTextBytes() { return Long.parseLong(props.getProperty("ingest.max-text-mb", "50")) * 1024 * 1024; }
 
-    /** Intake pauses while the disk of the home has less free space than this (0: never). */
+    /** Intake pauses, and /api/health/ready says not ready, while the disk of the home has less free space than this (0: never). */
     public long minFreeDiskBytes() { return Long.parseLong(props.getProperty("ingest.min-free-disk-mb", "100").strip()) * 1024 * 1024; }
 
     /** Pages one file may have. */
@@ -117,6 +118,9 @@ public final class IngestConfig {
         if (n < 0) throw new IllegalArgumentException("ingest.ocr.workers must not be negative: " + v);
         return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
     }
+
+    /** How the log is written: "text" (lines for people, the default) or "json" (one JSON object a line). */
+    public String logFormat() { return props.getProperty("ingest.log-format", "text"); }
 
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
     public Properties asProperties() {

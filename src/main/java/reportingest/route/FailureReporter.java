@@ -26,6 +26,8 @@ public final class FailureReporter {
     public static final String EXPLANATION = "ingestFailureExplanation";
     /** Exchange property saying why a file's run was stopped without being its fault (an {@link Outage}, a stop): it stays in the inbox. */
     public static final String DEFERRED = "ingestDeferredBy";
+    /** Exchange property holding the failure's code, for the files-by-outcome counter of the route. */
+    public static final String CODE = "ingestFailureCode";
     private static final Logger log = LoggerFactory.getLogger(FailureReporter.class);
 
     private final DocumentStore documents;
@@ -59,6 +61,9 @@ public final class FailureReporter {
 
         Explanation why = explain(error);
         exchange.setProperty(EXPLANATION, why);
+        exchange.setProperty(CODE, why.code());
+        // the body is the job as the last stage that finished left it; before intake made one, the file
+        IngestJob job = exchange.getIn().getBody() instanceof IngestJob j ? j : null;
         if (documentId != null) {
             try {
                 documents.markFailed(documentId, why.reason());
@@ -66,8 +71,11 @@ public final class FailureReporter {
                 log.error("Could not record the failure of '{}' in the database: {}", fileName, e.getMessage());
             }
         }
-        log.warn("Failed '{}'{}: {} {}", fileName, documentId == null ? "" : " (document " + documentId + ")",
-                why.code(), why.reason());
+        StageEvent.warn(log, fileName, documentId, job == null ? "intake" : job.nextStage(), "failed",
+                        job == null ? 0 : job.elapsedMs())
+                .addKeyValue("code", why.code())
+                .log("Failed '{}'{}: {} {}", fileName, documentId == null ? "" : " (document " + documentId + ")",
+                        why.code(), why.reason());
         if ("INTERNAL_ERROR".equals(why.code())) {
             log.error("Fault of the service while processing '{}'", fileName, error);
         } else if (rootCause(error) != null) {

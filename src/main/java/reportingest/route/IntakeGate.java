@@ -44,6 +44,7 @@ public final class IntakeGate implements PollingConsumerPollStrategy {
     private final IngestConfig config;
     private final DocumentStore documents;
     private final BooleanSupplier databaseReachable;
+    private final IngestMetrics metrics;
     private volatile String pausedBecause;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     /** The last outage that stopped a file, until intake resumes after it; and when to look again. */
@@ -52,10 +53,15 @@ public final class IntakeGate implements PollingConsumerPollStrategy {
     private volatile long waitMs = FIRST_WAIT_MS;
     private volatile long outageEndedNanos = Long.MIN_VALUE;
 
-    public IntakeGate(IngestConfig config, DocumentStore documents, BooleanSupplier databaseReachable) {
+    /**
+     * @param databaseReachable asked, after an outage of the database, whether it answers again
+     * @param metrics where refused entries are counted (files by outcome: failed); null counts none
+     */
+    public IntakeGate(IngestConfig config, DocumentStore documents, BooleanSupplier databaseReachable, IngestMetrics metrics) {
         this.config = config;
         this.documents = documents;
         this.databaseReachable = databaseReachable;
+        this.metrics = metrics;
     }
 
     /**
@@ -160,16 +166,18 @@ public final class IntakeGate implements PollingConsumerPollStrategy {
         IngestFailure why = InboxEntries.refusal(entry);
         FailureReporter.Explanation explanation = FailureReporter.Explanation.of(why.code(), why.reason(), why.action());
         try {
-            documents.recordRefused(name, why.reason(), id -> {
+            long id = documents.recordRefused(name, why.reason(), newId -> {
                 try {
                     return Placement.moveWithErrorFile(entry, config.failed(), name,
-                            FailureReporter.errorFile(name, id, explanation)).toString();
+                            FailureReporter.errorFile(name, newId, explanation)).toString();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
             reported.remove("refuse:" + name);
-            log.warn("Refused '{}' (document of its own, FAILED): {} {} -> moved to failed/ unopened", name, why.code(), why.reason());
+            if (metrics != null) metrics.refused(why.code());
+            StageEvent.warn(log, name, id, "intake", "failed", 0).addKeyValue("code", why.code())
+                    .log("Refused '{}' (document of its own, FAILED): {} {} -> moved to failed/ unopened", name, why.code(), why.reason());
         } catch (RuntimeException e) {
             if (reported.add("refuse:" + name)) {
                 log.warn("Could not move '{}' ({}) out of the inbox: {}. It stays there; trying again at each poll, said once.",

@@ -87,6 +87,7 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
             once(name, "'{}' stays in the inbox: it has no document row yet; it is looked at again at the next poll", name);
             return;
         }
+        long t0 = System.nanoTime();
         try {
             Path target;
             if (failed) {
@@ -98,7 +99,8 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
             }
             documents.recordStoredAs(documentId, target.toString());
             reported.remove(name);
-            log.info("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
+            StageEvent.info(log, name, documentId, "place", failed ? "failed" : "archive", t0)
+                    .log("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
         } catch (IOException | RuntimeException e) {
             once(name, "Could not move '{}' (document {}) to {}: {}. It stays in the inbox and is placed at a later poll, "
                     + "under the same document.", name, documentId, folder, describe(e));
