@@ -161,22 +161,27 @@ public final class ChaosRun {
         Random random = new Random(options.seed());
         String base = Files.readString(seed("004")).repeat(3);
         Map<String, String> settings = settings(home, Map.of());
+        long takenMs;
         long referenceMs;
         int referenceCells;
         try (ServiceProcess service = ServiceProcess.start(settings, "512m")) {
             long t0 = System.nanoTime();
             HostileCases.writeAtomically(home.resolve("inbox"), "reference.txt", (base + "\n附：对照\n").getBytes(StandardCharsets.UTF_8), null);
+            service.awaitCondition(() -> service.saw("Took 'reference.txt'"), Duration.ofMinutes(1));
+            takenMs = (System.nanoTime() - t0) / 1_000_000;
             if (!service.awaitCondition(() -> Files.exists(home.resolve("archive/reference.txt")), Duration.ofMinutes(3))) {
                 throw new IllegalStateException("the uninterrupted run did not finish:\n" + service.tail(30));
             }
             referenceMs = (System.nanoTime() - t0) / 1_000_000;
             referenceCells = cells(service, latestNamed(service, "reference.txt"));
         }
-        progress.accept("kill trials: an uninterrupted run takes " + referenceMs + " ms, " + referenceCells + " cells");
+        progress.accept("kill trials: an uninterrupted run is taken after " + takenMs + " ms and placed after " + referenceMs
+                + " ms, " + referenceCells + " cells");
         for (int i = 1; i <= trials; i++) {
             String name = "kill-" + i + ".txt";
             byte[] content = (base + "\n附：对照\n" + "第" + i + "次\n").getBytes(StandardCharsets.UTF_8);
-            long delay = (long) (random.nextDouble() * (referenceMs + 500));
+            // anywhere from just before the file is taken to just after it is placed
+            long delay = Math.max(0, takenMs - 200) + (long) (random.nextDouble() * (referenceMs - takenMs + 400));
             progress.accept("kill trial " + i + "/" + trials + ": kill -9 " + delay + " ms after the drop");
             List<String> problems = new ArrayList<>();
             ServiceProcess first = ServiceProcess.start(settings, "512m");
