@@ -74,7 +74,7 @@ public final class IngestService implements AutoCloseable {
     public static IngestService start(IngestConfig config) throws Exception {
         long t0 = System.nanoTime();
         // before anything is logged: text lines, or JSON lines (INGEST_LOG_FORMAT=json)
-        LogFormat.Restore logFormat = LogFormat.use(LogFormat.parse(config.logFormat()));
+        LogFormat.Restore logFormat = LogFormat.use(LogFormat.parse(config.logFormat()), config.logFile() ? config.home().resolve("logs") : null);
         try {
             return start(config, t0, logFormat);
         } catch (Exception | Error e) {
@@ -126,6 +126,8 @@ public final class IngestService implements AutoCloseable {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("intake", gate.state());
             if (gate.reason() != null) m.put("intakeReason", gate.reason());
+            // the backlog a clerk asks about first: files waiting in the inbox (-1: the inbox cannot be read)
+            m.put("inbox", reportingest.route.InboxEntries.count(config.inbox()));
             return m;
         }));
         Ledger ledger = new Ledger(config, documents);

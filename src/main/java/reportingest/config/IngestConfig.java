@@ -119,6 +119,9 @@ public final class IngestConfig {
         return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
     }
 
+    /** Whether the log also goes to logs/ingest.log in the home (rolled daily and at 20 MB, 14 days kept). */
+    public boolean logFile() { return Boolean.parseBoolean(props.getProperty("ingest.log-file", "true").strip()); }
+
     /** How the log is written: "text" (lines for people, the default) or "json" (one JSON object a line). */
     public String logFormat() { return props.getProperty("ingest.log-format", "text"); }
 

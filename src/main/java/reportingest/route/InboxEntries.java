@@ -82,7 +82,7 @@ public final class InboxEntries implements GenericFileFilter<File> {
     }
 
     /** How many entries of the inbox are counted; -1 when the inbox cannot be read. */
-    static int count(Path inbox) {
+    public static int count(Path inbox) {
         try {
             return list(inbox).counted().size();
         } catch (UncheckedIOException e) {

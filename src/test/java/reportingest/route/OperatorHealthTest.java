@@ -75,10 +75,12 @@ class OperatorHealthTest {
             locked.remove(service.archive());
             await().atMost(Duration.ofSeconds(10)).until(() -> service.getRaw("/api/health/ready").statusCode() == 200);
             assertThat(service.get("/api/health/ready").get("failing")).isEmpty();
-            // /api/health is as it was
+            // /api/health as it was, and the backlog: the file that waited while archive/ was locked is taken now
             JsonNode health = service.get("/api/health");
-            assertThat(names(health)).containsExactly("status", "intake", "database");
+            assertThat(names(health)).containsExactly("status", "intake", "inbox", "database");
             assertThat(health.get("status").asText()).isEqualTo("UP");
+            service.awaitIn(service.archive(), "waiting.txt");
+            assertThat(service.get("/api/health").get("inbox").asInt()).isZero();
         }
     }
 
