@@ -20,7 +20,7 @@ class ChaosShortRunTest {
     @Test
     void everyBadInputEndsWithAReasonAndNoKillOrOutageLosesOrDoublesAFile() throws Exception {
         long seed = 20261206L;
-        ChaosRun.Options options = new ChaosRun.Options(work, 5, 0, 60L << 20, true, true, seed);
+        ChaosRun.Options options = new ChaosRun.Options(work, true, 5, 0, 60L << 20, true, true, seed);
         List<ChaosRun.Row> rows = new ChaosRun(options, Path.of("").toAbsolutePath(), line -> {}).run();
         System.out.println(ChaosMain.table(rows));
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code bin/chaos [--kills N] [--load N] [--huge-text-mb N] [--no-disk-full] [--no-database-down] [--seed S] [--keep]}:
+ * {@code bin/chaos [--kills N] [--load N] [--huge-text-mb N] [--no-bad-inputs] [--no-disk-full] [--no-database-down] [--seed S] [--keep]}:
  * runs {@link ChaosRun} and prints one table, case → folder → code → service alive → nothing lost → ledger.
  * Exit status 0 when every trial held (skipped ones say why), 1 otherwise.
  */
@@ -17,6 +17,7 @@ public final class ChaosMain {
         int kills = 10;
         int load = 1000;
         long hugeMb = 200;
+        boolean badInputs = true;
         boolean diskFull = true;
         boolean databaseDown = true;
         boolean keep = false;
@@ -26,6 +27,7 @@ public final class ChaosMain {
                 case "--kills" -> kills = Integer.parseInt(args[++i]);
                 case "--load" -> load = Integer.parseInt(args[++i]);
                 case "--huge-text-mb" -> hugeMb = Long.parseLong(args[++i]);
+                case "--no-bad-inputs" -> badInputs = false;
                 case "--no-disk-full" -> diskFull = false;
                 case "--no-database-down" -> databaseDown = false;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -38,7 +40,7 @@ public final class ChaosMain {
         }
         Path work = Files.createTempDirectory("report-ingest-chaos-");
         System.err.println("chaos: scratch " + work + ", seed " + seed);
-        ChaosRun.Options options = new ChaosRun.Options(work, kills, load, hugeMb << 20, diskFull, databaseDown, seed);
+        ChaosRun.Options options = new ChaosRun.Options(work, badInputs, kills, load, hugeMb << 20, diskFull, databaseDown, seed);
         List<ChaosRun.Row> rows;
         try {
             rows = new ChaosRun(options, Path.of("").toAbsolutePath(), line -> System.err.println("chaos: " + line)).run();

@@ -46,8 +46,8 @@ public final class ChaosRun {
         public boolean ok() { return skipped || problem == null; }
     }
 
-    public record Options(Path work, int kills, int load, long hugeTextBytes, boolean diskFull, boolean databaseDown,
-                          long seed) {}
+    public record Options(Path work, boolean badInputs, int kills, int load, long hugeTextBytes, boolean diskFull,
+                          boolean databaseDown, long seed) {}
 
     private final Options options;
     private final Path seeds;
@@ -63,7 +63,7 @@ public final class ChaosRun {
     }
 
     public List<Row> run() throws Exception {
-        badInputs();
+        if (options.badInputs()) badInputs();
         if (options.kills() > 0) kills(options.kills());
         if (options.diskFull()) diskFull();
         if (options.databaseDown()) databaseDown();
