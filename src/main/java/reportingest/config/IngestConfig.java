@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
- * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_BIND, INGEST_JDBC_URL, INGEST_JDBC_USER,
+ * INGEST_JDBC_PASSWORD, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -32,7 +33,11 @@ public final class IngestConfig {
         }
         putIfSet(p, "ingest.home", env.get("INGEST_HOME"));
         putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
+        // the address HTTP binds: 127.0.0.1 unless the operator opens it on purpose (e.g. 0.0.0.0 behind a proxy)
+        putIfSet(p, "ingest.host", env.get("INGEST_BIND"));
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
+        putIfSet(p, "ingest.jdbc.user", env.get("INGEST_JDBC_USER"));
+        putIfSet(p, "ingest.jdbc.password", env.get("INGEST_JDBC_PASSWORD"));
         putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
         putIfSet(p, "ingest.log-format", env.get("INGEST_LOG_FORMAT"));
         for (String name : system.stringPropertyNames()) {
