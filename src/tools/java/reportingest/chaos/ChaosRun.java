@@ -366,9 +366,19 @@ public final class ChaosRun {
             if (rss > 1536) problems.add("peak RSS " + rss + " MiB above 1.5 GiB");
             long p99 = percentile(latencies, 0.99);
             if (p99 > 200) problems.add("API p99 " + p99 + " ms above 200 ms");
-            rows.add(new Row("load", files + " files at once: " + seconds + " s, peak RSS " + rss + " MiB, API p99 " + p99
-                    + " ms over " + latencies.size() + " calls", "archive", docs.size() + " rows", service.answers(),
+            rows.add(new Row("load", files + " files at once: " + seconds + " s, peak RSS " + rss + " MiB, API p50 "
+                    + percentile(latencies, 0.5) + " / p99 " + p99 + " ms over " + latencies.size() + " calls (load average "
+                    + loadAverage() + ")", "archive", docs.size() + " rows", service.answers(),
                     docs.size() == files && finished, ledger(service), problems.isEmpty() ? null : String.join("; ", problems), false));
+        }
+    }
+
+    /** The machine's 1-minute load average: an API time means little on a machine busy with other work. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
