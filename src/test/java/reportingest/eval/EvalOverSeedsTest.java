@@ -30,9 +30,10 @@ class EvalOverSeedsTest {
     /**
      * The same run on printed amounts (truth non-blank: 746, of which 639 numbers and 107 texts of the
      * performance tables) apart from the 664 blank cells, the 520 row labels and the narrative facts.
-     * Narrative floors are today's (2026-12-06): 519 of 635 facts right (523 before seed 002's own wording,
-     * 年中调减 and 追加预算, left the catalog), none wrong, at most 133 facts under a figure name or in a
-     * number the truth does not list.
+     * Narrative floors are today's (2026-12-06): 456 of 635 facts right (523 before seed 002's 年中调减 and
+     * 追加预算 left the catalog, 519 before the 28 rules and 2 change wordings that only one seed prints left it:
+     * docs/narrative-patterns-audit.md), none wrong, at most 135 facts under a figure name or in a number the
+     * truth does not list.
      */
     @Test
     void printedAmountsLabelsAndNarrativeFactsOfTheSeeds() throws Exception {
@@ -50,8 +51,8 @@ class EvalOverSeedsTest {
         assertThat(m.tablesExtra()).isZero();
         NarrativeCounts n = m.narrative();
         assertThat(n.expected()).isEqualTo(635);
-        assertThat(n.right()).isGreaterThanOrEqualTo(519);
+        assertThat(n.right()).isGreaterThanOrEqualTo(456);
         assertThat(n.wrong()).isZero();
-        assertThat(n.invented()).isLessThanOrEqualTo(133);
+        assertThat(n.invented()).isLessThanOrEqualTo(135);
     }
 }

@@ -56,6 +56,12 @@ class SeedInconsistenciesTest {
             Matcher m = CHECK.matcher(n.asText());
             if (!m.find()) continue; // wording-only contradictions carry no check id
             String id = m.group(1).strip();
+            if (NOT_READ.getOrDefault(seed, Map.of()).containsKey(id)) {
+                // its figures left the catalog with their one-document wording: the check cannot run any more
+                assertThat(v.outcomes()).as("%s: check %s (%s)", seed, id, NOT_READ.get(seed).get(id))
+                        .noneMatch(o -> o.check().id().equals(id));
+                continue;
+            }
             List<Outcome> failed = v.failures().stream().filter(o -> o.check().id().equals(id)).toList();
             assertThat(failed).as("%s: check %s fails", seed, id).isNotEmpty();
             for (Outcome o : failed) {
@@ -85,6 +91,15 @@ class SeedInconsistenciesTest {
         }
         assertThat(runs.get(seed).failures()).extracting(o -> o.check().id()).allMatch(documented::contains);
     }
+
+    /**
+     * Documented contradictions whose figures the narrative catalog no longer reads, because the wording that
+     * states them is printed by that one seed only and left the catalog (issue #22, docs/narrative-patterns-audit.md).
+     * They are still in the truth; the test asserts that the check does not run rather than that it fails.
+     */
+    private static final Map<String, Map<String, String>> NOT_READ = Map.of(
+            "000_91c9528c206bc5a1", Map.of("narr/sum/绩效自评报告2023/项目合计=Σ项目",
+                    "'共有6个项目，合计…' and the numbered project list: rules projects-count and listed-project removed"));
 
     /**
      * Contradictions the ground truth describes in words only ("not checked numerically") that a

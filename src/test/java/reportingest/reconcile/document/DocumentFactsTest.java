@@ -95,6 +95,33 @@ class DocumentFactsTest {
         assertThat(d.unit()).as("found").isNotNull();
     }
 
+    /**
+     * The documents of ../shared/external that print no table (narrative-only 预算 文件 and a city 决算 说明): what
+     * their first page prints, read by hand. Nothing else checks these files, so a document-facts finder that lost
+     * the year or the family would otherwise pass (docs/break-on-purpose-2026-12-06.md). Kind and level are not
+     * asserted for the city book (DESIGN.md would call it government_final_accounts).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "open-budget_jiangsu/江苏省人大办公厅/江苏省人大常委会2019年度部门预算公开.pdf|江苏省人大常委会办公厅|budget|部门|2019",
+            "open-budget_jiangsu/江苏省委办公厅/江苏省委办公厅2017年部门预算.pdf|江苏省委办公厅|budget|部门|2017",
+            "open-budget_jiangsu/江苏省委办公厅/江苏省委办公厅2018年度部门预算公开文件.pdf|江苏省委办公厅|budget|部门|2018",
+            "open-budget_jiangsu/江苏省委办公厅/江苏省委办公厅2019年度部门预算公开文件.pdf|江苏省委办公厅|budget|部门|2019",
+            "city_finance_cn/c10_zhengzhou_2021_final.pdf|郑州市|-|-|2021"})
+    void documentsWithoutTablesGiveTheFamilyAndYearTheirFirstPagePrints(String spec) throws Exception {
+        String[] f = spec.split("\\|");
+        Path p = Path.of("..", "shared", "external", f[0]);
+        assumeTrue(Files.isRegularFile(p), "test document not present: " + p);
+        List<Page> pages = new ArrayList<>();
+        new PdfPageSource(null).pages(p, pages::add);
+        ExtractedDocument d = reconciled(pages);
+        System.out.println(f[0] + " -> " + d.kind() + " | " + d.level() + " | " + d.unit() + " | " + d.fiscalYear());
+        assertThat(d.tables()).isEmpty();
+        assertThat(d.fiscalYear()).isEqualTo(Integer.valueOf(f[4]));
+        rightOrFlagged(d, f[1], Integer.valueOf(f[4]));
+        if (!f[2].equals("-")) assertThat(List.of(d.kind(), d.level())).containsExactly(f[2], f[3]);
+    }
+
     private static ExtractedDocument settled(String text) {
         List<Page> pages = new ArrayList<>();
         new OcrTextPageSource().split(text, pages::add);

@@ -46,14 +46,16 @@ class NarrativeExtractorSeedTest {
      * its value), wrong (a figure and year the truth states, with another value), missing (a truth fact not found) and
      * invented (an extracted fact the truth does not state: a name it does not use, or a second copy). Measured; a
      * change in any count fails, so an improvement is recorded here as deliberately as a regression.
+     * Lowered on 2026-12-06 when the patterns only one seed prints left the catalog (issue #22,
+     * docs/narrative-patterns-audit.md): right 143/115/25/103/133 became 121/111/20/101/103.
      */
     @ParameterizedTest(name = "{0}: {1} right, {2} wrong, {3} missing, {4} invented")
     @CsvSource({
-            "000_91c9528c206bc5a1, 143, 0, 0, 49",
-            "001_a8898a713e576bc4, 115, 0, 56, 33",
-            "002_2cbfc221691712bf, 25, 0, 48, 0",
-            "003_1a3ae03f6167b21e, 103, 0, 0, 26",
-            "004_d2f5081e5b89099b, 133, 0, 12, 25"
+            "000_91c9528c206bc5a1, 121, 0, 22, 50",
+            "001_a8898a713e576bc4, 111, 0, 60, 33",
+            "002_2cbfc221691712bf, 20, 0, 53, 0",
+            "003_1a3ae03f6167b21e, 101, 0, 2, 28",
+            "004_d2f5081e5b89099b, 103, 0, 42, 23"
     })
     void factsAreScoredAgainstTheTruth(String seed, int right, int wrong, int missing, int invented) throws IOException {
         Score s = score(seed);
