@@ -20,8 +20,8 @@ public record PixelBudget(long maxPixels) {
 
     /**
      * The smallest whole-number step (1 = every pixel) at which an image of this size decodes within the
-     * budget. (OCR's own resampling to about 300 dpi stays near the budget too: the resolution a scan is read
-     * at is never one that makes it a page over 24 inches, see {@link ScanResolution}.)
+     * budget. (OCR's own resampling to about 300 dpi never up-samples a page past the budget either, see
+     * {@link OcrResolution#workingDpi(int, long, long, PixelBudget)}.)
      */
     public int subsampling(long widthPx, long heightPx) {
         int step = 1;
