@@ -95,7 +95,7 @@ public final class IngestService implements AutoCloseable {
         main.bind("failures", new FailureReporter(documents));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
-        main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));
+        main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes(), config.maxStreamBytes())));
         main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
