@@ -11,6 +11,7 @@ import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
+import reportingest.api.OperatorApi;
 import reportingest.api.PagesApi;
 import reportingest.api.RequestParameters;
 import reportingest.api.ReviewApi;
@@ -21,12 +22,15 @@ import reportingest.reconcile.ExtractedDocument;
 import reportingest.route.DetectStep;
 import reportingest.route.FailureReporter;
 import reportingest.route.InboxEntries;
+import reportingest.route.IngestMetrics;
 import reportingest.route.Intake;
 import reportingest.route.IntakeGate;
 import reportingest.route.LayoutStep;
+import reportingest.route.Ledger;
 import reportingest.route.Limits;
 import reportingest.route.Pipeline;
 import reportingest.route.PlacementStrategy;
+import reportingest.route.Readiness;
 import reportingest.route.ReconcileStep;
 import reportingest.route.StoreStep;
 import reportingest.route.TablesStep;
@@ -58,45 +62,62 @@ public final class IngestService implements AutoCloseable {
     private final Database database;
     private final Main camel;
     private final Pipeline pipeline;
+    private final LogFormat.Restore logFormat;
 
-    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline) {
+    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline, LogFormat.Restore logFormat) {
         this.config = config;
         this.database = database;
         this.camel = camel;
         this.pipeline = pipeline;
+        this.logFormat = logFormat;
     }
 
     public static IngestService start(IngestConfig config) throws Exception {
         long t0 = System.nanoTime();
+        // before anything is logged: text lines, or JSON lines (INGEST_LOG_FORMAT=json)
+        LogFormat.Restore logFormat = LogFormat.use(LogFormat.parse(config.logFormat()), config.logFile() ? config.home().resolve("logs") : null);
+        try {
+            return start(config, t0, logFormat);
+        } catch (Exception | Error e) {
+            logFormat.run();
+            throw e;
+        }
+    }
+
+    private static IngestService start(IngestConfig config, long t0, LogFormat.Restore logFormat) throws Exception {
         for (var dir : new java.nio.file.Path[]{config.inbox(), config.archive(), config.failed(), config.data()}) {
             Files.createDirectories(dir);
         }
         Database db = Database.open(config);
         Main main = new Main();
         Pipeline pipeline = Pipeline.standard(config);
-        bindBeans(main, config, db, pipeline);
+        IngestMetrics metrics = new IngestMetrics(config.inbox());
+        bindBeans(main, config, db, pipeline, metrics);
         main.setOverrideProperties(config.asProperties());
         main.start();
+        metrics.watch(main.getCamelContext(), "ingest");
         JsonErrorPages.install(main.getCamelContext(), config.port());
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
                 config.jdbcUrl(), config.host(), config.port());
-        return new IngestService(config, db, main, pipeline);
+        return new IngestService(config, db, main, pipeline, logFormat);
     }
 
-    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline) {
+    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline, IngestMetrics metrics) {
         DocumentStore documents = new DocumentStore(db);
         main.bind("dataSource", db.dataSource());
+        // the registry camel-micrometer's endpoints (micrometer:counter:… in ingest.yaml) record into
+        main.bind(IngestMetrics.REGISTRY_BEAN, metrics.registry());
         main.bind("intake", new Intake(config, documents));
-        IntakeGate gate = new IntakeGate(config, documents);
+        IntakeGate gate = new IntakeGate(config, documents, db::reachable, metrics);
         main.bind("intakeGate", gate);
         main.bind("inboxEntries", new InboxEntries());
         main.bind("placement", new PlacementStrategy(config, documents));
-        main.bind("failures", new FailureReporter(documents));
+        main.bind("failures", new FailureReporter(documents, gate));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
         main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes(), config.maxStreamBytes())));
-        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents));
+        main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents, metrics));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
         main.bind("validate", new ValidateStep(pipeline.validator()));
@@ -106,8 +127,15 @@ public final class IngestService implements AutoCloseable {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("intake", gate.state());
             if (gate.reason() != null) m.put("intakeReason", gate.reason());
+            // the backlog a clerk asks about first: files waiting in the inbox (-1: the inbox cannot be read)
+            m.put("inbox", reportingest.route.InboxEntries.count(config.inbox()));
             return m;
         }));
+        Ledger ledger = new Ledger(config, documents);
+        Readiness readiness = new Readiness(config, documents, gate);
+        main.bind("operatorApi", new OperatorApi(
+                (state, limit, after) -> state == null ? ledger.snapshot().json() : ledger.snapshot().json(state, limit, after),
+                Ledger.STATES, () -> readiness.check().json(), metrics::scrape));
         CatalogApi catalogApi = new CatalogApi(Catalog.load(), exports);
         main.bind("catalogApi", catalogApi);
         main.bind("feedApi", new FeedApi(new FeedStore(db), exports, catalogApi.schemaIds()));
@@ -127,8 +155,14 @@ public final class IngestService implements AutoCloseable {
 
     public Database database() { return database; }
 
+    /** Stops the service and puts the log format back as it was before {@link #start} (tests run several in one JVM). */
     @Override
     public void close() throws Exception {
+        stop();
+        logFormat.run();
+    }
+
+    private void stop() throws Exception {
         camel.stop();
         pipeline.close();
         database.close();
@@ -147,7 +181,7 @@ public final class IngestService implements AutoCloseable {
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                service.close();
+                service.stop(); // the log keeps its format to the last line
             } catch (Exception e) {
                 log.warn("shutdown: {}", e.getMessage());
             }

@@ -22,7 +22,7 @@ class ArchitectureTest {
     private static final String[] ABOVE_THE_STAGES = {
             "org.apache.camel..", "reportingest.route..", "reportingest.store..", "reportingest.review..",
             "reportingest.feed..", "reportingest.api.."};
-    private static final String[] TOOLS = {"reportingest.bench..", "reportingest.eval..", "reportingest.harness.."};
+    private static final String[] TOOLS = {"reportingest.bench..", "reportingest.eval..", "reportingest.harness..", "reportingest.chaos.."};
 
     @ArchTest
     static final ArchRule stages_are_plain_libraries = noClasses()
@@ -74,7 +74,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule the_service_uses_no_tool = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage(TOOLS)
-            .because("bench, eval and harness (src/tools/java) are not part of the service");
+            .because("bench, eval, chaos and harness (src/tools/java) are not part of the service");
 
     @ArchTest
     static final ArchRule no_cycle_between_floors = slices().matching("reportingest.(*)..")

@@ -9,7 +9,8 @@ import java.util.Properties;
 
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
- * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_JDBC_URL, INGEST_API_TOKEN.
+ * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_BIND, INGEST_JDBC_URL, INGEST_JDBC_USER,
+ * INGEST_JDBC_PASSWORD, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -32,8 +33,13 @@ public final class IngestConfig {
         }
         putIfSet(p, "ingest.home", env.get("INGEST_HOME"));
         putIfSet(p, "ingest.port", env.get("INGEST_PORT"));
+        // the address HTTP binds: 127.0.0.1 unless the operator opens it on purpose (e.g. 0.0.0.0 behind a proxy)
+        putIfSet(p, "ingest.host", env.get("INGEST_BIND"));
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
+        putIfSet(p, "ingest.jdbc.user", env.get("INGEST_JDBC_USER"));
+        putIfSet(p, "ingest.jdbc.password", env.get("INGEST_JDBC_PASSWORD"));
         putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
+        putIfSet(p, "ingest.log-format", env.get("INGEST_LOG_FORMAT"));
         for (String name : system.stringPropertyNames()) {
             if (name.startsWith("ingest.") || name.startsWith("camel.")) p.setProperty(name, system.getProperty(name));
         }
@@ -60,11 +66,15 @@ public final class IngestConfig {
     public String host() { return props.getProperty("ingest.host", "127.0.0.1"); }
     public int port() { return Integer.parseInt(props.getProperty("ingest.port", "8080")); }
 
-    /** JDBC URL; by default an embedded H2 file under data/. */
+    /**
+     * JDBC URL; by default an embedded H2 file under data/. WRITE_DELAY=0: a commit is on disk when it returns
+     * (H2 otherwise writes it up to half a second later), so a record the service said it stored, and a file it
+     * then moved to archive/, survive a kill; and a disk that is full fails the commit itself, not a later write.
+     */
     public String jdbcUrl() {
         String url = props.getProperty("ingest.jdbc.url", "");
         if (!url.isBlank()) return url;
-        return "jdbc:h2:file:" + data().resolve("ingest").toString().replace('\\', '/');
+        return "jdbc:h2:file:" + data().resolve("ingest").toString().replace('\\', '/') + ";WRITE_DELAY=0";
     }
 
     public String jdbcUser() { return props.getProperty("ingest.jdbc.user", "sa"); }
@@ -81,6 +91,9 @@ public final class IngestConfig {
 
     /** What one compressed part of a PDF (other than an image, which may take what its pixels need) may expand to. */
     public long maxStreamBytes() { return Long.parseLong(props.getProperty("ingest.max-stream-mb", "128").strip()) * 1024 * 1024; }
+
+    /** Intake pauses, and /api/health/ready says not ready, while the disk of the home has less free space than this (0: never). */
+    public long minFreeDiskBytes() { return Long.parseLong(props.getProperty("ingest.min-free-disk-mb", "100").strip()) * 1024 * 1024; }
 
     /** Pages one file may have. */
     public int maxPages() { return Integer.parseInt(props.getProperty("ingest.max-pages", "1000")); }
@@ -113,6 +126,12 @@ public final class IngestConfig {
         if (n < 0) throw new IllegalArgumentException("ingest.ocr.workers must not be negative: " + v);
         return n == 0 ? Runtime.getRuntime().availableProcessors() : n;
     }
+
+    /** Whether the log also goes to logs/ingest.log in the home (rolled daily and at 20 MB, 14 days kept). */
+    public boolean logFile() { return Boolean.parseBoolean(props.getProperty("ingest.log-file", "true").strip()); }
+
+    /** How the log is written: "text" (lines for people, the default) or "json" (one JSON object a line). */
+    public String logFormat() { return props.getProperty("ingest.log-format", "text"); }
 
     /** Every ingest.* and camel.* setting, handed to Camel as property placeholders. */
     public Properties asProperties() {

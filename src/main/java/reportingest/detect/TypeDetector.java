@@ -56,6 +56,11 @@ public final class TypeDetector {
         this(Long.MAX_VALUE, DEFAULT_MAX_STREAM_BYTES);
     }
 
+    /** {@code maxTextBytes}: text files above it are refused (TOO_LARGE) before they are read into memory. */
+    public TypeDetector(long maxTextBytes) {
+        this(maxTextBytes, DEFAULT_MAX_STREAM_BYTES);
+    }
+
     /**
      * @param maxTextBytes   text files above it are refused (TOO_LARGE) before they are read into memory
      * @param maxStreamBytes what one compressed part of a PDF other than an image may expand to; a file with
@@ -84,10 +89,33 @@ public final class TypeDetector {
                 yield checkImage(path, fileName, kind);
             }
             case TEXT -> {
+                checkNotABrokenBinary(fileName);
                 checkTextSize(path);
                 yield new DetectedFile(path, fileName, kind, textDecoder.charsetOf(path));
             }
         };
+    }
+
+    /**
+     * Text under a name that promises a PDF or an image ("report.pdf" holding one byte, or an HTML error page a
+     * download saved): not a report in plain text but a file that is not what it should be.
+     */
+    private static void checkNotABrokenBinary(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        String promised = switch (ext) {
+            case "pdf" -> "a PDF";
+            case "tif", "tiff" -> "a TIFF image";
+            case "png" -> "a PNG image";
+            case "jpg", "jpeg" -> "a JPEG image";
+            default -> null;
+        };
+        if (promised == null) return;
+        throw new IngestFailure("CORRUPT", "The file is named ." + ext + " but holds plain text, not " + promised
+                + ": it may be cut off, or another kind of file saved under this name.",
+                "Open it to check; export or scan the document again and drop the new file into the inbox "
+                        + "(a report in plain text should be named .txt).");
     }
 
     private void checkTextSize(Path path) {

@@ -17,8 +17,10 @@ public final class DetectStep {
     }
 
     public IngestJob detect(IngestJob job) {
+        long t0 = System.nanoTime();
         DetectedFile detected = detector.detect(job.path(), job.fileName());
-        log.info("'{}' (document {}) is {}", job.fileName(), job.documentId(), describe(detected));
+        StageEvent.info(log, job.fileName(), job.documentId(), "detect", "ok", t0)
+                .log("'{}' (document {}) is {}", job.fileName(), job.documentId(), describe(detected));
         return job.withDetected(detected);
     }
 

@@ -24,12 +24,18 @@ import java.util.Map;
 public final class FailureReporter {
     /** Exchange property holding the {@link Explanation} of a failed file. */
     public static final String EXPLANATION = "ingestFailureExplanation";
+    /** Exchange property saying why a file's run was stopped without being its fault (an {@link Outage}, a stop): it stays in the inbox. */
+    public static final String DEFERRED = "ingestDeferredBy";
+    /** Exchange property holding the failure's code, for the files-by-outcome counter of the route. */
+    public static final String CODE = "ingestFailureCode";
     private static final Logger log = LoggerFactory.getLogger(FailureReporter.class);
 
     private final DocumentStore documents;
+    private final IntakeGate gate;
 
-    public FailureReporter(DocumentStore documents) {
+    public FailureReporter(DocumentStore documents, IntakeGate gate) {
         this.documents = documents;
+        this.gate = gate;
     }
 
     public void record(Exchange exchange) {
@@ -37,8 +43,27 @@ public final class FailureReporter {
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
 
+        // the service is stopping (SIGTERM past the grace period interrupts the run): the file waits for the next start
+        if (stopping(exchange, error)) {
+            exchange.setProperty(DEFERRED, "the service is stopping");
+            log.info("'{}' was not finished before the service stopped; it stays in the inbox and is taken again at the next start",
+                    fileName);
+            return;
+        }
+        // the disk or the database failed, not the file: it is not failed, it waits in the inbox
+        var outage = Outage.of(error);
+        if (outage.isPresent()) {
+            exchange.setProperty(DEFERRED, outage.get());
+            gate.defer(outage.get(), fileName);
+            log.debug("Run of '{}' stopped by an outage", fileName, error);
+            return;
+        }
+
         Explanation why = explain(error);
         exchange.setProperty(EXPLANATION, why);
+        exchange.setProperty(CODE, why.code());
+        // the body is the job as the last stage that finished left it; before intake made one, the file
+        IngestJob job = exchange.getIn().getBody() instanceof IngestJob j ? j : null;
         if (documentId != null) {
             try {
                 documents.markFailed(documentId, why.reason());
@@ -46,13 +71,24 @@ public final class FailureReporter {
                 log.error("Could not record the failure of '{}' in the database: {}", fileName, e.getMessage());
             }
         }
-        log.warn("Failed '{}'{}: {} {}", fileName, documentId == null ? "" : " (document " + documentId + ")",
-                why.code(), why.reason());
+        StageEvent.warn(log, fileName, documentId, job == null ? "intake" : job.nextStage(), "failed",
+                        job == null ? 0 : job.elapsedMs())
+                .addKeyValue("code", why.code())
+                .log("Failed '{}'{}: {} {}", fileName, documentId == null ? "" : " (document " + documentId + ")",
+                        why.code(), why.reason());
         if ("INTERNAL_ERROR".equals(why.code())) {
             log.error("Fault of the service while processing '{}'", fileName, error);
         } else if (rootCause(error) != null) {
             log.info("Technical cause for '{}': {}", fileName, describe(rootCause(error)));
         }
+    }
+
+    private static boolean stopping(Exchange exchange, Throwable error) {
+        if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) return true;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;
+        }
+        return false;
     }
 
     /** The error file's content for a file stored as {@code target}; {@code originalName} is its name in the inbox. */

@@ -6,10 +6,15 @@ import reportingest.detect.IngestFailure;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What in the inbox is a file the service may take: a regular file, not a link. Used as the file
@@ -18,6 +23,12 @@ import java.nio.file.attribute.BasicFileAttributes;
  * Sub-folders are not looked into and stay where they are.
  */
 public final class InboxEntries implements GenericFileFilter<File> {
+    /**
+     * Names the consumer never takes: partial downloads and editor temp files. The same expression as the
+     * {@code exclude} of camel-routes/ingest.yaml (a test holds the two together).
+     */
+    public static final String PARTIAL = ".*\\.(part|partial|tmp|crdownload|swp)$";
+    private static final Pattern PARTIAL_NAME = Pattern.compile(PARTIAL);
 
     @Override
     public boolean accept(GenericFile<File> file) {
@@ -42,6 +53,45 @@ public final class InboxEntries implements GenericFileFilter<File> {
             return false; // gone already
         }
     }
+
+    /**
+     * True for an entry of the inbox the service will take or refuse, so an entry it has seen or will see: a
+     * regular file the consumer takes (not hidden, not a partial download), or anything {@link #refused} moves
+     * to failed/. Sub-folders, hidden files and partial downloads are left alone and not counted.
+     */
+    static boolean counted(Path entry) {
+        if (refused(entry)) return true;
+        String name = entry.getFileName().toString();
+        return Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !name.startsWith(".")
+                && !PARTIAL_NAME.matcher(name).matches();
+    }
+
+    /** The inbox's entries, split into those counted ({@link #counted}) and those left alone. */
+    static Listing list(Path inbox) {
+        List<String> counted = new ArrayList<>();
+        int ignored = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(inbox)) {
+            for (Path entry : entries) {
+                if (counted(entry)) counted.add(entry.getFileName().toString());
+                else ignored++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Listing(List.copyOf(counted), ignored);
+    }
+
+    /** How many entries of the inbox are counted; -1 when the inbox cannot be read. */
+    public static int count(Path inbox) {
+        try {
+            return list(inbox).counted().size();
+        } catch (UncheckedIOException e) {
+            return -1;
+        }
+    }
+
+    /** Entry names the service takes or refuses, and how many entries it leaves alone. */
+    record Listing(List<String> counted, int ignored) {}
 
     /** Why an entry is refused, in words for the clerk. */
     static IngestFailure refusal(Path entry) {

@@ -37,6 +37,7 @@ public final class Intake {
     }
 
     public IngestJob receive(Exchange exchange) throws IOException {
+        long t0 = System.nanoTime();
         Path file = exchange.getIn().getBody(java.io.File.class).toPath();
         String name = file.getFileName().toString();
         // the consumer's filter takes regular files only; checked again here, before anything opens the file
@@ -47,17 +48,21 @@ public final class Intake {
         Registration reg = documents.register(name, sha256, size);
         exchange.getIn().setHeader(DOCUMENT_ID, reg.documentId());
         exchange.getIn().setHeader(PROCESSED, reg.duplicate() || reg.processed());
+        // a duplicate is counted by outcome; a file processed before that is only placed now was counted then
+        String outcome = reg.processed() ? "placing" : reg.duplicate() ? "duplicate" : reg.attempt() > 1 ? "retaken" : "taken";
+        exchange.getIn().setHeader(StoreStep.OUTCOME, outcome);
+        var event = StageEvent.info(log, name, reg.documentId(), "intake", outcome, t0);
         if (reg.processed()) {
-            log.info("Took '{}' ({} bytes) again: document {} was processed before but the file could not be moved "
+            event.log("Took '{}' ({} bytes) again: document {} was processed before but the file could not be moved "
                     + "out of the inbox; moving it now", name, size, reg.documentId());
         } else if (reg.duplicate()) {
-            log.info("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
+            event.log("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
                     name, size, reg.duplicateOf(), reg.documentId());
         } else if (reg.attempt() > 1) {
-            log.info("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run did not finish",
+            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run did not finish",
                     name, size, reg.documentId(), reg.attempt());
         } else {
-            log.info("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());
+            event.log("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());
         }
         IngestJob job = IngestJob.received(reg.documentId(), file, name, sha256, size);
         if (size == 0 && !reg.duplicate() && !reg.processed()) {

@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Pipeline step "layout": reads every page into the shared page model, logging progress on long files. */
+/**
+ * Pipeline step "layout": reads every page into the shared page model, logging progress on long files and
+ * recording pages read (OCR'd pages, seconds per page) in the metrics.
+ */
 public final class LayoutStep {
     private static final Logger log = LoggerFactory.getLogger(LayoutStep.class);
     /** Long files report every page; short ones stay quiet. */
@@ -22,12 +25,19 @@ public final class LayoutStep {
     private final PageSources sources;
     private final Limits limits;
     private final DocumentStore documents;
+    private final IngestMetrics metrics;
 
     /** @param documents where progress (pages, pagesDone) is recorded while reading; null records none */
     public LayoutStep(PageSources sources, Limits limits, DocumentStore documents) {
+        this(sources, limits, documents, null);
+    }
+
+    /** @param metrics where pages read are counted and timed; null records none */
+    public LayoutStep(PageSources sources, Limits limits, DocumentStore documents, IngestMetrics metrics) {
         this.sources = sources;
         this.limits = limits;
         this.documents = documents;
+        this.metrics = metrics;
     }
 
     public IngestJob layout(IngestJob job) {
@@ -39,8 +49,12 @@ public final class LayoutStep {
         Integer total = PageCount.of(job.detected());
         String of = total == null ? "" : " of " + total;
         progress(job, total, 0);
+        long[] previous = {start};
         try {
             source.pages(job.detected(), page -> {
+                long now = System.nanoTime();
+                if (metrics != null) metrics.pageRead(page.origin(), now - previous[0]);
+                previous[0] = now;
                 pages.add(page);
                 limits.checkPages(job, pages.size());
                 progress(job, total, pages.size());
@@ -54,7 +68,8 @@ public final class LayoutStep {
             throw new IngestFailure("CORRUPT", "The pages of the file could not be read: the file is damaged or incomplete.",
                     "Open the file to check it; export or scan it again and drop the new file into the inbox.", e);
         }
-        log.info("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);
+        StageEvent.info(log, job.fileName(), job.documentId(), "layout", "ok", start).addKeyValue("pages", pages.size())
+                .log("'{}': {} page(s) read in {} ms", job.fileName(), pages.size(), (System.nanoTime() - start) / 1_000_000);
         return job.withPages(pages);
     }
 

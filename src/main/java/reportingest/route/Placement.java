@@ -91,10 +91,13 @@ public final class Placement {
     public static Path moveWithErrorFile(Path entry, Path folder, String originalName, ErrorFile content) throws IOException {
         Path target = freeName(folder, originalName);
         Path errorFile = errorFileOf(target);
+        byte[] json = content.json(target).getBytes(StandardCharsets.UTF_8);
         // CREATE_NEW: never over an existing entry, and never through a link someone left under that name
-        Files.write(errorFile, content.json(target).getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.write(errorFile, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
+            // written after it exists, so an error file cut short (a full disk) is ours to take back, never another's
+            Files.write(errorFile, json, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             rename(entry, target);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(errorFile);

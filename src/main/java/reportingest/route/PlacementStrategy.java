@@ -77,12 +77,17 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
         String name = source.getFileName().toString();
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
         Path folder = failed ? config.failed() : config.archive();
+        if (failed && exchange.getProperty(FailureReporter.DEFERRED) != null) {
+            // stopped by a full disk or an unreachable database: nothing is wrong with the file (IntakeGate said so)
+            return;
+        }
         if (documentId == null) {
             // not registered (the database could not be reached, or the entry is one the intake gate refuses): no row,
             // so it stays where it is and is looked at again at the next poll
             once(name, "'{}' stays in the inbox: it has no document row yet; it is looked at again at the next poll", name);
             return;
         }
+        long t0 = System.nanoTime();
         try {
             Path target;
             if (failed) {
@@ -94,7 +99,8 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
             }
             documents.recordStoredAs(documentId, target.toString());
             reported.remove(name);
-            log.info("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
+            StageEvent.info(log, name, documentId, "place", failed ? "failed" : "archive", t0)
+                    .log("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
         } catch (IOException | RuntimeException e) {
             once(name, "Could not move '{}' (document {}) to {}: {}. It stays in the inbox and is placed at a later poll, "
                     + "under the same document.", name, documentId, folder, describe(e));

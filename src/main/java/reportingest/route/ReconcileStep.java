@@ -16,8 +16,9 @@ public final class ReconcileStep {
     }
 
     public IngestJob reconcile(IngestJob job) {
+        long t0 = System.nanoTime();
         ExtractedDocument doc = reconciler.reconcile(job.pages(), job.rawTables());
-        log.info("'{}': {} table(s) reconciled, {} narrative figure(s)", job.fileName(), doc.tables().size(), doc.facts().size());
+        StageEvent.info(log, job.fileName(), job.documentId(), "reconcile", "ok", t0).log("'{}': {} table(s) reconciled, {} narrative figure(s)", job.fileName(), doc.tables().size(), doc.facts().size());
         return job.withExtracted(doc);
     }
 }

@@ -20,12 +20,14 @@ public final class TablesStep {
     }
 
     public IngestJob tables(IngestJob job) {
+        long t0 = System.nanoTime();
         List<RawTable> found = new ArrayList<>();
         for (TableRecognizer r : recognizers) {
             List<Page> readable = job.pages().stream().filter(p -> r.reads(p.origin())).toList();
             if (!readable.isEmpty()) found.addAll(r.recognize(readable));
         }
-        log.info("'{}': {} table(s) found", job.fileName(), found.size());
+        StageEvent.info(log, job.fileName(), job.documentId(), "tables", "ok", t0)
+                .log("'{}': {} table(s) found", job.fileName(), found.size());
         return job.withRawTables(found);
     }
 }

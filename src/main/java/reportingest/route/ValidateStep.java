@@ -28,10 +28,11 @@ public final class ValidateStep {
     }
 
     public IngestJob validate(IngestJob job) {
+        long t0 = System.nanoTime();
         Validation v = validator.validate(job.extracted(), job.pages());
         ExtractedDocument doc = v.document();
         DocumentStatus status = needsReview(doc) ? DocumentStatus.NEEDS_REVIEW : DocumentStatus.DONE;
-        log.info("'{}': validation done, {} checks, {} failed, document {}", job.fileName(), v.outcomes().size(),
+        StageEvent.info(log, job.fileName(), job.documentId(), "validate", StoreStep.outcome(status), t0).log("'{}': validation done, {} checks, {} failed, document {}", job.fileName(), v.outcomes().size(),
                 v.failures().size(), status == DocumentStatus.DONE ? "accepted" : "needs review");
         return job.withExtracted(doc).withStatus(status);
     }

@@ -196,6 +196,21 @@ public final class DocumentStore {
         });
     }
 
+    /** Every document's place (id order): the ledger's rows. Reads four small columns, not the records. */
+    public List<DocumentPlace> places() {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, file_name, status, stored_as FROM document ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                List<DocumentPlace> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new DocumentPlace(rs.getLong(1), rs.getString(2), DocumentStatus.valueOf(rs.getString(3)),
+                            rs.getString(4)));
+                }
+                return out;
+            }
+        });
+    }
+
     public List<DocumentRecord> findBySha256(String sha256) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM document WHERE sha256 = ? ORDER BY id")) {

@@ -24,7 +24,7 @@ class AdvertisedAddressTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.err;
         RunningService service;
-        // slf4j-simple writes to whatever System.err is at the time of each line
+        // the log (logback's console appender) writes to whatever System.err is at the time of each line
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
             service = RunningService.start(home);

@@ -3,7 +3,7 @@ package reportingest.route;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import reportingest.store.Json;
-import reportingest.support.BadInputs;
+import reportingest.chaos.BadInputs;
 import reportingest.support.LogTap;
 import reportingest.support.ServiceOnTempHome;
 

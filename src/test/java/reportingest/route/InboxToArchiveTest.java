@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reportingest.store.Json;
-import reportingest.support.BadInputs;
+import reportingest.chaos.BadInputs;
 
 import java.io.IOException;
 import java.io.OutputStream;

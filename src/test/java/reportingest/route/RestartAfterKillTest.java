@@ -4,23 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import reportingest.store.Json;
+import reportingest.harness.ServiceProcess;
 import reportingest.support.RunningService;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,12 +26,11 @@ import static org.awaitility.Awaitility.await;
 class RestartAfterKillTest {
     @TempDir
     Path home;
-    private final List<Process> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<ServiceProcess> processes = new ArrayList<>();
 
     @AfterEach
     void stopAll() {
-        processes.forEach(Process::destroyForcibly);
+        processes.forEach(ServiceProcess::close);
     }
 
     @Test
@@ -46,24 +38,26 @@ class RestartAfterKillTest {
         String seed = Files.readString(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt"));
         int copies = 40;
         String big = seed.repeat(copies);
-        int port = RunningService.freePort();
+        Map<String, String> settings = Map.of("ingest.home", home.toString(),
+                "ingest.port", Integer.toString(RunningService.freePort()),
+                "ingest.read-lock.min-age-ms", "300", "ingest.read-lock.check-interval-ms", "200", "ingest.poll-delay-ms", "200");
 
-        Service first = start(port);
+        ServiceProcess first = started(ServiceProcess.start(settings, "2g"));
         Files.createDirectories(home.resolve("staging"));
         drop(big, "long report.txt");
         // the last step before the single store transaction: from here on the store is under way
-        await().atMost(Duration.ofMinutes(3)).until(() -> first.saw("'long report.txt': validation done"));
-        first.process().destroyForcibly().waitFor();
+        awaitOrShow(first, () -> first.saw("'long report.txt': validation done"));
+        first.kill();
         assertThat(first.saw("Done 'long report.txt'")).isFalse();
         assertThat(home.resolve("inbox/long report.txt")).exists();
         assertThat(home.resolve("archive/long report.txt")).doesNotExist();
 
-        Service second = start(port);
+        ServiceProcess second = started(ServiceProcess.start(settings, "2g"));
         drop(seed + "\n单份对照\n", "one copy.txt");
-        await().atMost(Duration.ofMinutes(3)).until(() -> Files.exists(home.resolve("archive/long report.txt"))
+        awaitOrShow(second, () -> Files.exists(home.resolve("archive/long report.txt"))
                 && Files.exists(home.resolve("archive/one copy.txt")));
 
-        List<JsonNode> docs = documents(port);
+        List<JsonNode> docs = second.documents();
         assertThat(docs).hasSize(2);
         JsonNode longDoc = docs.stream().filter(d -> d.get("fileName").asText().equals("long report.txt")).findFirst().orElseThrow();
         JsonNode oneDoc = docs.stream().filter(d -> d.get("fileName").asText().equals("one copy.txt")).findFirst().orElseThrow();
@@ -71,12 +65,52 @@ class RestartAfterKillTest {
         assertThat(longDoc.get("status").asText()).isIn("DONE", "NEEDS_REVIEW");
         assertThat(Files.readString(home.resolve("archive/long report.txt"))).isEqualTo(big);
 
-        JsonNode longExport = get(port, "/api/documents/" + longDoc.get("id").asText() + "/export");
-        JsonNode oneExport = get(port, "/api/documents/" + oneDoc.get("id").asText() + "/export");
+        JsonNode longExport = second.get("/api/documents/" + longDoc.get("id").asText() + "/export");
+        JsonNode oneExport = second.get("/api/documents/" + oneDoc.get("id").asText() + "/export");
         assertThat(oneExport.get("tables").size()).isPositive();
         assertThat(longExport.get("tables").size()).isEqualTo(copies * oneExport.get("tables").size());
         assertThat(rowCount(longExport)).isEqualTo(copies * rowCount(oneExport));
-        second.process().destroy();
+    }
+
+    @Test
+    void sigtermPastTheGracePeriodLeavesTheFileInTheInboxNotFailedAndTheNextStartTakesIt() throws Exception {
+        String big = Files.readString(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt")).repeat(40);
+        Map<String, String> settings = Map.of("ingest.home", home.toString(),
+                "ingest.port", Integer.toString(RunningService.freePort()), "camel.main.shutdown-timeout", "1",
+                "ingest.read-lock.min-age-ms", "300", "ingest.read-lock.check-interval-ms", "200", "ingest.poll-delay-ms", "200");
+
+        ServiceProcess first = started(ServiceProcess.start(settings, "2g"));
+        Files.createDirectories(home.resolve("staging"));
+        drop(big, "long report.txt");
+        awaitOrShow(first, () -> first.saw("'long report.txt': 1 page(s) read"));
+        // 143 = 128 + SIGTERM: how a JVM ends on SIGTERM once its shutdown hooks have run
+        assertThat(first.terminate()).isIn(0, 143);
+        awaitOrShow(first, () -> first.saw("report-ingest stopped"));
+        assertThat(first.saw("Done 'long report.txt'")).as(first.tail(40)).isFalse();
+        assertThat(home.resolve("inbox/long report.txt")).exists();
+        try (var failed = Files.list(home.resolve("failed"))) {
+            assertThat(failed).isEmpty();
+        }
+
+        ServiceProcess second = started(ServiceProcess.start(settings, "2g"));
+        awaitOrShow(second, () -> Files.exists(home.resolve("archive/long report.txt")));
+        List<JsonNode> docs = second.documents();
+        assertThat(docs).hasSize(1);
+        assertThat(docs.get(0).get("status").asText()).isIn("DONE", "NEEDS_REVIEW");
+    }
+
+    private ServiceProcess started(ServiceProcess s) {
+        processes.add(s);
+        return s;
+    }
+
+    /** Waits up to 3 minutes; on a timeout the service's own log is the failure message, so a rare failure can be read. */
+    private static void awaitOrShow(ServiceProcess service, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(Duration.ofMinutes(3)).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("timed out; the service's last log lines:\n" + service.tail(60), e);
+        }
     }
 
     private static int rowCount(JsonNode export) {
@@ -89,47 +123,5 @@ class RestartAfterKillTest {
         Path staged = home.resolve("staging").resolve(name);
         Files.writeString(staged, content);
         Files.move(staged, home.resolve("inbox").resolve(name));
-    }
-
-    private Service start(int port) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dingest.read-lock.min-age-ms=300", "-Dingest.read-lock.check-interval-ms=200", "-Dingest.poll-delay-ms=200",
-                "reportingest.IngestService");
-        pb.environment().put("INGEST_HOME", home.toString());
-        pb.environment().put("INGEST_PORT", Integer.toString(port));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        processes.add(p);
-        Service s = new Service(p, new CopyOnWriteArrayList<>());
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) s.lines().add(line);
-            } catch (IOException ignored) {
-                // the process was killed
-            }
-        }, "service-output");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofMinutes(1)).until(() -> s.saw("report-ingest started"));
-        return s;
-    }
-
-    private List<JsonNode> documents(int port) throws Exception {
-        List<JsonNode> out = new ArrayList<>();
-        get(port, "/api/documents?limit=100").get("items").forEach(out::add);
-        return out;
-    }
-
-    private JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Json.MAPPER.readTree(r.body());
-    }
-
-    record Service(Process process, List<String> lines) {
-        boolean saw(String text) {
-            return lines.stream().anyMatch(l -> l.contains(text));
-        }
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import reportingest.support.BadInputs;
+import reportingest.chaos.BadInputs;
 import reportingest.support.LogTap;
 import reportingest.support.RunningService;
 

@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * What the service logs while the tap is open (slf4j-simple writes to the current System.err), still
+ * What the service logs while the tap is open (logback's console appender writes to the current System.err), still
  * passed on to the real stderr. Lets a test count how often something was said.
  */
 public final class LogTap implements AutoCloseable {

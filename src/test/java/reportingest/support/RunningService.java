@@ -34,8 +34,13 @@ public final class RunningService implements AutoCloseable {
     }
 
     public static RunningService start(Path home) throws Exception {
+        return start(home, Map.of());
+    }
+
+    /** @param extra settings on top of the test ones */
+    public static RunningService start(Path home, Map<String, String> extra) throws Exception {
         int port = freePort();
-        IngestConfig config = IngestConfig.withOverrides(Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "ingest.home", home.toString(),
                 "ingest.port", Integer.toString(port),
                 // short enough for tests, long enough that the slow-copy test still means something
@@ -43,7 +48,8 @@ public final class RunningService implements AutoCloseable {
                 "ingest.read-lock.check-interval-ms", "500",
                 "ingest.poll-delay-ms", "200",
                 "ingest.api.token", TOKEN));
-        return new RunningService(IngestService.start(config), port, home);
+        settings.putAll(extra);
+        return new RunningService(IngestService.start(IngestConfig.withOverrides(settings)), port, home);
     }
 
     public static int freePort() throws IOException {

@@ -1,4 +1,4 @@
-package reportingest.support;
+package reportingest.chaos;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
