@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Gigabyte decompression bombs of about 1 MB each, dropped on the service running as bin/run runs it (its
  * own JVM, a 512 MB heap) with {@code -XX:+ExitOnOutOfMemoryError}: a single OutOfMemoryError anywhere, caught
  * or not, ends the process, so the service still being alive at the end proves that none was ever thrown.
- * Every bomb fails its file with EXPANDS_TOO_LARGE and a plain reason; a 24000 × 24000 px scan (576 MB
+ * Every bomb fails its file with EXPANDS_TOO_LARGE and a plain reason; a TIFF whose one strip claims a
+ * 40000 × 25000 px page fails with PAGE_TOO_LARGE before it is decoded; a 24000 × 24000 px scan (576 MB
  * decoded) is read within the page budget and its page image served within it too, never decoded whole;
  * no page image is served for a failed file; and a good file dropped after them is processed.
  */
@@ -65,13 +66,16 @@ class DecompressionBombsThroughServiceTest {
         bombs.put("international text bomb.png", Bombs.pngWithChunkBomb(staging.resolve("international text bomb.png"), "iTXt", GIB));
         assertThat(bombs.values()).allSatisfy(p -> assertThat(Files.size(p)).isLessThan(2L << 20));
         Path hugeScan = BlankPng.write(staging.resolve("huge scan.png"), 24_000, 24_000, 72);
+        Path oneStrip = Bombs.tiffWithOneHugeStrip(staging.resolve("one strip.tif"), 40_000, 25_000);
         List<String> log = start();
 
         for (var bomb : bombs.entrySet()) Files.move(bomb.getValue(), home.resolve("inbox").resolve(bomb.getKey()));
         Files.move(hugeScan, home.resolve("inbox/huge scan.png"));
+        Files.move(oneStrip, home.resolve("inbox/one strip.tif"));
         awaitOrShowLog(log, () -> bombs.keySet().stream()
                 .allMatch(n -> Files.exists(home.resolve("failed").resolve(n + ".error.json")))
-                && Files.exists(home.resolve("archive/huge scan.png")));
+                && Files.exists(home.resolve("archive/huge scan.png"))
+                && Files.exists(home.resolve("failed/one strip.tif.error.json")));
 
         for (String name : bombs.keySet()) {
             JsonNode error = Json.MAPPER.readTree(home.resolve("failed").resolve(name + ".error.json").toFile());
@@ -80,6 +84,9 @@ class DecompressionBombsThroughServiceTest {
                     .contains("far more than its pages need").doesNotContain("Exception", "Error");
             assertThat(error.get("reasonZh").asText()).contains("解压");
         }
+        JsonNode strip = Json.MAPPER.readTree(home.resolve("failed/one strip.tif.error.json").toFile());
+        assertThat(strip.get("code").asText()).isEqualTo("PAGE_TOO_LARGE");
+        assertThat(strip.get("reason").asText()).contains("comes in one piece of 953 MB", "at most 256 MB at once");
         JsonNode scan = document("huge scan.png");
         HttpResponse<byte[]> page = http.send(get("/api/documents/" + scan.get("id").asLong() + "/pages/1.png"),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -161,6 +161,25 @@ public final class Bombs {
         return Files.write(out, o.toByteArray());
     }
 
+    /**
+     * An 8-bit grey TIFF claiming {@code width} × {@code height} pixels in one uncompressed strip, with 64 bytes
+     * of data: a reader decodes the strip whole, so it asks for width × height bytes at once.
+     */
+    public static Path tiffWithOneHugeStrip(Path out, int width, int height) throws IOException {
+        short[][] entries = {{256, 4}, {257, 4}, {258, 3}, {259, 3}, {262, 3}, {273, 4}, {277, 3}, {278, 4}, {279, 4}};
+        int dataAt = 8 + 2 + entries.length * 12 + 4;
+        int[] values = {width, height, 8, 1, 1, dataAt, 1, height, 64};
+        ByteBuffer b = ByteBuffer.allocate(dataAt + 64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) entries.length);
+        for (int i = 0; i < entries.length; i++) {
+            b.putShort(entries[i][0]).putShort(entries[i][1]).putInt(1);
+            if (entries[i][1] == 3) b.putShort((short) values[i]).putShort((short) 0); else b.putInt(values[i]);
+        }
+        b.putInt(0);
+        return Files.write(out, b.array());
+    }
+
     /** A 200 × 100 grey PNG with a {@code chunk} (zTXt, compressed iTXt or iCCP) that inflates to {@code expanded} bytes. */
     public static Path pngWithChunkBomb(Path out, String chunk, long expanded) throws IOException {
         return pngWithChunk(out, chunk, deflated(new byte[0], expanded, (byte) 'a'));
