@@ -17,6 +17,7 @@ import reportingest.api.RequestParameters;
 import reportingest.api.ReviewApi;
 import reportingest.config.IngestConfig;
 import reportingest.detect.TypeDetector;
+import reportingest.layout.ocr.PixelBudget;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.route.DetectStep;
 import reportingest.route.FailureReporter;
@@ -115,7 +116,7 @@ public final class IngestService implements AutoCloseable {
         main.bind("failures", new FailureReporter(documents, gate));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
-        main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes())));
+        main.bind("detect", new DetectStep(new TypeDetector(config.maxTextBytes(), config.maxStreamBytes())));
         main.bind("layout", new LayoutStep(pipeline.pageSources(), limits, documents, metrics));
         main.bind("tables", new TablesStep(pipeline.recognizers()));
         main.bind("reconcile", new ReconcileStep(pipeline.reconciler()));
@@ -143,7 +144,7 @@ public final class IngestService implements AutoCloseable {
         UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();
         main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator)), new ReviewQueue(db),
                 new AuditTrail(db)));
-        main.bind("pagesApi", new PagesApi(documents, new CellLocator(db)));
+        main.bind("pagesApi", new PagesApi(documents, new CellLocator(db), PixelBudget.ofMegapixels(config.maxPageMegapixels())));
         main.bind("openApi", new OpenApiDoc(config.host(), config.port()));
         main.bind("requestParameters", new RequestParameters());
         main.bind("apiToken", new ApiToken(config.apiToken()));

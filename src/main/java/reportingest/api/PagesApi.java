@@ -1,8 +1,10 @@
 package reportingest.api;
 
 import org.apache.camel.Header;
+import reportingest.layout.ocr.PixelBudget;
 import reportingest.store.CellLocator;
 import reportingest.store.DocumentRecord;
+import reportingest.store.DocumentStatus;
 import reportingest.store.DocumentStore;
 
 import java.awt.image.BufferedImage;
@@ -18,10 +20,17 @@ public final class PagesApi {
 
     private final DocumentStore documents;
     private final CellLocator cells;
+    private final PixelBudget budget;
 
     public PagesApi(DocumentStore documents, CellLocator cells) {
+        this(documents, cells, PixelBudget.DEFAULT);
+    }
+
+    /** @param budget the most pixels one page image may take (the OCR stage's page budget) */
+    public PagesApi(DocumentStore documents, CellLocator cells, PixelBudget budget) {
         this.documents = documents;
         this.cells = cells;
+        this.budget = budget;
     }
 
     /** {@code GET /api/documents/{id}/pages/{n}.png}. */
@@ -60,14 +69,19 @@ public final class PagesApi {
         return documents.find(id).orElseThrow(() -> Params.notFound("no document " + id));
     }
 
-    private static PageImages.Rendered render(DocumentRecord d, int page) throws IOException {
+    private PageImages.Rendered render(DocumentRecord d, int page) throws IOException {
         if ("text/plain".equals(d.type())) {
             throw Params.notFound("document " + d.id() + " is text from an earlier OCR run: it has no page images "
                     + "(the raw text of each cell is in its export)");
         }
         if (d.storedAs() == null) throw Params.notFound("document " + d.id() + " has no stored original yet");
+        if (d.status() == DocumentStatus.FAILED) {
+            // its pages were never read, and the file may be what made it fail (too large, or built to exhaust memory)
+            throw Params.notFound("document " + d.id() + " failed, so its pages were not read and no page images are served"
+                    + " (the reason is in the document's error)");
+        }
         try {
-            return PageImages.render(Path.of(d.storedAs()), page);
+            return PageImages.render(Path.of(d.storedAs()), page, budget);
         } catch (PageImages.NoImage e) {
             throw Params.notFound("no page " + page + " image for document " + d.id() + ": " + e.getMessage());
         }

@@ -89,6 +89,9 @@ public final class IngestConfig {
     /** Text files above this size are refused before they are read into memory. */
     public long maxTextBytes() { return Long.parseLong(props.getProperty("ingest.max-text-mb", "50")) * 1024 * 1024; }
 
+    /** What one compressed part of a PDF (other than an image, which may take what its pixels need) may expand to. */
+    public long maxStreamBytes() { return Long.parseLong(props.getProperty("ingest.max-stream-mb", "128").strip()) * 1024 * 1024; }
+
     /** Intake pauses, and /api/health/ready says not ready, while the disk of the home has less free space than this (0: never). */
     public long minFreeDiskBytes() { return Long.parseLong(props.getProperty("ingest.min-free-disk-mb", "100").strip()) * 1024 * 1024; }
 

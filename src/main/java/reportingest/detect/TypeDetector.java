@@ -1,6 +1,7 @@
 package reportingest.detect;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.tika.Tika;
@@ -43,17 +44,32 @@ public final class TypeDetector {
             "application/x-rar-compressed", "a RAR archive",
             "application/gzip", "a gzip archive");
 
+    /** {@code ingest.max-stream-mb}'s default. */
+    public static final long DEFAULT_MAX_STREAM_BYTES = 128L << 20;
+
     private final Tika tika = new Tika();
     private final TextDecoder textDecoder = new TextDecoder();
     private final long maxTextBytes;
+    private final long maxStreamBytes;
 
     public TypeDetector() {
-        this(Long.MAX_VALUE);
+        this(Long.MAX_VALUE, DEFAULT_MAX_STREAM_BYTES);
     }
 
     /** {@code maxTextBytes}: text files above it are refused (TOO_LARGE) before they are read into memory. */
     public TypeDetector(long maxTextBytes) {
+        this(maxTextBytes, DEFAULT_MAX_STREAM_BYTES);
+    }
+
+    /**
+     * @param maxTextBytes   text files above it are refused (TOO_LARGE) before they are read into memory
+     * @param maxStreamBytes what one compressed part of a PDF other than an image may expand to; a file with
+     *                       more (or an image stream with far more than its pixels) is refused (EXPANDS_TOO_LARGE),
+     *                       see {@link CompressedData}
+     */
+    public TypeDetector(long maxTextBytes, long maxStreamBytes) {
         this.maxTextBytes = maxTextBytes;
+        this.maxStreamBytes = maxStreamBytes;
     }
 
     public DetectedFile detect(Path path, String fileName) {
@@ -67,7 +83,11 @@ public final class TypeDetector {
         }
         return switch (kind) {
             case PDF -> checkPdf(path, fileName);
-            case TIFF, PNG, JPEG -> checkImage(path, fileName, kind);
+            case TIFF, JPEG -> checkImage(path, fileName, kind);
+            case PNG -> {
+                checkPngChunks(path, fileName);
+                yield checkImage(path, fileName, kind);
+            }
             case TEXT -> {
                 checkNotABrokenBinary(fileName);
                 checkTextSize(path);
@@ -125,8 +145,16 @@ public final class TypeDetector {
         }
     }
 
-    private static DetectedFile checkPdf(Path path, String fileName) {
-        try (PDDocument doc = Loader.loadPDF(path.toFile())) {
+    private DetectedFile checkPdf(Path path, String fileName) {
+        try {
+            CompressedData.checkPdfStructure(path, fileName, maxStreamBytes);
+        } catch (IOException e) {
+            throw new IngestFailure("UNREADABLE", "The file could not be read from the inbox.",
+                    "Check that the file is not locked or truncated, then drop it into the inbox again.", e);
+        }
+        // temp-file cache: the decrypted copy of an encrypted PDF's streams goes to disk, not the heap
+        try (PDDocument doc = Loader.loadPDF(path.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            CompressedData.checkPdf(doc, fileName, maxStreamBytes);
             if (doc.getNumberOfPages() == 0) {
                 throw new IngestFailure("CORRUPT", "The PDF has no pages.",
                         "Export or scan the document again and drop the new file into the inbox.");
@@ -137,8 +165,24 @@ public final class TypeDetector {
         } catch (IOException e) {
             throw new IngestFailure("CORRUPT", "The PDF is damaged and cannot be opened: it may be cut off or not a complete PDF.",
                     "Open it in a PDF viewer to check; export or scan it again and drop the new file into the inbox.", e);
+        } catch (OutOfMemoryError e) {
+            // the last resort, for structure the checks above cannot see before it is decoded (an encrypted
+            // object stream): the loader's buffers are unreachable once we are here
+            throw new IngestFailure("EXPANDS_TOO_LARGE", "'" + fileName + "' could not be opened within the service's memory: "
+                    + "its structure expands far beyond what its pages need, so the file is damaged or made to exhaust memory.",
+                    "Open the file in a viewer to check it; export it again ('print to PDF' makes a clean copy) and drop the "
+                            + "new file into the inbox.", e);
         }
         return new DetectedFile(path, fileName, DocumentKind.PDF, null);
+    }
+
+    private static void checkPngChunks(Path path, String fileName) {
+        try {
+            CompressedData.checkPng(path, fileName);
+        } catch (IOException e) {
+            throw new IngestFailure("CORRUPT", "The PNG image is damaged and cannot be read.",
+                    "Scan or export the page again and drop the new file into the inbox.", e);
+        }
     }
 
     private static DetectedFile checkImage(Path path, String fileName, DocumentKind kind) {

@@ -141,6 +141,8 @@ public final class FailureReporter {
                     "请检查生成该文件的扫描或导出，把完整的文件重新放入 inbox。"}),
             Map.entry("TOO_LARGE", new String[]{"文件超过了允许的大小上限。",
                     "请把文件拆分后再放入 inbox，或请管理员在 application.properties 中提高上限。"}),
+            Map.entry("EXPANDS_TOO_LARGE", new String[]{"文件中的压缩数据解压后远远超过页面所需（文件已损坏，或是为耗尽内存而构造的），因此未被读取。",
+                    "请用阅读器打开检查，重新导出或扫描（PDF 可“打印为 PDF”得到干净的副本）后把新文件放入 inbox；如文件确实无误，请管理员在 application.properties 中提高 ingest.max-stream-mb。"}),
             Map.entry("TOO_MANY_PAGES", new String[]{"文件的页数超过了允许的上限。",
                     "请把文件拆分后再放入 inbox，或请管理员在 application.properties 中提高上限。"}),
             Map.entry("PAGE_TOO_LARGE", new String[]{"文件中有一页图像过大，无法安全处理。",

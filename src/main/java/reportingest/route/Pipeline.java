@@ -29,9 +29,9 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
                        Validator validator, List<AutoCloseable> resources) implements AutoCloseable {
 
     public static Pipeline standard(IngestConfig config) {
-        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages());
-        PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PixelBudget budget = PixelBudget.ofMegapixels(config.maxPageMegapixels());
+        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages(), budget);
+        PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PageSources sources = new PageSources(List.of(
                 new OcrTextPageSource(), new PdfPageSource(ocr, workers, budget),
                 new ImagePageSource(ocr, ImagePageSource.DEFAULT_DPI, workers, budget)));

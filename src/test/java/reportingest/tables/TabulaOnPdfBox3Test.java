@@ -29,8 +29,8 @@ class TabulaOnPdfBox3Test {
 
     @Test
     void onlyPdfBox3IsOnTheClassPath() {
-        assertThat(org.apache.pdfbox.util.Version.getVersion()).isEqualTo("3.0.7");
-        assertThat(PDDocument.class.getResource("PDDocument.class").toString()).contains("pdfbox-3.0.7.jar");
+        assertThat(org.apache.pdfbox.util.Version.getVersion()).isEqualTo("3.0.8");
+        assertThat(PDDocument.class.getResource("PDDocument.class").toString()).contains("pdfbox-3.0.8.jar");
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class ImagePageSource implements PageSource {
                         // size and resolution before decoding, so that a frame above the budget is never decoded whole
                         int w = reader.getWidth(index), h = reader.getHeight(index);
                         current[0] = (index + 1) + " (" + w + "×" + h + " px)";
+                        if (file.kind() == DocumentKind.TIFF) checkPieceSize(reader, index, file.fileName(), current[0]);
                         dpi = ScanResolution.dpiOr(reader.getImageMetadata(index), w, h, defaultDpi);
                         step = budget.subsampling(w, h);
                         ImageReadParam param = reader.getDefaultReadParam();
@@ -116,6 +117,21 @@ public final class ImagePageSource implements PageSource {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * The TIFF reader decodes a strip or tile whole before it sub-samples it: a TIFF whose single strip is a
+     * gigapixel page asks for a gigabyte however small the page budget. A piece above half the heap is refused
+     * before it is decoded (PAGE_TOO_LARGE), instead of the heap running out. (The PNG and JPEG readers
+     * sub-sample row by row, so their size alone is governed by the budget.)
+     */
+    private void checkPieceSize(ImageReader reader, int index, String fileName, String page) throws IOException {
+        long limit = Runtime.getRuntime().maxMemory() / 2;
+        long tileW = reader.getTileWidth(index), tileH = reader.getTileHeight(index);
+        var type = reader.getRawImageType(index);
+        long bits = type == null ? 32 : Math.max(1, type.getColorModel().getPixelSize());
+        long bytes = (tileW * bits + 7) / 8 * tileH;
+        if (bytes > limit) throw budget.tooLargeToDecode(fileName, page, bytes, limit);
     }
 
     private static ImageReader readerFor(ImageInputStream in, DetectedFile file) throws IOException {

@@ -28,6 +28,18 @@ final class OcrResolution {
         return dpi >= LOWEST_KEPT && dpi <= HIGHEST_KEPT ? dpi : TARGET_DPI;
     }
 
+    /**
+     * {@link #workingDpi(int)}, but never up-sampling a {@code widthPx} × {@code heightPx} image past the page
+     * budget: a page that was read down-sampled to fit the budget (a 24000-pixel scan at 1/6) must not be
+     * blown up to 300 dpi again on its way to Tesseract. Such a page is read at the highest resolution that fits.
+     */
+    static int workingDpi(int dpi, long widthPx, long heightPx, PixelBudget budget) {
+        int wanted = workingDpi(dpi);
+        if (wanted <= dpi) return wanted;
+        int fits = (int) Math.floor(dpi * Math.sqrt((double) budget.maxPixels() / Math.max(1, widthPx * heightPx)));
+        return Math.max(dpi, Math.min(wanted, fits));
+    }
+
     static GrayImage resample(GrayImage image, int fromDpi, int toDpi) {
         if (fromDpi == toDpi) return image;
         double scale = (double) toDpi / fromDpi;

@@ -20,8 +20,8 @@ public record PixelBudget(long maxPixels) {
 
     /**
      * The smallest whole-number step (1 = every pixel) at which an image of this size decodes within the
-     * budget. (OCR's own resampling to about 300 dpi stays near the budget too: the resolution a scan is read
-     * at is never one that makes it a page over 24 inches, see {@link ScanResolution}.)
+     * budget. (OCR's own resampling to about 300 dpi never up-samples a page past the budget either, see
+     * {@link OcrResolution#workingDpi(int, long, long, PixelBudget)}.)
      */
     public int subsampling(long widthPx, long heightPx) {
         int step = 1;
@@ -44,8 +44,21 @@ public record PixelBudget(long maxPixels) {
     public IngestFailure tooLarge(String fileName, String page, OutOfMemoryError cause) {
         return new IngestFailure("PAGE_TOO_LARGE", "Page " + page + " of '" + fileName + "' is too large to read within the "
                 + "service's memory (the pixel budget is " + megapixels() + " megapixels a page, and the Java heap ran out).",
-                "Scan or export the pages at 300 dpi or less and drop the new file into the inbox; or give the service more "
-                        + "memory (-Xmx in bin/jvm-options) and lower ingest.ocr.max-page-megapixels, then move the file back "
-                        + "into the inbox.", cause);
+                TOO_LARGE_ACTION, cause);
     }
+
+    /**
+     * Why a file failed before a page was decoded, because its reader would decode more at once than the
+     * service can hold (say, a TIFF whose one strip is the whole of a gigapixel page, down-sampled or not).
+     */
+    public IngestFailure tooLargeToDecode(String fileName, String page, long bytesAtOnce, long limit) {
+        return new IngestFailure("PAGE_TOO_LARGE", "Page " + page + " of '" + fileName + "' is too large to read within the "
+                + "service's memory: its image data comes in one piece of " + (bytesAtOnce >> 20) + " MB (a strip or tile), "
+                + "which would be decoded whole, and the service takes at most " + (limit >> 20) + " MB at once.",
+                TOO_LARGE_ACTION);
+    }
+
+    private static final String TOO_LARGE_ACTION = "Scan or export the pages at 300 dpi or less and drop the new file into "
+            + "the inbox; or give the service more memory (-Xmx in bin/jvm-options) and lower ingest.ocr.max-page-megapixels, "
+            + "then move the file back into the inbox.";
 }

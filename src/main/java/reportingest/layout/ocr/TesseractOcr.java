@@ -31,6 +31,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
 
     private final TesseractEnginePool engines;
     private final SkewCorrector skew = new SkewCorrector();
+    private final PixelBudget budget;
 
     /**
      * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
@@ -39,6 +40,12 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
      *                                  fails at start rather than on its first scan
      */
     public TesseractOcr(String tessdata, String languages) {
+        this(tessdata, languages, PixelBudget.DEFAULT);
+    }
+
+    /** @param budget the most pixels a page may take once brought to Tesseract's resolution (never up-sampled past it) */
+    public TesseractOcr(String tessdata, String languages, PixelBudget budget) {
+        this.budget = budget;
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
                 throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
@@ -60,7 +67,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     public OcrReading readMeasured(BufferedImage image, int pageNumber, int dpi) {
         if (dpi <= 0) throw new IllegalArgumentException("dpi must be positive: " + dpi);
         long start = System.nanoTime();
-        int workDpi = OcrResolution.workingDpi(dpi);
+        int workDpi = OcrResolution.workingDpi(dpi, image.getWidth(), image.getHeight(), budget);
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
         Deskewed straight = skew.straighten(gray);
         List<LineSegment> lines = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());

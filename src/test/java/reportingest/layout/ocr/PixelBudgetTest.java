@@ -29,6 +29,20 @@ class PixelBudgetTest {
     }
 
     @Test
+    void aPageReadDownSampledIsNotUpSampledPastTheBudgetOnItsWayToOcr() {
+        PixelBudget twenty = PixelBudget.ofMegapixels(20);
+        // a 24000-pixel square scan read at 1/6: 4000 × 4000 at 50 dpi; 300 dpi would make it 576 Mpx again
+        assertThat(OcrResolution.workingDpi(50, 4000, 4000, twenty)).isEqualTo(55);
+        assertThat(4000 * 55 / 50 * (4000 * 55 / 50)).isLessThanOrEqualTo(20_000_000);
+        // a page rendered below 300 dpi to fit stays at that resolution
+        assertThat(OcrResolution.workingDpi(252, 9206, 6510, budget)).isEqualTo(252);
+        // ordinary scans are brought to 300 dpi as before
+        assertThat(OcrResolution.workingDpi(200, 1654, 2339, budget)).isEqualTo(300);
+        assertThat(OcrResolution.workingDpi(600, 4961, 7016, budget)).isEqualTo(300);
+        assertThat(OcrResolution.workingDpi(300, 2480, 3508, budget)).isEqualTo(300);
+    }
+
+    @Test
     void theResolutionOfAScanPlacedOnAPageSizedAtAWrongDensityIsItsA4Resolution() {
         assertThat(ScanResolution.ofPlacedImage(3507, 2480, 3507, 300)).isEqualTo(300);     // img2pdf, 72 dpi stated
         assertThat(ScanResolution.ofPlacedImage(3507, 2480, 2630.25, 300)).isEqualTo(300);  // img2pdf, 96 dpi stated
