@@ -58,8 +58,14 @@ public final class Intake {
         } else if (reg.duplicate()) {
             event.log("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
                     name, size, reg.duplicateOf(), reg.documentId());
+        } else if (reg.attempt() > 1 && reg.earlier() == Registration.Earlier.FAILED_NOT_PLACED) {
+            // it did finish: it failed, and the file could not be moved to failed/ then
+            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run failed ({}) but the file "
+                    + "could not be moved to failed/; processing it again", name, size, reg.documentId(), reg.attempt(),
+                    reg.earlierError() == null ? "no reason recorded" : reg.earlierError());
         } else if (reg.attempt() > 1) {
-            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run did not finish",
+            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run was interrupted before "
+                    + "it ended (the service stopped or was killed, or an outage deferred it)",
                     name, size, reg.documentId(), reg.attempt());
         } else {
             event.log("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());
