@@ -185,6 +185,11 @@ public final class ReviewSidecar {
         return m;
     }
 
+    /** A flag code's reason for a clerk: {English, Chinese}; a code without words of its own gets a generic sentence. */
+    public static List<String> reasonWords(String code) {
+        return List.of(ReasonWords.of(code));
+    }
+
     private static void addCodes(Set<String> codes, String flagsJson) {
         for (Flag f : StoredDocumentReader.flags(flagsJson)) if (f.asksForReview()) codes.add(f.code());
     }
