@@ -44,6 +44,7 @@ import reportingest.feed.FeedStore;
 import reportingest.store.ResultStore;
 import reportingest.review.Revalidation;
 import reportingest.review.ReviewQueue;
+import reportingest.review.ReviewSidecar;
 import reportingest.review.ReviewStore;
 
 import java.io.IOException;
@@ -112,7 +113,8 @@ public final class IngestService implements AutoCloseable {
         IntakeGate gate = new IntakeGate(config, documents, db::reachable, metrics);
         main.bind("intakeGate", gate);
         main.bind("inboxEntries", new InboxEntries());
-        main.bind("placement", new PlacementStrategy(config, documents));
+        ReviewSidecar sidecar = new ReviewSidecar(db);
+        main.bind("placement", new PlacementStrategy(config, documents, sidecar));
         main.bind("failures", new FailureReporter(documents, gate));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
@@ -142,7 +144,7 @@ public final class IngestService implements AutoCloseable {
         // after a review action the document is judged again by the same validator as at ingest; pages are
         // not kept, so checks that need the page text (narrative item headings) keep their earlier flags
         UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();
-        main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator)), new ReviewQueue(db),
+        main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator), sidecar), new ReviewQueue(db),
                 new AuditTrail(db)));
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db), PixelBudget.ofMegapixels(config.maxPageMegapixels())));
         main.bind("openApi", new OpenApiDoc(config.host(), config.port()));

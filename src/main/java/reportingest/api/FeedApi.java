@@ -61,12 +61,18 @@ public final class FeedApi {
         return (bom ? "\uFEFF" : "") + out;
     }
 
-    /** {@code GET /api/records}: facts changed after the cursor, JSON or CSV. */
-    public ApiResponse records(@Header("since") String since, @Header("limit") String limit, @Header("status") String status,
+    /**
+     * {@code GET /api/records}: facts changed after the cursor, JSON or CSV. The cursor is {@code after}, as on every
+     * list; {@code since} is its deprecated alias, kept one release; both at once is a 400.
+     */
+    public ApiResponse records(@Header("after") String after, @Header("since") String since, @Header("limit") String limit, @Header("status") String status,
                                @Header("schema") String schema, @Header("unit") String unit, @Header("body") String bodyParam,
                                @Header("year") String year,
                                @Header("format") String format, @Header("bom") String bomParam, @Header("Accept") String accept) {
-        Long cursor = Params.optionalLong("since", since);
+        if (Params.text(after) != null && Params.text(since) != null) {
+            throw Params.bad("give the cursor once: 'after' (since is its deprecated old name), not both");
+        }
+        Long cursor = Params.text(after) != null ? Params.optionalLong("after", after) : Params.optionalLong("since", since);
         Long fiscalYear = Params.optionalLong("year", year);
         String st = Params.oneOf("status", status, Set.of("ACCEPTED", "NEEDS_REVIEW", "REJECTED", "ALL"));
         String fmt = Params.oneOf("format", format, Set.of("JSON", "CSV"));

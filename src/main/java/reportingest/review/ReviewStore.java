@@ -42,9 +42,17 @@ public final class ReviewStore {
     private final Database db;
     private final Revalidation revalidation;
 
+    private final ReviewSidecar sidecar;
+
     public ReviewStore(Database db, Revalidation revalidation) {
+        this(db, revalidation, null);
+    }
+
+    /** @param sidecar the review files beside originals in archive/, brought up to date after each action (null: none) */
+    public ReviewStore(Database db, Revalidation revalidation, ReviewSidecar sidecar) {
         this.db = db;
         this.revalidation = revalidation;
+        this.sidecar = sidecar;
     }
 
     private record CellRef(long id, long rowId, long tableId, long documentId, String column, String value,
@@ -179,8 +187,12 @@ public final class ReviewStore {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReviewStore.class);
 
-    /** One log line per review action, once it is committed: who, what, old → new, the statuses after. */
-    private static ReviewOutcome logged(ReviewOutcome o) {
+    /**
+     * One log line per review action, once it is committed: who, what, old → new, the statuses after; then the review
+     * file beside the document's original, rewritten or removed.
+     */
+    private ReviewOutcome logged(ReviewOutcome o) {
+        if (sidecar != null) sidecar.refresh(o.documentId());
         AuditEntry e = AuditTrail.takeLast();
         if (e == null) return o;
         String where = "document " + e.documentId() + (e.rowId() == null ? "" : " row " + e.rowId())

@@ -25,6 +25,8 @@ public final class Intake {
     /** True when there is nothing left to process: a duplicate, or a file processed before that only needs placing. */
     public static final String PROCESSED = "ingestProcessed";
     public static final String DOCUMENT_ID = "ingestDocumentId";
+    /** Header: the document a duplicate's content was first ingested as (absent for any other file). */
+    public static final String DUPLICATE_OF = "ingestDuplicateOf";
 
     private static final Logger log = LoggerFactory.getLogger(Intake.class);
 
@@ -48,6 +50,7 @@ public final class Intake {
         Registration reg = documents.register(name, sha256, size);
         exchange.getIn().setHeader(DOCUMENT_ID, reg.documentId());
         exchange.getIn().setHeader(PROCESSED, reg.duplicate() || reg.processed());
+        if (reg.duplicate()) exchange.getIn().setHeader(DUPLICATE_OF, reg.duplicateOf());
         // a duplicate is counted by outcome; a file processed before that is only placed now was counted then
         String outcome = reg.processed() ? "placing" : reg.duplicate() ? "duplicate" : reg.attempt() > 1 ? "retaken" : "taken";
         exchange.getIn().setHeader(StoreStep.OUTCOME, outcome);
@@ -58,8 +61,14 @@ public final class Intake {
         } else if (reg.duplicate()) {
             event.log("Took '{}' ({} bytes): same content as document {}; recorded as duplicate {} and not processed again",
                     name, size, reg.duplicateOf(), reg.documentId());
+        } else if (reg.attempt() > 1 && reg.earlier() == Registration.Earlier.FAILED_NOT_PLACED) {
+            // it did finish: it failed, and the file could not be moved to failed/ then
+            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run failed ({}) but the file "
+                    + "could not be moved to failed/; processing it again", name, size, reg.documentId(), reg.attempt(),
+                    reg.earlierError() == null ? "no reason recorded" : reg.earlierError());
         } else if (reg.attempt() > 1) {
-            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run did not finish",
+            event.log("Took '{}' ({} bytes) as document {} again (attempt {}): an earlier run was interrupted before "
+                    + "it ended (the service stopped or was killed, or an outage deferred it)",
                     name, size, reg.documentId(), reg.attempt());
         } else {
             event.log("Took '{}' ({} bytes) as document {}", name, size, reg.documentId());

@@ -40,6 +40,8 @@ import java.util.TreeSet;
  * archive/, every failed row's file in failed/, and no file in archive/ or failed/ without a row. Otherwise
  * {@code discrepancies} says what does not match. Error files are checked too, but only as {@code warnings} (an
  * error file left without its file by a kill, a failed file whose error file is missing): they are not files seen.
+ * Nor are the review files ({@code <name>.review.json}) beside originals in archive/ that need review; one without
+ * its file is a warning.
  * A file moving at the moment of a look can be seen in two places; the ledger then looks again (at most
  * {@value #LOOKS} times) before it reports a mismatch.
  */
@@ -190,8 +192,18 @@ public final class Ledger {
         }
         unplacedByName.values().forEach(left -> left.forEach(row -> discrepancies.add("document " + row.id() + " ('"
                 + row.fileName() + "', " + row.status() + ") is not placed yet, but its file is not in the inbox")));
+        int archivedFiles = 0;
         for (String name : new TreeSet<>(archived)) {
-            if (!expectedInArchive.contains(name)) discrepancies.add("archive/" + name + " has no document row");
+            if (expectedInArchive.contains(name)) {
+                archivedFiles++;
+            } else if (name.endsWith(Placement.REVIEW_SUFFIX)) {
+                // a review file beside an original that needs review: not a file of its own, like an error file
+                String file = name.substring(0, name.length() - Placement.REVIEW_SUFFIX.length());
+                if (!expectedInArchive.contains(file)) warnings.add("archive/" + name + " is the review file of no file in archive/");
+            } else {
+                archivedFiles++;
+                discrepancies.add("archive/" + name + " has no document row");
+            }
         }
         int failedFiles = 0;
         for (String name : new TreeSet<>(failedEntries)) {
@@ -209,7 +221,7 @@ public final class Ledger {
 
         Map<String, Integer> folders = new LinkedHashMap<>();
         folders.put("inbox", inbox.counted().size());
-        folders.put("archive", archived.size());
+        folders.put("archive", archivedFiles);
         folders.put("failed", failedFiles);
         return new Snapshot(byState, folders, inbox.ignored(), cut(discrepancies), cut(warnings), OffsetDateTime.now(ZoneOffset.UTC));
     }

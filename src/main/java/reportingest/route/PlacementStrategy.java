@@ -9,6 +9,7 @@ import org.apache.camel.component.file.strategy.GenericFileProcessStrategySuppor
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.config.IngestConfig;
+import reportingest.review.ReviewSidecar;
 import reportingest.store.DocumentStore;
 
 import java.io.File;
@@ -24,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>Read lock: Camel's "changed" strategy (a file is taken once it has stopped changing), without a
  * {@code .camelLock} marker file beside it: one consumer owns the inbox, and a marker's longer name must
  * not keep a file with a long name in the inbox for ever.</li>
- * <li>Success: the file is renamed into archive/ (under a free name, {@link Placement}), and only then does its
- * row say where it lies.</li>
+ * <li>Success: the file is renamed into archive/ (under a free name, {@link Placement}; a duplicate under
+ * {@code <stem>.duplicate-of-<id>.<ext>}), a document that needs review with {@code <name>.review.json} written
+ * before it ({@link ReviewSidecar}), and only then does its row say where it lies.</li>
  * <li>Failure: {@code failed/<name>.error.json} is written and the file renamed beside it, both or neither.</li>
  * <li>If the move cannot be done, the file stays in the inbox, its row unplaced; it is taken again at a later
  * poll and placed then, under the same row ({@link DocumentStore#register}), never as a new one. Said once
@@ -37,11 +39,18 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
 
     private final IngestConfig config;
     private final DocumentStore documents;
+    private final ReviewSidecar sidecar;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     public PlacementStrategy(IngestConfig config, DocumentStore documents) {
+        this(config, documents, null);
+    }
+
+    /** @param sidecar writes {@code <name>.review.json} beside an original that needs review (null: none) */
+    public PlacementStrategy(IngestConfig config, DocumentStore documents, ReviewSidecar sidecar) {
         this.config = config;
         this.documents = documents;
+        this.sidecar = sidecar;
         FileChangedExclusiveReadLockStrategy lock = new FileChangedExclusiveReadLockStrategy();
         lock.setMarkerFiler(false);
         lock.setDeleteOrphanLockFiles(false);
@@ -95,7 +104,14 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
                 if (why == null) why = FailureReporter.explain(exchange.getException());
                 target = Placement.moveWithErrorFile(source, folder, name, FailureReporter.errorFile(name, documentId, why));
             } else {
-                target = Placement.move(source, folder, name);
+                Long duplicateOf = exchange.getIn().getHeader(Intake.DUPLICATE_OF, Long.class);
+                String storeName = duplicateOf != null ? Placement.duplicateName(name, duplicateOf) : name;
+                // a document that needs review: its review file first, then the file, both or neither
+                var review = duplicateOf != null || sidecar == null
+                        ? java.util.Optional.<java.util.function.Function<Path, String>>empty() : sidecar.content(documentId);
+                target = review.isPresent()
+                        ? Placement.moveWithReviewFile(source, folder, storeName, review.get()::apply)
+                        : Placement.move(source, folder, storeName);
             }
             documents.recordStoredAs(documentId, target.toString());
             reported.remove(name);

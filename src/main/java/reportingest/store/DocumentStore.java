@@ -39,7 +39,7 @@ public final class DocumentStore {
             Long interrupted = null;
             int interruptedAttempts = 0;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, file_name, status, attempts, stored_as FROM document WHERE sha256 = ? ORDER BY id FOR UPDATE")) {
+                    "SELECT id, file_name, status, attempts, stored_as, error_reason FROM document WHERE sha256 = ? ORDER BY id FOR UPDATE")) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -48,9 +48,14 @@ public final class DocumentStore {
                         boolean unplaced = rs.getString("stored_as") == null;
                         if (unplaced && fileName.equals(rs.getString("file_name"))) {
                             boolean processed = status.succeeded() || status == DocumentStatus.DUPLICATE;
+                            // what became of the earlier run: read before reopen() clears its error
+                            Registration.Earlier earlier = processed ? Registration.Earlier.PROCESSED_NOT_PLACED
+                                    : status == DocumentStatus.FAILED ? Registration.Earlier.FAILED_NOT_PLACED
+                                    : Registration.Earlier.INTERRUPTED;
+                            String error = rs.getString("error_reason");
                             if (!processed) reopen(c, id, fileName);
                             return new Registration(id, status == DocumentStatus.DUPLICATE ? duplicateOf(c, id) : null,
-                                    rs.getInt("attempts") + (processed ? 0 : 1), processed);
+                                    rs.getInt("attempts") + (processed ? 0 : 1), processed, earlier, error);
                         }
                         if (status.succeeded() && original == null) original = id;
                         if (unplaced && (status == DocumentStatus.RECEIVED || status == DocumentStatus.PROCESSING)

@@ -25,13 +25,13 @@ final class ApiClient {
 
     record Pull(List<JsonNode> items, String next, int requests) {}
 
-    /** Reads the feed from {@code since} to its current end in pages of {@code pageSize}. */
+    /** Reads the feed from the cursor {@code since} to its current end in pages of {@code pageSize}. */
     Pull pull(String since, int pageSize, String filters) throws Exception {
         List<JsonNode> items = new ArrayList<>();
         String cursor = since;
         int requests = 0;
         while (true) {
-            JsonNode page = service.get("/api/records?limit=" + pageSize + "&since=" + cursor + filters);
+            JsonNode page = service.get("/api/records?limit=" + pageSize + "&after=" + cursor + filters);
             requests++;
             page.get("items").forEach(items::add);
             cursor = page.get("next").asText();

@@ -61,7 +61,7 @@ class FeedPullTest {
             long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (true) {
                 boolean allDone = finished(service, names) && corrected.containsAll(damaged);
-                JsonNode page = service.get("/api/records?limit=" + PAGE + "&since=" + cursor);
+                JsonNode page = service.get("/api/records?limit=" + PAGE + "&after=" + cursor);
                 requests++;
                 page.get("items").forEach(pulled::add);
                 assertThat(page.get("items").size()).isLessThanOrEqualTo(PAGE);

@@ -189,7 +189,7 @@ class ReviewApiTest extends ServiceOnTempHome {
             assertThat(err.get("status").asInt()).isEqualTo(c.status());
             assertThat(err.get("error").asText()).contains(c.message());
         }
-        for (String get : List.of("/api/records?limit=0", "/api/records?limit=x", "/api/records?since=-1",
+        for (String get : List.of("/api/records?limit=0", "/api/records?limit=x", "/api/records?since=-1", "/api/records?after=-1", "/api/records?after=1&since=1",
                 "/api/records?status=DONE", "/api/records?year=twenty", "/api/records?format=xml", "/api/review?limit=0",
                 "/api/audit?cell=x", "/api/documents/x/export", "/api/documents/1/pages/x.png", "/api/cells/x/crop.png")) {
             HttpResponse<String> r = service.getRaw(get);

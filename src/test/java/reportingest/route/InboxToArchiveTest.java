@@ -107,10 +107,12 @@ class InboxToArchiveTest extends ServiceOnTempHome {
                 .getBytes(StandardCharsets.UTF_8);
         service.drop(content, "first.txt");
         service.awaitIn(service.archive(), "first.txt");
+        long firstId = documentBySha(sha256(content)).get("id").asLong();
+        // a duplicate's stored name says what it is, also when its own name was free
         service.drop(content, "second copy.txt");
-        service.awaitIn(service.archive(), "second copy.txt");
+        service.awaitIn(service.archive(), "second copy.duplicate-of-" + firstId + ".txt");
         service.drop(content, "first.txt");
-        Path third = service.awaitIn(service.archive(), "first~2.txt");
+        Path third = service.awaitIn(service.archive(), "first.duplicate-of-" + firstId + ".txt");
 
         String sha = sha256(content);
         List<JsonNode> docs = service.allDocuments().stream()

@@ -210,7 +210,13 @@ public final class HostileCases {
             writeAtomically(inbox, "twice-a.txt", content, scratch);
             Thread.sleep(1500);
             writeAtomically(inbox, name, content, scratch);
-        }, null);
+        }, seen -> {
+            // stored under a name that says it is a duplicate (twice-b.duplicate-of-<id>.txt), not as a name clash
+            try (var archived = Files.list(seen.home().resolve("archive"))) {
+                return archived.anyMatch(p -> p.getFileName().toString().matches("twice-b\\.duplicate-of-\\d+\\.txt"))
+                        ? null : "the duplicate is not stored as twice-b.duplicate-of-<id>.txt";
+            }
+        });
     }
 
     private Case sidecarNameTaken() {
