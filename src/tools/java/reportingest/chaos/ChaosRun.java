@@ -200,6 +200,7 @@ public final class ChaosRun {
                 try (Stream<Path> s = Files.list(home.resolve("archive"))) {
                     String stem = "kill-" + i;
                     archived = s.map(p -> p.getFileName().toString())
+                            .filter(f -> !f.endsWith(".review.json"))
                             .filter(f -> f.startsWith(stem + ".") || f.startsWith(stem + "~")).count();
                 }
                 if (archived != 1) problems.add(archived + " archived copies");
@@ -384,7 +385,7 @@ public final class ChaosRun {
 
     private static long placed(Path home) {
         try (Stream<Path> a = Files.list(home.resolve("archive")); Stream<Path> f = Files.list(home.resolve("failed"))) {
-            return a.count() + f.filter(p -> !p.toString().endsWith(".error.json")).count();
+            return a.filter(p -> !p.toString().endsWith(".review.json")).count() + f.filter(p -> !p.toString().endsWith(".error.json")).count();
         } catch (IOException e) {
             return 0;
         }
