@@ -109,7 +109,8 @@ class RestartAfterKillTest {
         try {
             await().atMost(Duration.ofMinutes(3)).until(condition);
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("timed out; the service's last log lines:\n" + service.tail(60), e);
+            throw new AssertionError("timed out; the service's last log lines:\n" + service.tail(60)
+                    + "\nits threads:\n" + service.threadDump(), e);
         }
     }
 

@@ -79,6 +79,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     public List<String> lines() { return lines; }
 
+    /** The service's threads as jcmd prints them: what it was doing when a wait ran out. */
+    public String threadDump() {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return "no thread dump: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
+    }
+
     public long pid() { return process.pid(); }
 
     public boolean alive() { return process.isAlive(); }
