@@ -44,7 +44,10 @@ class MetricsEndpointTest {
             service.drop(BadInputs.corruptPdf(), "bad.pdf");
             Files.createSymbolicLink(service.inbox().resolve("link.pdf"), Files.writeString(home.resolve("elsewhere.pdf"), "x"));
             service.drop(Path.of("fixtures/scans/001_a8898a713e576bc4-t03.page.png"), "scan.png");
-            for (String name : List.of("second.txt", "again.txt", "scan.png")) service.awaitIn(service.archive(), name);
+            // again.txt is the content of review.txt (document 1): stored as a duplicate, named so
+            for (String name : List.of("second.txt", "again.duplicate-of-1.txt", "scan.png")) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(service.archive().resolve(name)));
+            }
             for (String name : List.of("bad.pdf", "link.pdf")) service.awaitIn(service.failed(), name);
             assertThat(service.allDocuments()).extracting(d -> d.get("fileName").asText() + " " + d.get("status").asText())
                     .containsExactlyInAnyOrder("review.txt NEEDS_REVIEW", "second.txt NEEDS_REVIEW", "again.txt DUPLICATE",
