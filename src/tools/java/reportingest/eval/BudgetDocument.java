@@ -15,7 +15,7 @@ import java.util.TreeMap;
 public record BudgetDocument(String document, Integer fiscalYear, String level, Map<String, Integer> tablesBySchema,
                              int tablesRecognised, int tablesUnknown, int rows, int rowsAccepted, int unknownRows) {
     public BudgetDocument {
-        tablesBySchema = Map.copyOf(tablesBySchema);
+        tablesBySchema = java.util.Collections.unmodifiableMap(new TreeMap<>(tablesBySchema)); // by name, for people
     }
 
     /** The budget class of an export, empty for an export of another kind (or none). */
