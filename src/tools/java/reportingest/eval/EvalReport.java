@@ -27,6 +27,7 @@ public final class EvalReport {
 
     private final List<DocumentScore> documents = new ArrayList<>();
     private final List<EvalError> errors = new ArrayList<>();
+    private final List<BudgetDocument> budgets = new ArrayList<>();
     private final boolean listSilentErrors;
     private final String label;
     private String source = "";
@@ -60,6 +61,14 @@ public final class EvalReport {
 
     public List<DocumentScore> documents() { return List.copyOf(documents); }
     public List<EvalError> errors() { return List.copyOf(errors); }
+
+    /** A budget document, reported as its own class (tables by schema, rows accepted, unknown tables). */
+    public EvalReport addBudget(BudgetDocument budget) {
+        budgets.add(budget);
+        return this;
+    }
+
+    public List<BudgetDocument> budgets() { return List.copyOf(budgets); }
     public String label() { return label; }
 
     public EvalCounts total() {
@@ -140,6 +149,10 @@ public final class EvalReport {
             out.add("");
             out.addAll(variantTable(f.getKey(), totals));
         }
+        if (!budgets.isEmpty()) {
+            out.add("");
+            out.addAll(budgetTable());
+        }
         out.add(summaryJson(total, m, pages, seconds));
         return out;
     }
@@ -209,6 +222,42 @@ public final class EvalReport {
         });
     }
 
+    private static final String BUDGET_ROW = "%-44s %5s %5s | %6s %7s | %13s %6s | %s";
+
+    /** Budget documents, their own class: one line each and a total. */
+    private List<String> budgetTable() {
+        List<String> out = new ArrayList<>();
+        out.add("budget documents (部门/单位预算; scored by their own identities, no truth)");
+        out.add(String.format(BUDGET_ROW, "document", "year", "level", "tables", "unknown", "rows accepted", "%", "tables by schema"));
+        int recognised = 0, unknown = 0, rows = 0, accepted = 0;
+        for (BudgetDocument b : budgets) {
+            out.add(String.format(BUDGET_ROW, b.document(), b.fiscalYear() == null ? "-" : b.fiscalYear(),
+                    b.level() == null ? "-" : b.level(), b.tablesRecognised(), b.tablesUnknown(),
+                    b.rowsAccepted() + "/" + b.rows(), pct(b.rowsAccepted(), b.rows()), b.tablesBySchema()));
+            recognised += b.tablesRecognised();
+            unknown += b.tablesUnknown();
+            rows += b.rows();
+            accepted += b.rowsAccepted();
+        }
+        out.add(String.format(BUDGET_ROW, "TOTAL (" + budgets.size() + " budget documents)", "", "", recognised, unknown,
+                accepted + "/" + rows, pct(accepted, rows), ""));
+        return out;
+    }
+
+    private void budgetsJson(ObjectNode o) {
+        ObjectNode b = o.putObject("budgets");
+        b.put("documents", budgets.size());
+        b.put("tables_recognised", budgets.stream().mapToInt(BudgetDocument::tablesRecognised).sum());
+        b.put("tables_unknown", budgets.stream().mapToInt(BudgetDocument::tablesUnknown).sum());
+        b.put("rows", budgets.stream().mapToInt(BudgetDocument::rows).sum());
+        b.put("rows_accepted", budgets.stream().mapToInt(BudgetDocument::rowsAccepted).sum());
+        b.put("unknown_rows", budgets.stream().mapToInt(BudgetDocument::unknownRows).sum());
+        ObjectNode bySchema = b.putObject("tables_by_schema");
+        java.util.Map<String, Integer> totals = new java.util.TreeMap<>();
+        for (BudgetDocument d : budgets) d.tablesBySchema().forEach((k, v) -> totals.merge(k, v, Integer::sum));
+        totals.forEach(bySchema::put);
+    }
+
     /** The machine-readable summary: the contract keys first, in their order, then the additions. */
     String summaryJson(EvalCounts c, Measures m, int pages, double seconds) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -238,6 +287,8 @@ public final class EvalReport {
             totalsJson(o.putObject("fonts"), facets(Facets::face));
             totalsJson(o.putObject("scan_variants"), facets(Facets::scan));
         }
+        // Addition (issue #18): budget documents as their own class, when there are any
+        if (!budgets.isEmpty()) budgetsJson(o);
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -49,14 +49,19 @@ public final class EvalRun {
                 Path truthFile = TruthFiles.truthFor(e.getKey(), truth);
                 DocumentRecord doc = service.original(e.getValue());
                 if (doc.pages() != null) pages += doc.pages();
+                JsonNode export = doc.status().succeeded()
+                        ? Json.MAPPER.valueToTree(exports.export(doc.id()).orElseThrow()) : null;
+                String name = e.getKey().getFileName().toString();
+                var budget = BudgetDocument.of(name, export);
+                budget.ifPresent(report::addBudget);
+                // a budget is scored as its own class: no truth format exists for budgets yet
+                if (!Files.exists(truthFile) && budget.isPresent()) continue;
                 if (!Files.exists(truthFile)) {
                     // An unscored input is an error of the run, in its summary: a line on stderr is easily lost.
                     report.addError(new EvalError(e.getKey().getFileName().toString(), "no truth file " + truthFile.getFileName()));
                     continue;
                 }
-                JsonNode export = doc.status().succeeded()
-                        ? Json.MAPPER.valueToTree(exports.export(doc.id()).orElseThrow()) : null;
-                report.add(ExportComparator.compare(export, TruthFiles.read(truthFile)).named(e.getKey().getFileName().toString()));
+                report.add(ExportComparator.compare(export, TruthFiles.read(truthFile)).named(name));
             }
             return new Result(report, pages, seconds);
         }

@@ -109,7 +109,7 @@ public final class PdfPageSource implements PageSource {
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
                     // Only pages with images can be scans under an old OCR layer; others skip the survey.
                     if (!images || !TextLayerSurveyor.survey(doc, n).isEarlierOcrLayer()) {
-                        pages.add(textPage(n, tp, glyphs));
+                        pages.add(textPage(n, tp, glyphs, invisibleFills(doc.getPage(n - 1), tp, pdf)));
                         continue;
                     }
                     log.info("'{}' page {}: the text layer is an earlier OCR run's invisible text; reading the page image again",
@@ -159,9 +159,10 @@ public final class PdfPageSource implements PageSource {
         }
     }
 
-    private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs) {
+    private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs, List<InvisibleFills.Fill> invisible) {
         List<Ruling> rulings = new ArrayList<>();
-        for (technology.tabula.Ruling r : rulingsBesideGlyphs(tp, drawnWithPaths(tp.getText(), glyphs))) {
+        List<technology.tabula.Ruling> seen = InvisibleFills.visible(tp.getUnprocessedRulings(), invisible, glyphs);
+        for (technology.tabula.Ruling r : visibleRulings(tp, drawnWithPaths(tp.getText(), glyphs), seen)) {
             if (r.oblique()) continue;
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
             boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
@@ -232,20 +233,38 @@ public final class PdfPageSource implements PageSource {
     }
 
     /**
-     * Type 3 glyphs are drawn with paths (Chromium embeds CFF fonts such as Noto CJK that way), and Tabula
-     * takes the straight strokes of 出, 目, 口 … for ruling lines: they split words and cut table cells.
-     * A ruling that lies within one such glyph's box is a stroke of that glyph; pages without Type 3 text
-     * keep Tabula's rulings as they are.
+     * The edges of the page's white fills ({@link InvisibleFills}), read only when Tabula found rulings
+     * (before it snaps them in place); a page whose content cannot be read again keeps all its rulings.
      */
-    private static List<technology.tabula.Ruling> rulingsBesideGlyphs(technology.tabula.Page tp, List<Glyph> glyphs) {
-        if (glyphs.isEmpty()) return tp.getRulings();
-        List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
-        List<technology.tabula.Ruling> kept = new ArrayList<>();
-        for (technology.tabula.Ruling r : drawn) {
-            // copies: Tabula snaps and collapses its own list in place
-            if (!insideOneGlyph(r, glyphs)) kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
+    private static List<InvisibleFills.Fill> invisibleFills(PDPage page, technology.tabula.Page tp, Path pdf) {
+        if (tp.getUnprocessedRulings().isEmpty()) return List.of();
+        try {
+            return InvisibleFills.of(page);
+        } catch (IOException | RuntimeException e) {
+            log.debug("'{}' page {}: fills not read ({}); every ruling kept", pdf.getFileName(), tp.getPageNumber(), e.toString());
+            return List.of();
         }
-        if (kept.size() == drawn.size()) return tp.getRulings();
+    }
+
+    /**
+     * The rulings a reader sees. Tabula takes every filled path's edges for rulings, and two kinds draw no
+     * line there: (1) phantom rules, the edges of white cell fills a few points inside the visible borders
+     * ({@link InvisibleFills}: Word and WPS inset them by the cell padding, a second grid that puts text beside
+     * its column); (2) Type 3 glyphs, drawn with paths (Chromium embeds CFF fonts such as Noto CJK that way),
+     * whose straight strokes of 出, 目, 口 … would split words and cut table cells: a ruling within one such
+     * glyph's box is a stroke of that glyph. Pages with neither keep Tabula's rulings as they are.
+     */
+    private static List<technology.tabula.Ruling> visibleRulings(technology.tabula.Page tp, List<Glyph> glyphs,
+                                                                 List<technology.tabula.Ruling> seen) {
+        List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
+        if (glyphs.isEmpty() && seen == drawn) return tp.getRulings();
+        List<technology.tabula.Ruling> kept = new ArrayList<>();
+        for (technology.tabula.Ruling r : seen) {
+            if (insideOneGlyph(r, glyphs)) continue;
+            // copies: Tabula snaps and collapses its own list in place
+            kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
+        }
+        if (seen == drawn && kept.size() == drawn.size()) return tp.getRulings();
         if (kept.isEmpty()) return List.of(); // an unruled page: every stroke was a glyph's (Tabula's snapping fails on none)
         // as Tabula's Page.getRulings, on the strokes that are not glyphs': the same stroke of a digit in
         // rows above one another would otherwise be collapsed into one line across the rows

@@ -79,6 +79,7 @@ public final class TwoSidedTableParser implements TableParser {
         if (anySide) {
             for (int c = 1; c < n; c++) if (sideOf[c] < 0) sideOf[c] = sideOf[c - 1];
             for (int c = n - 2; c >= 0; c--) if (sideOf[c] < 0) sideOf[c] = sideOf[c + 1];
+            valuesFollowTheirLabel(paths, sideOf);
         } else {
             // No 收入/支出 row: each 项目 column starts the next side.
             int side = -1;
@@ -198,6 +199,26 @@ public final class TwoSidedTableParser implements TableParser {
         if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find()) return false;
         if (k.contains("计") && (above.item() == null || above.item().isBlank() || Labels.key(above.item()).contains("计"))) return false;
         return r.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
+    }
+
+    /**
+     * A side prints its label column first and its amounts right of it. A value column whose header cell
+     * names a side whose label column only comes further right (a Word form drawing 支出用途 over the
+     * function side's 金额 as well as its own 项目名称 | 金额) is the amount of the label on its left.
+     */
+    private static void valuesFollowTheirLabel(List<List<String>> paths, int[] sideOf) {
+        int n = sideOf.length;
+        int label = -1;
+        for (int c = 0; c < n; c++) {
+            if (labelHeader(paths.get(c))) {
+                label = c;
+                continue;
+            }
+            if (label < 0 || sideOf[c] == sideOf[label]) continue;
+            int own = -1;
+            for (int k = 0; k < n && own < 0; k++) if (labelHeader(paths.get(k)) && sideOf[k] == sideOf[c]) own = k;
+            if (own > c) sideOf[c] = sideOf[label];
+        }
     }
 
     /** The side (收入/支出) a header path names, the deepest naming level first (支出 › 支出用途), or -1. */

@@ -22,6 +22,9 @@ final class CaptionFinder {
     /** ...or centred over the table (offset as a share of the table width). */
     private static final double CENTRED = 0.12;
 
+    /** A title's wrapped lines are at most this share of their height apart. */
+    private static final double WRAP_GAP = 1.0;
+
     private final Set<String> runningLines;
 
     /** @param runningLines compact texts printed on many pages (running heads and feet), never titles */
@@ -127,7 +130,8 @@ final class CaptionFinder {
         Line below = title;
         for (int i = candidates.indexOf(title) - 1; i >= 0; i--) {
             Line above = candidates.get(i);
-            boolean adjacent = below.top() - above.bottom() < 0.6 * below.height();
+            // Word sets a large title at 1.5 to 2 lines: its wrapped line sits up to one line height above
+            boolean adjacent = below.top() - above.bottom() < WRAP_GAP * below.height();
             boolean sameSize = Math.abs(above.height() - below.height()) <= 0.1 * below.height();
             if (!adjacent || !sameSize || CaptionText.looksLikeTitle(above.text())) break;
             StringBuilder sb = new StringBuilder(above.text());

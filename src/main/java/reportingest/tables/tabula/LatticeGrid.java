@@ -20,6 +20,8 @@ import java.util.List;
  * position; the positions it covers, and positions no cell covers, are empty.
  */
 final class LatticeGrid {
+    /** A grid line narrower than this (points) holds no printed text of its own: a sliver between close edges. */
+    private static final double SLIVER = 8.0;
     /** Rules closer than this (points) are one rule drawn double. */
     private static final double DOUBLE_RULE = 3.0;
 
@@ -46,6 +48,8 @@ final class LatticeGrid {
         String[][] text = new String[rows][cols];
         BBox[][] boxes = new BBox[rows][cols];
         double[][] conf = new double[rows][cols];
+        // the extent of each position's words: [x0, x1, y0, y1]
+        double[][][] ext = new double[rows][cols][];
         List<List<Word>> cellWords = wordsByCell(page, cells);
         for (int k = 0; k < cells.size(); k++) {
             Cell c = cells.get(k);
@@ -65,6 +69,89 @@ final class LatticeGrid {
             text[r0][c0] = t;
             boxes[r0][c0] = new BBox(c.getLeft(), c.getTop(), c.getWidth(), c.getHeight());
             conf[r0][c0] = words.stream().mapToDouble(Word::confidence).min().orElse(100.0);
+            for (Word w : words) {
+                double[] e = ext[r0][c0];
+                BBox b = w.bbox();
+                ext[r0][c0] = e == null ? new double[] {b.x(), b.right(), b.y(), b.bottom()}
+                        : new double[] {Math.min(e[0], b.x()), Math.max(e[1], b.right()), Math.min(e[2], b.y()), Math.max(e[3], b.bottom())};
+            }
+        }
+        boolean[] spanned = new boolean[cols + 1];
+        for (Cell c : cells) {
+            int c0 = nearest(colEdges, c.getLeft());
+            int c1 = nearest(colEdges, c.getRight());
+            for (int e = c0 + 1; e < c1; e++) spanned[e] = true;
+        }
+        int[] keep = columnsKept(text, ext, 0, spanned, colEdges, rows, cols);
+        if (keep.length < cols) {
+            // a column a drifted header or body row put its text beside: its text joins the column kept
+            String[][] t2 = new String[rows][keep.length];
+            BBox[][] b2 = new BBox[rows][keep.length];
+            double[][] f2 = new double[rows][keep.length];
+            double[][][] x2 = new double[rows][keep.length][];
+            double[] e2 = new double[keep.length + 1];
+            for (int k = 0; k < keep.length; k++) {
+                int from = keep[k];
+                int to = k + 1 < keep.length ? keep[k + 1] : cols;
+                e2[k] = colEdges[from];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = from; j < to; j++) {
+                        if (text[i][j] == null || text[i][j].isEmpty()) continue;
+                        t2[i][k] = text[i][j];
+                        b2[i][k] = boxes[i][j];
+                        f2[i][k] = conf[i][j];
+                        x2[i][k] = ext[i][j];
+                    }
+                }
+            }
+            e2[keep.length] = colEdges[cols];
+            text = t2;
+            boxes = b2;
+            conf = f2;
+            ext = x2;
+            colEdges = e2;
+            cols = keep.length;
+        }
+        boolean[] spannedRows = new boolean[rows + 1];
+        for (Cell c : cells) {
+            int r0 = nearest(rowEdges, c.getTop());
+            int r1 = nearest(rowEdges, c.getBottom());
+            for (int e = r0 + 1; e < r1; e++) spannedRows[e] = true;
+        }
+        String[][] byColumn = new String[cols][rows];
+        double[][][] extByColumn = new double[cols][rows][];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                byColumn[j][i] = text[i][j];
+                extByColumn[j][i] = ext[i][j];
+            }
+        }
+        int[] keepRows = columnsKept(byColumn, extByColumn, 2, spannedRows, rowEdges, cols, rows);
+        if (keepRows.length < rows) {
+            // a row a drifted cell put its text in (an amount set lower than its code and name): one printed row
+            String[][] t2 = new String[keepRows.length][cols];
+            BBox[][] b2 = new BBox[keepRows.length][cols];
+            double[][] f2 = new double[keepRows.length][cols];
+            double[] e2 = new double[keepRows.length + 1];
+            for (int k = 0; k < keepRows.length; k++) {
+                int from = keepRows[k];
+                int to = k + 1 < keepRows.length ? keepRows[k + 1] : rows;
+                e2[k] = rowEdges[from];
+                for (int i = from; i < to; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        if (text[i][j] == null || text[i][j].isEmpty()) continue;
+                        t2[k][j] = text[i][j];
+                        b2[k][j] = boxes[i][j];
+                        f2[k][j] = conf[i][j];
+                    }
+                }
+            }
+            e2[keepRows.length] = rowEdges[rows];
+            text = t2;
+            boxes = b2;
+            conf = f2;
+            rowEdges = e2;
+            rows = keepRows.length;
         }
         List<RawRow> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
@@ -84,6 +171,66 @@ final class LatticeGrid {
         for (int j = 0; j < cols; j++) lefts.add(colEdges[j]);
         BBox box = new BBox(colEdges[0], rowEdges[0], colEdges[cols] - colEdges[0], rowEdges[rows] - rowEdges[0]);
         return new Fragment(page.number(), box, lefts, out, Caption.NONE, true, false, false);
+    }
+
+    /**
+     * The grid lines (columns; rows, handed over transposed) that start a printed one. Word draws each row of
+     * a table with its own cell edges, and a header row's edges can sit a few points off its body's (功能科目代码
+     * ruled wider than the codes below it), a borderless row (部门：… 单位：万元) set in the table adds edges of
+     * its own, and an amount can sit in a box of its own below its code and name: the grid then has a line
+     * only one part's text lands in beside one only another part's text lands in. Neighbours are one printed
+     * line when no row (column) puts text in both and a ruled cell runs across the edge between them (the edge
+     * is not a rule through the whole table); a line no text lands in joins its neighbour on the same terms
+     * when it is a sliver (narrower than {@link #SLIVER}), and a line with text takes in the slivers before it.
+     * Text that drifted lies across the text it belongs with (a header's words over its body's amounts): two
+     * lines whose texts lie side by side (公务用车运行费 | 公务接待费, sparse in a one-row table) stay two.
+     *
+     * @param text    text[position][line]: grid rows by column for columns, grid columns by row for rows
+     * @param ext     the extent of each position's words, [x0, x1, y0, y1]; axis 0 reads x, axis 2 reads y
+     * @param spanned spanned[e]: some cell runs across edge e (between line e-1 and line e)
+     * @return the first grid line of each printed line
+     */
+    private static int[] columnsKept(String[][] text, double[][][] ext, int axis, boolean[] spanned, double[] edges,
+                                     int positions, int lines) {
+        List<Integer> keep = new ArrayList<>();
+        boolean[] used = new boolean[positions];
+        boolean groupFilled = false;
+        double groupStart = edges[0];
+        double groupLo = Double.MAX_VALUE, groupHi = -Double.MAX_VALUE;
+        for (int j = 0; j < lines; j++) {
+            boolean clash = false;
+            boolean filled = false;
+            double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+            for (int i = 0; i < positions; i++) {
+                boolean has = text[i][j] != null && !text[i][j].isEmpty();
+                clash |= has && used[i];
+                filled |= has;
+                if (has && ext[i][j] != null) {
+                    lo = Math.min(lo, ext[i][j][axis]);
+                    hi = Math.max(hi, ext[i][j][axis + 1]);
+                }
+            }
+            // an empty line joins only as a sliver between close edges; a wider one is a printed line left
+            // blank here, which the rest of the table (or its continuation) still has
+            boolean sliver = edges[j + 1] - edges[j] < SLIVER;
+            boolean groupSliver = !groupFilled && edges[j] - groupStart < SLIVER;
+            // text that drifted sits across (above, beside) the text it belongs with, not next to it
+            boolean overlaps = lo < groupHi && groupLo < hi;
+            boolean join = j > 0 && spanned[j] && !clash && (filled ? groupFilled && overlaps || groupSliver : sliver);
+            if (!join) {
+                keep.add(j);
+                java.util.Arrays.fill(used, false);
+                groupFilled = false;
+                groupStart = edges[j];
+                groupLo = Double.MAX_VALUE;
+                groupHi = -Double.MAX_VALUE;
+            }
+            for (int i = 0; i < positions; i++) if (text[i][j] != null && !text[i][j].isEmpty()) used[i] = true;
+            groupFilled |= filled;
+            groupLo = Math.min(groupLo, lo);
+            groupHi = Math.max(groupHi, hi);
+        }
+        return keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Sorted distinct edges, double rules merged (their mean). */

@@ -4,11 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
-import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 
 import java.util.List;
@@ -84,26 +82,51 @@ class RealBudgetsTest {
     }
 
     /**
-     * The 2019 检察院 budget is a Word export whose grid cells drift off their header (codes one column left
-     * of 科目代码, amounts in either of two columns): its code tables cannot be read as their forms, so
-     * they are kept as printed, every amount with its code and name, each row sent to review.
+     * Word 2007 exports (检察院 2018/2019, 高院 2019): every cell is filled white inset from its borders, whose
+     * edges Tabula took for a second grid a few points inside the visible one, and header rows are ruled off
+     * their bodies. Read as the visible grid, every form is its schema and every row holds.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"江苏省人民检察院/2019年度部门预算公开.pdf", "江苏省高级人民法院/江苏省高级人民法院2019年度部门预算公开.pdf"})
+    void wordExportsWhoseCellsDriftOffTheirRulesYieldTheirFormsAndEveryRowHolds(String file) {
+        ExtractedDocument doc = read(JIANGSU + file);
+        List<ExtractedTable> budget = doc.tables().stream().filter(RealBudgets::budget).toList();
+        assertThat(budget).extracting(ExtractedTable::schema).containsAll(JIANGSU_FORMS).doesNotHaveDuplicates();
+        assertThat(notAccepted(doc)).isEmpty();
+        // nothing rescaled or read in another unit; 高院's 三公 unit line (单位：万元 run into 部门名称) is not read: null
+        assertThat(budget).allMatch(t -> t.unit() == null || "万元".equals(t.unit()), "every form states 单位：万元");
+    }
+
+    /**
+     * The 2018 检察院 export prints the same forms; its 三公 table sets each header in the middle of a tall
+     * cell filled white above and below the text, which still splits the header, so that one row (of 190) asks
+     * for review with its columns unplaced rather than being read into the wrong ones. Left open.
      */
     @Test
-    void aFormWhoseGridCannotBePlacedIsKeptAsPrintedAndSentToReview() {
-        ExtractedDocument doc = read(JIANGSU + "江苏省人民检察院/2019年度部门预算公开.pdf");
-        ExtractedTable t = doc.tables().stream().filter(x -> "财政拨款支出预算表（功能科目）".equals(x.title())).findFirst().orElseThrow();
-        assertThat(t.schema()).isEqualTo("unknown");
-        assertThat(t.flags()).extracting(Flag::code).containsExactly("SCHEMA_UNKNOWN");
-        assertThat(t.rows()).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW));
-        TableRow r204 = t.rows().stream().filter(r -> "204".equals(r.key().get("code"))).findFirst().orElseThrow();
-        assertThat(r204.key().get("label")).isEqualTo("公共安全支出");
-        assertThat(r204.cells().values()).extracting(CellValue::value).contains("16593.12");
-        TableRow r2040401 = t.rows().stream().filter(r -> "2040401".equals(r.key().get("code"))).findFirst().orElseThrow();
-        assertThat(r2040401.cells().values()).extracting(CellValue::value).contains("12268.62");
-        // the forms it could place are read as their schemas
-        assertThat(doc.tables().stream().filter(RealBudgets::budget)).extracting(ExtractedTable::schema).containsExactly(
-                "budget_income_expenditure_summary", "budget_fiscal_appropriation_summary", "budget_three_public", "budget_government_fund");
-        assertThat(notAccepted(doc)).isEmpty();
+    void theWordExportOf2018YieldsItsFormsAndOnlyThe三公HeaderIsLeftToReview() {
+        ExtractedDocument doc = read(JIANGSU + "江苏省人民检察院/2018年省检察院部门预算公开.pdf");
+        List<ExtractedTable> budget = doc.tables().stream().filter(RealBudgets::budget).toList();
+        assertThat(budget).extracting(ExtractedTable::schema).containsAll(JIANGSU_FORMS).doesNotHaveDuplicates();
+        assertThat(budget.stream().filter(t -> t.rows().stream().anyMatch(r -> r.status() != reportingest.reconcile.RowStatus.ACCEPTED)))
+                .extracting(ExtractedTable::schema).containsExactly("budget_three_public");
+        assertThat(table(doc, "budget_three_public").rows()).hasSize(1);
+        assertThat(table(doc, "budget_three_public").rows().get(0).flags()).extracting(Flag::code).contains("HEADER_UNMATCHED");
+    }
+
+    /** Cells of the Word exports as printed: src/test/resources/budgets/jiangsu-word-exports.tsv (file, page, pdftotext). */
+    @Test
+    void wordExportCellsAreReadAsPrinted() throws java.io.IOException {
+        java.nio.file.Path truth = java.nio.file.Path.of("src/test/resources/budgets/jiangsu-word-exports.tsv");
+        int checked = 0;
+        for (String line : java.nio.file.Files.readAllLines(truth)) {
+            if (line.startsWith("#") || line.startsWith("file\t") || line.isBlank()) continue;
+            String[] f = line.split("\t");
+            ExtractedTable t = table(read(JIANGSU + f[0]), f[2]);
+            assertThat(List.of(t.pageFrom(), t.pageTo())).as("%s %s", f[0], f[2]).contains(Integer.parseInt(f[1]));
+            assertThat(value(t, f[3], f[4])).as("%s p%s %s %s %s", f[0], f[1], f[2], f[3], f[4]).isEqualTo(f[5]);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(15);
     }
 
     /** {@code key}: code, name of a code-less total, side:item, or - for a one-row table; blank expected = no value. */
