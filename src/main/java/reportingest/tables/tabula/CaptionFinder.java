@@ -79,7 +79,8 @@ final class CaptionFinder {
             // OCR splits a form number into words (公开 | 03 | 表); read it from its part of the line.
             List<Word> kept = new ArrayList<>();
             for (Line part : new Line(rest).parts()) {
-                if (CaptionText.formNo(part.text())) formNo = CaptionText.compact(part.text());
+                // as printed, without the spaces between its words (表二（ 之一） is 表二（之一）)
+                if (CaptionText.formNo(part.text())) formNo = part.text().replaceAll("\\s+", "");
                 else kept.addAll(part.words());
             }
             rest = kept;
