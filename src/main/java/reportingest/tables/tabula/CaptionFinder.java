@@ -62,7 +62,17 @@ final class CaptionFinder {
         boolean continuation = false;
         List<String> context = new ArrayList<>();
         List<Line> candidates = new ArrayList<>();
+        String inlineTitle = null;
         for (Line l : above) {
+            String[] inline = CaptionText.inlineCaption(l.text());
+            if (inline != null) {
+                // 表 1：…执行情况表（单位：亿元） in running text: the nearest such line is the table's caption
+                formNo = inline[0];
+                inlineTitle = inline[1];
+                context.add(inline[2]);
+                candidates.clear();
+                continue;
+            }
             List<Word> rest = new ArrayList<>();
             for (Word w : l.words()) {
                 String s = w.text().strip();
@@ -95,7 +105,7 @@ final class CaptionFinder {
             if (runningLines.contains(CaptionText.compact(text)) && !CaptionText.looksLikeTitle(text)) continue;
             candidates.add(r);
         }
-        String titleText = titleText(candidates, title(page, t, candidates));
+        String titleText = inlineTitle != null ? inlineTitle : titleText(candidates, title(page, t, candidates));
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
         List<String> notes = notes(below);
         List<String> all = new ArrayList<>(context);

@@ -18,7 +18,21 @@ final class CaptionText {
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[-－—–\\s]*(?:第\\s*)?\\d{1,4}(?:\\s*页)?(?:\\s*(?:共|/)\\s*\\d{1,4}\\s*页?)?[-－—–\\s]*$");
 
+    /**
+     * A caption printed as one line with its form number and unit, in a report's running text:
+     * 表 1：2020 年全市一般公共预算执行情况表（单位：亿元）. Groups: form number, title, unit line.
+     */
+    private static final Pattern INLINE_CAPTION = Pattern.compile(
+            "^(附?表\\s*[0-9０-９一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*[0-9０-９]{1,2})?)\\s*[:：.．、]\\s*(.+?表)\\s*[（(]\\s*((?:金额)?单位\\s*[:：].+?)\\s*[)）]\\s*$");
+
     private CaptionText() {}
+
+    /** {form number, title, unit line} of a one-line caption with its unit, or null. */
+    static String[] inlineCaption(String line) {
+        java.util.regex.Matcher m = INLINE_CAPTION.matcher(line.strip());
+        if (!m.matches()) return null;
+        return new String[] {m.group(1).replaceAll("\\s+", ""), m.group(2).strip(), m.group(3).replaceAll("\\s+", "")};
+    }
 
     static boolean context(String s) { return CONTEXT.matcher(s.strip()).matches(); }
     static boolean note(String s) { return NOTE.matcher(s.strip()).matches(); }
