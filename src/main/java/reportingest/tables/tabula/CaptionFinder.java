@@ -21,6 +21,8 @@ final class CaptionFinder {
     private static final double TITLE_SIZE = 1.15;
     /** ...or centred over the table (offset as a share of the table width). */
     private static final double CENTRED = 0.12;
+    /** A caption drawn inside a grid takes at most this many of its first rows, one filled cell each. */
+    private static final int CAPTION_ROWS = 3;
 
     private final Set<String> runningLines;
 
@@ -40,16 +42,21 @@ final class CaptionFinder {
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
             Caption c = caption(page, t, above, below);
             List<RawRow> rows = t.rows();
-            if (c.title() == null && rows.size() > 1 && filledCells(rows.get(0)) == 1) {
-                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row;
-                // only a line ending in 表 counts there, the first row of a continuation must not.
-                Caption inside = caption(page, t, linesIn(page, box(rows.get(0))), below);
+            int lead = 0;
+            while (lead < CAPTION_ROWS && lead + 1 < rows.size() && filledCells(rows.get(lead)) == 1) lead++;
+            if (c.title() == null && lead > 0) {
+                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row (or rows: 附表十六-2,
+                // the title, 单位：万元 each a row of its own); only a line ending in 表 counts there, the first
+                // row of a continuation must not.
+                List<Line> captionLines = new ArrayList<>();
+                for (int r = 0; r < lead; r++) captionLines.addAll(linesIn(page, box(rows.get(r))));
+                Caption inside = caption(page, t, captionLines, below);
                 if (inside.title() != null && CaptionText.looksLikeTitle(inside.title())) {
                     List<String> context = new ArrayList<>(inside.context());
                     for (String s : c.context()) if (!context.contains(s)) context.add(s);
                     c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
                             c.notes(), inside.continuation() || c.continuation());
-                    rows = rows.subList(1, rows.size());
+                    rows = rows.subList(lead, rows.size());
                 }
             }
             out.add(new Fragment(t.page(), t.box(), t.columnLefts(), rows, c, t.lattice(), t.firstOnPage(), t.lastOnPage()));
