@@ -58,21 +58,27 @@ final class Stitcher {
     /** For each column of {@code next}, the matching column of {@code prev}; null when they do not line up. */
     static int[] columnMap(Fragment prev, Fragment next) {
         double tol = Math.max(4.0, 0.012 * Math.max(prev.box().width(), next.box().width()));
-        // a book's odd and even pages have their own margins: the whole table shifted sideways still lines up
-        double shift = 0;
-        if (Math.abs(prev.box().x() - next.box().x()) > tol || Math.abs(prev.box().right() - next.box().right()) > tol) {
-            shift = next.box().x() - prev.box().x();
-            if (Math.abs(next.box().right() - prev.box().right() - shift) > tol || Math.abs(shift) > MARGIN_SHIFT) return null;
-        }
         List<Double> a = prev.columnLefts();
         List<Double> b = next.columnLefts();
+        if (Math.abs(prev.box().x() - next.box().x()) <= tol && Math.abs(prev.box().right() - next.box().right()) <= tol) {
+            return map(a, b, 0, tol);
+        }
+        // The same columns moved sideways: a book's odd and even pages have their own margins, and the outer edges of
+        // a label column or an unruled last column follow their text. The second column tells the shift.
+        if (a.size() < 2 || b.size() != a.size()) return null;
+        double shift = b.get(1) - a.get(1);
+        if (Math.abs(shift) > MARGIN_SHIFT) return null;
+        return map(a, b, shift, tol);
+    }
+
+    private static int[] map(List<Double> a, List<Double> b, double shift, double tol) {
         if (b.size() > a.size()) return null;
         int[] map = new int[b.size()];
         int from = 0;
         for (int j = 0; j < b.size(); j++) {
             int match = -1;
             // the first column holds the row labels: its left edge is the least indented label's on that page
-            if (j == 0 && a.size() >= 2 && b.size() >= 2 && a.get(0) < a.get(1) + shift && b.get(0) < a.get(1) + shift - tol) match = 0;
+            if (j == 0 && a.size() >= 2 && b.size() >= 2 && b.get(0) < a.get(1) + shift - tol) match = 0;
             for (int k = from; k < a.size() && match < 0; k++) {
                 if (Math.abs(a.get(k) + shift - b.get(j)) <= tol) { match = k; break; }
             }
