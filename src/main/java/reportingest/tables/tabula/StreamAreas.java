@@ -24,6 +24,8 @@ final class StreamAreas {
     private static final int SHORT_CELL = 16;
     /** Lines of a two-column table (label, figure) a table needs when no line has more columns. */
     private static final int MIN_PAIRS = 2;
+    /** Header lines (科目名称 | 决算数) a run of label-figure lines takes above its first one. */
+    private static final int PAIR_HEADER_LINES = 2;
     private static final java.util.regex.Pattern FIGURE =
             java.util.regex.Pattern.compile("^[-－+(（]?[0-9０-９][0-9０-９,，.．]*[)）%％]?$");
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
@@ -52,12 +54,15 @@ final class StreamAreas {
                 } else if (labelAndAmount(all.get(k))) {
                     pairs++;
                     amount |= endsInAmount(all.get(k));
-                } else if (!member(all.get(k), all.get(i))) {
+                } else if (tabularCount == 0 ? !labelOnly(all.get(k), all.get(i)) : !member(all.get(k), all.get(i))) {
+                    // two columns of running text are not a table: a run of label-figure lines takes only
+                    // label lines without a figure (补充全国社会保障基金) besides, never lines of two text parts
                     break;
                 }
                 end = k;
             }
-            while (start > 0 && member(all.get(start - 1), all.get(i))
+            int above = 0;
+            while (start > 0 && member(all.get(start - 1), all.get(i)) && (tabularCount > 0 || above++ < PAIR_HEADER_LINES)
                     && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
             boolean table = tabularCount >= MIN_TABULAR || pairs >= MIN_PAIRS && amount;
             if (table && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
@@ -73,7 +78,19 @@ final class StreamAreas {
      */
     private static boolean labelAndAmount(TextLine line) {
         List<Word> ws = line.words();
-        return gaps(line) == 1 && ws.size() >= 2 && FIGURE.matcher(ws.get(ws.size() - 1).text().strip()).matches();
+        if (gaps(line) != 1 || ws.size() < 2 || !FIGURE.matcher(ws.get(ws.size() - 1).text().strip()).matches()) return false;
+        // the label part: a line of running text beside another column (…, stroke was the cause of death for 137,119)
+        // carries sentence punctuation, a row label does not
+        StringBuilder label = new StringBuilder();
+        for (int i = 0; i < ws.size() - 1; i++) label.append(ws.get(i).text());
+        return !SENTENCE.matcher(label).find();
+    }
+
+    /** A row label alone (no figure printed on its row) in a run of label-figure lines. */
+    private static boolean labelOnly(TextLine line, TextLine tableLine) {
+        String t = line.text().strip();
+        return gaps(line) == 0 && t.length() <= SHORT_CELL && !SENTENCE.matcher(t).find()
+                && height(line) <= 1.2 * height(tableLine);
     }
 
     private static boolean endsInAmount(TextLine line) {
