@@ -95,6 +95,43 @@ class GovernmentBooksTest {
         assertThat(cell.value()).as("%s / %s / %s", formNo, label, column).isEqualTo(value);
     }
 
+    /**
+     * Jinan's 2022 book (c03, born-digital, ruled columns over unruled rows) against truth_c01_from_c03.csv, whose
+     * all_numbers_in_c03_row were taken from c03 by another hand: of the 455 full rows, the first number (2021年决算数)
+     * is found in a row with that label on that c03 page (any row of that label: 利息收入 recurs per fund).
+     */
+    @org.junit.jupiter.api.Test
+    void jinanBookAgainstItsTruthRows() throws IOException {
+        Path truth = BOOKS.resolve("truth_c01_from_c03.csv");
+        assumeTrue(Files.isRegularFile(truth), "no " + truth + " beside the repository: third-party files absent");
+        ExtractedDocument doc = read("c03_jinan_2022_final.pdf");
+        int rows = 0, found = 0;
+        List<String> missed = new ArrayList<>();
+        for (String line : Files.readAllLines(truth, StandardCharsets.UTF_8).subList(1, 665)) {
+            String[] f = line.strip().split(",");
+            if (!f[f.length - 1].equals("yes")) continue;
+            rows++;
+            int page = Integer.parseInt(f[3]);
+            String label = compact(f[5]), value = f[7].split(" ")[0];
+            boolean hit = doc.tables().stream().filter(t -> t.pageFrom() <= page && page <= t.pageTo())
+                    .flatMap(t -> t.rows().stream())
+                    .filter(r -> label.equals(compact(String.valueOf(r.key().get("label"))))
+                            && r.cells().values().stream().anyMatch(c -> c != null && c.page() == page))
+                    .anyMatch(r -> r.cells().values().stream().anyMatch(c -> c != null && value.equals(c.value())));
+            if (hit) found++; else missed.add("p" + page + " " + label + " " + value);
+        }
+        System.out.printf("c03 against truth: %d of %d full rows found; missed %s%n", found, rows, missed);
+        assertThat(rows).isEqualTo(455);
+        assertThat(found).as("truth values found in their rows; missed: %s", missed).isGreaterThanOrEqualTo(JINAN_FLOOR);
+    }
+
+    /** Measured 2026-12-06: 454 of 455. */
+    private static final int JINAN_FLOOR = 450;
+
+    private static String compact(String s) {
+        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC).replaceAll("[\\s\u3000]", "");
+    }
+
     private static Stream<String> lines(String... kinds) {
         if (!Files.isDirectory(BOOKS)) return Stream.of("absent\t" + BOOKS);
         try {
