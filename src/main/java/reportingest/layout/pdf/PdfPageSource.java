@@ -109,7 +109,7 @@ public final class PdfPageSource implements PageSource {
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
                     // Only pages with images can be scans under an old OCR layer; others skip the survey.
                     if (!images || !TextLayerSurveyor.survey(doc, n).isEarlierOcrLayer()) {
-                        pages.add(textPage(n, tp, glyphs, invisibleFills(doc.getPage(n - 1), tp, pdf)));
+                        pages.add(textPage(n, tp, glyphs, invisibleFills(doc.getPage(n - 1), tp, pdf), doc.getPage(n - 1).getRotation()));
                         continue;
                     }
                     log.info("'{}' page {}: the text layer is an earlier OCR run's invisible text; reading the page image again",
@@ -159,18 +159,70 @@ public final class PdfPageSource implements PageSource {
         }
     }
 
-    private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs, List<InvisibleFills.Fill> invisible) {
+    private static Page textPage(int n, technology.tabula.Page tp, List<Glyph> glyphs, List<InvisibleFills.Fill> invisible,
+                                 int rotate) {
+        // a page with /Rotate is turned by Tabula's extractor, rulings and all
+        Turn turn = rotate % 360 == 0 ? Turn.of(tp.getText(), tp.getWidth(), tp.getHeight()) : new Turn(0, tp.getWidth(), tp.getHeight());
         List<Ruling> rulings = new ArrayList<>();
         List<technology.tabula.Ruling> seen = InvisibleFills.visible(tp.getUnprocessedRulings(), invisible, glyphs);
         for (technology.tabula.Ruling r : visibleRulings(tp, drawnWithPaths(tp.getText(), glyphs), seen)) {
             if (r.oblique()) continue;
+            double[] a = turn.point(r.getX1(), r.getY1()), b = turn.point(r.getX2(), r.getY2());
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
-            boolean swap = r.getX1() > r.getX2() || r.getY1() > r.getY2();
-            rulings.add(swap ? new Ruling(r.getX2(), r.getY2(), r.getX1(), r.getY1())
-                    : new Ruling(r.getX1(), r.getY1(), r.getX2(), r.getY2()));
+            boolean swap = a[0] > b[0] || a[1] > b[1];
+            rulings.add(swap ? new Ruling(b[0], b[1], a[0], a[1]) : new Ruling(a[0], a[1], b[0], b[1]));
         }
-        List<TextLine> lines = new WordBuilder(rulings).lines(glyphs);
-        return new Page(n, tp.getWidth(), tp.getHeight(), PageOrigin.TEXT_LAYER, lines, rulings);
+        List<TextLine> lines = new WordBuilder(rulings).lines(turn.glyphs(tp.getText(), glyphs));
+        if (turn.turned()) log.debug("page {}: text printed sideways (direction {}); read in its own orientation", n, turn.direction);
+        return new Page(n, turn.width(), turn.height(), PageOrigin.TEXT_LAYER, lines, rulings);
+    }
+
+    /**
+     * A page whose text runs up or down the sheet (a landscape table printed sideways on a portrait page without
+     * /Rotate): PDFBox states such glyphs in their own reading frame (direction-adjusted), while the page's rulings are
+     * in the sheet's. The page is read in the frame of its text: rulings are turned into it, and the page's width and
+     * height swap. The few glyphs running another way (the sheet's upright page number, "— 128 —") are left out: turned,
+     * they would stand as a column of digits beside the table's title. A page of upright text is left as is.
+     */
+    private record Turn(int direction, double sheetWidth, double sheetHeight) {
+        /** Share of a page's glyphs that must run one sideways direction for the page to be read in it. */
+        private static final double MOST = 0.8;
+
+        static Turn of(List<TextElement> elements, double width, double height) {
+            int total = 0, up = 0, down = 0;
+            for (TextElement te : elements) {
+                if (te.getText().isBlank()) continue;
+                total++;
+                int d = Math.round(te.getDirection()) % 360;
+                if (d == 90) up++;
+                else if (d == 270) down++;
+            }
+            int dir = total > 0 && up >= MOST * total ? 90 : total > 0 && down >= MOST * total ? 270 : 0;
+            return new Turn(dir, width, height);
+        }
+
+        boolean turned() { return direction != 0; }
+
+        double width() { return turned() ? sheetHeight : sheetWidth; }
+
+        double height() { return turned() ? sheetWidth : sheetHeight; }
+
+        /** A point of the sheet (top-left origin) in the text's frame. */
+        double[] point(double x, double y) {
+            if (direction == 90) return new double[] {sheetHeight - y, x};
+            if (direction == 270) return new double[] {y, sheetWidth - x};
+            return new double[] {x, y};
+        }
+
+        /** The glyphs running the page's way, already in its frame. */
+        List<Glyph> glyphs(List<TextElement> elements, List<Glyph> glyphs) {
+            if (!turned()) return glyphs;
+            List<Glyph> out = new ArrayList<>(glyphs.size());
+            for (int i = 0; i < glyphs.size(); i++) {
+                if (Math.round(elements.get(i).getDirection()) % 360 == direction) out.add(glyphs.get(i));
+            }
+            return out;
+        }
     }
 
 

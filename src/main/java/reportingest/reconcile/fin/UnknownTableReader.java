@@ -60,7 +60,11 @@ public final class UnknownTableReader {
             if (leaf.equals("款") || leaf.equals("项")) { codeParts.add(c); continue; }
             text[c] = textColumn(body, c);
             boolean codeHeader = paths.get(c).stream().anyMatch(h -> h.contains("编码") || h.contains("代码"));
-            if (codeCol < 0 && (codeHeader || codeColumn(body, c))) codeCol = c;
+            // codes unnamed by the header come before the row labels: after them, a column of 3- and 5-digit
+            // integers (2021年决算数 35970, 314, 395 in 万元) is amounts
+            boolean afterLabels = false;
+            for (int k = 0; k < c; k++) afterLabels |= text[k];
+            if (codeCol < 0 && (codeHeader || !afterLabels && codeColumn(body, c))) codeCol = c;
         }
         List<String> names = new ArrayList<>();
         List<Integer> valueCols = new ArrayList<>();

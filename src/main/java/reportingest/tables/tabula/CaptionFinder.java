@@ -21,6 +21,8 @@ final class CaptionFinder {
     private static final double TITLE_SIZE = 1.15;
     /** ...or centred over the table (offset as a share of the table width). */
     private static final double CENTRED = 0.12;
+    /** A caption drawn inside a grid takes at most this many of its first rows, one filled cell each. */
+    private static final int CAPTION_ROWS = 3;
 
     /** A title's wrapped lines are at most this share of their height apart. */
     private static final double WRAP_GAP = 1.0;
@@ -43,16 +45,21 @@ final class CaptionFinder {
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
             Caption c = caption(page, t, above, below);
             List<RawRow> rows = t.rows();
-            if (c.title() == null && rows.size() > 1 && filledCells(rows.get(0)) == 1) {
-                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row;
-                // only a line ending in 表 counts there, the first row of a continuation must not.
-                Caption inside = caption(page, t, linesIn(page, box(rows.get(0))), below);
+            int lead = 0;
+            while (lead < CAPTION_ROWS && lead + 1 < rows.size() && filledCells(rows.get(lead)) == 1) lead++;
+            if (c.title() == null && lead > 0) {
+                // Some exports draw the title, 部门 and 单位 lines inside the grid's first row (or rows: 附表十六-2,
+                // the title, 单位：万元 each a row of its own); only a line ending in 表 counts there, the first
+                // row of a continuation must not.
+                List<Line> captionLines = new ArrayList<>();
+                for (int r = 0; r < lead; r++) captionLines.addAll(linesIn(page, box(rows.get(r))));
+                Caption inside = caption(page, t, captionLines, below);
                 if (inside.title() != null && CaptionText.looksLikeTitle(inside.title())) {
                     List<String> context = new ArrayList<>(inside.context());
                     for (String s : c.context()) if (!context.contains(s)) context.add(s);
                     c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
                             c.notes(), inside.continuation() || c.continuation());
-                    rows = rows.subList(1, rows.size());
+                    rows = rows.subList(lead, rows.size());
                 }
             }
             out.add(new Fragment(t.page(), t.box(), t.columnLefts(), rows, c, t.lattice(), t.firstOnPage(), t.lastOnPage()));
@@ -65,7 +72,17 @@ final class CaptionFinder {
         boolean continuation = false;
         List<String> context = new ArrayList<>();
         List<Line> candidates = new ArrayList<>();
+        String inlineTitle = null;
         for (Line l : above) {
+            String[] inline = CaptionText.inlineCaption(l.text());
+            if (inline != null) {
+                // 表 1：…执行情况表（单位：亿元） in running text: the nearest such line is the table's caption
+                formNo = inline[0];
+                inlineTitle = inline[1];
+                context.add(inline[2]);
+                candidates.clear();
+                continue;
+            }
             List<Word> rest = new ArrayList<>();
             for (Word w : l.words()) {
                 String s = w.text().strip();
@@ -82,7 +99,8 @@ final class CaptionFinder {
             // OCR splits a form number into words (公开 | 03 | 表); read it from its part of the line.
             List<Word> kept = new ArrayList<>();
             for (Line part : new Line(rest).parts()) {
-                if (CaptionText.formNo(part.text())) formNo = CaptionText.compact(part.text());
+                // as printed, without the spaces between its words (表二（ 之一） is 表二（之一）)
+                if (CaptionText.formNo(part.text())) formNo = part.text().replaceAll("\\s+", "");
                 else kept.addAll(part.words());
             }
             rest = kept;
@@ -97,7 +115,7 @@ final class CaptionFinder {
             if (runningLines.contains(CaptionText.compact(text)) && !CaptionText.looksLikeTitle(text)) continue;
             candidates.add(r);
         }
-        String titleText = titleText(candidates, title(page, t, candidates));
+        String titleText = inlineTitle != null ? inlineTitle : titleText(candidates, title(page, t, candidates));
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
         List<String> notes = notes(below);
         List<String> all = new ArrayList<>(context);

@@ -9,16 +9,30 @@ final class CaptionText {
     private static final Pattern CONTEXT = Pattern.compile("^(?:编制|填报|预算|决算)?(?:部门|单位|金额单位)(?:名称)?\\s*[:：].*|.*单位\\s*[:：].*");
     /** 注：…, 说明：…, 备注：…, 注1：… */
     private static final Pattern NOTE = Pattern.compile("^(?:注|说明|备注)\\s*\\d*\\s*[:：.、].*");
-    /** 公开01表, 部门公开表03, 表3, 表三, 表1-2, 附表2, 01表. */
+    /** 公开01表, 部门公开表03, 表3, 表三, 表1-2, 附表2, 附表二十一-2, 表二（之一）, 01表. */
     private static final Pattern FORM_NO = Pattern.compile(
-            "^(?:.{0,6}公开\\s*\\d{1,2}\\s*表|部门公开表\\s*\\d{1,2}|附?表\\s*[0-9一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*\\d{1,2})?|\\d{1,2}\\s*表)$");
+            "^(?:.{0,6}公开\\s*\\d{1,2}\\s*表|部门公开表\\s*\\d{1,2}|附?表\\s*[0-9一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*\\d{1,2})?(?:\\(?之[0-9一二三四五六七八九十]{1,3}\\)?)?|\\d{1,2}\\s*表)$");
     /** 续表, 续表1, （续）, (续), 续 */
     private static final Pattern CONTINUATION = Pattern.compile("(?:续表\\s*\\d*|[（(]\\s*续\\s*[)）]|^续$)");
     /** Page numbers: 8, - 8 -, 第8页, 第 8 页 共 25 页, 8/25. */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
             "^[-－—–\\s]*(?:第\\s*)?\\d{1,4}(?:\\s*页)?(?:\\s*(?:共|/)\\s*\\d{1,4}\\s*页?)?[-－—–\\s]*$");
 
+    /**
+     * A caption printed as one line with its form number and unit, in a report's running text:
+     * 表 1：2020 年全市一般公共预算执行情况表（单位：亿元）. Groups: form number, title, unit line.
+     */
+    private static final Pattern INLINE_CAPTION = Pattern.compile(
+            "^(附?表\\s*[0-9０-９一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*[0-9０-９]{1,2})?)\\s*[:：.．、]\\s*(.+?表)\\s*[（(]\\s*((?:金额)?单位\\s*[:：].+?)\\s*[)）]\\s*$");
+
     private CaptionText() {}
+
+    /** {form number, title, unit line} of a one-line caption with its unit, or null. */
+    static String[] inlineCaption(String line) {
+        java.util.regex.Matcher m = INLINE_CAPTION.matcher(line.strip());
+        if (!m.matches()) return null;
+        return new String[] {m.group(1).replaceAll("\\s+", ""), m.group(2).strip(), m.group(3).replaceAll("\\s+", "")};
+    }
 
     static boolean context(String s) { return CONTEXT.matcher(s.strip()).matches(); }
     static boolean note(String s) { return NOTE.matcher(s.strip()).matches(); }

@@ -45,6 +45,8 @@ final class LatticeGrid {
         int rows = rowEdges.length - 1;
         if (cols < 1 || rows < 1) return null;
 
+        @SuppressWarnings("unchecked")
+        List<Word>[][] gridWords = new List[rows][cols];
         String[][] text = new String[rows][cols];
         BBox[][] boxes = new BBox[rows][cols];
         double[][] conf = new double[rows][cols];
@@ -67,6 +69,8 @@ final class LatticeGrid {
                 t = sb.toString();
             }
             text[r0][c0] = t;
+            if (gridWords[r0][c0] == null) gridWords[r0][c0] = new ArrayList<>();
+            gridWords[r0][c0].addAll(words);
             boxes[r0][c0] = new BBox(c.getLeft(), c.getTop(), c.getWidth(), c.getHeight());
             conf[r0][c0] = words.stream().mapToDouble(Word::confidence).min().orElse(100.0);
             for (Word w : words) {
@@ -89,6 +93,8 @@ final class LatticeGrid {
             BBox[][] b2 = new BBox[rows][keep.length];
             double[][] f2 = new double[rows][keep.length];
             double[][][] x2 = new double[rows][keep.length][];
+            @SuppressWarnings("unchecked")
+            List<Word>[][] w2 = new List[rows][keep.length];
             double[] e2 = new double[keep.length + 1];
             for (int k = 0; k < keep.length; k++) {
                 int from = keep[k];
@@ -101,6 +107,10 @@ final class LatticeGrid {
                         b2[i][k] = boxes[i][j];
                         f2[i][k] = conf[i][j];
                         x2[i][k] = ext[i][j];
+                        if (gridWords[i][j] != null) {
+                            if (w2[i][k] == null) w2[i][k] = new ArrayList<>();
+                            w2[i][k].addAll(gridWords[i][j]);
+                        }
                     }
                 }
             }
@@ -109,6 +119,7 @@ final class LatticeGrid {
             boxes = b2;
             conf = f2;
             ext = x2;
+            gridWords = w2;
             colEdges = e2;
             cols = keep.length;
         }
@@ -133,6 +144,8 @@ final class LatticeGrid {
             BBox[][] b2 = new BBox[keepRows.length][cols];
             double[][] f2 = new double[keepRows.length][cols];
             double[] e2 = new double[keepRows.length + 1];
+            @SuppressWarnings("unchecked")
+            List<Word>[][] w2 = new List[keepRows.length][cols];
             for (int k = 0; k < keepRows.length; k++) {
                 int from = keepRows[k];
                 int to = k + 1 < keepRows.length ? keepRows[k + 1] : rows;
@@ -143,6 +156,10 @@ final class LatticeGrid {
                         t2[k][j] = text[i][j];
                         b2[k][j] = boxes[i][j];
                         f2[k][j] = conf[i][j];
+                        if (gridWords[i][j] != null) {
+                            if (w2[k][j] == null) w2[k][j] = new ArrayList<>();
+                            w2[k][j].addAll(gridWords[i][j]);
+                        }
                     }
                 }
             }
@@ -152,9 +169,27 @@ final class LatticeGrid {
             conf = f2;
             rowEdges = e2;
             rows = keepRows.length;
+            gridWords = w2;
         }
         List<RawRow> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
+            List<List<Word>> bands = bodyBlockLines(gridWords[i]);
+            if (bands != null) {
+                // ruled columns over unruled rows: a block of body rows in one ruled cell per column, one row per line
+                for (List<Word> band : bands) {
+                    List<RawCell> row = new ArrayList<>(cols);
+                    for (int j = 0; j < cols; j++) {
+                        List<Word> ws = new ArrayList<>();
+                        if (gridWords[i][j] != null) for (Word w : gridWords[i][j]) if (band.contains(w)) ws.add(w);
+                        BBox b = ws.isEmpty() ? new BBox(colEdges[j], rowEdges[i], colEdges[j + 1] - colEdges[j], rowEdges[i + 1] - rowEdges[i])
+                                : union(ws);
+                        double cf = ws.stream().mapToDouble(Word::confidence).min().orElse(100.0);
+                        row.add(new RawCell(CellText.join(ws), page.number(), b, cf, page.origin()));
+                    }
+                    out.add(new RawRow(row));
+                }
+                continue;
+            }
             List<RawCell> row = new ArrayList<>(cols);
             boolean any = false;
             for (int j = 0; j < cols; j++) {
@@ -231,6 +266,55 @@ final class LatticeGrid {
             groupHi = Math.max(groupHi, hi);
         }
         return keep.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+
+    private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("^[-－+(（]?[0-9０-９][0-9０-９,，.．]*[)）%％]?$");
+
+    /**
+     * The lines of a grid row that is a block of body rows (the rulings draw columns, and rows only around blocks):
+     * two columns or more print figures on two lines or more. A label wrapped over two lines beside one line of
+     * figures is one row, not a block. Null when the row is not such a block.
+     */
+    private static List<List<Word>> bodyBlockLines(List<Word>[] row) {
+        List<Word> all = new ArrayList<>();
+        for (List<Word> ws : row) if (ws != null) all.addAll(ws);
+        if (all.size() < 4) return null;
+        all.sort(java.util.Comparator.comparingDouble(w -> w.bbox().y() + w.bbox().height() / 2));
+        List<Double> hs = new ArrayList<>();
+        for (Word w : all) hs.add(w.bbox().height());
+        hs.sort(null);
+        double h = hs.get(hs.size() / 2);
+        List<List<Word>> bands = new ArrayList<>();
+        double last = Double.NaN;
+        for (Word w : all) {
+            double cy = w.bbox().y() + w.bbox().height() / 2;
+            if (bands.isEmpty() || cy - last > 0.6 * h) bands.add(new ArrayList<>());
+            bands.get(bands.size() - 1).add(w);
+            last = cy;
+        }
+        if (bands.size() < 2) return null;
+        int columnsWithFigureLines = 0;
+        for (List<Word> ws : row) {
+            if (ws == null) continue;
+            int lines = 0;
+            for (List<Word> band : bands) {
+                if (band.stream().anyMatch(w -> ws.contains(w) && FIGURE.matcher(w.text().strip()).matches())) lines++;
+            }
+            if (lines >= 2) columnsWithFigureLines++;
+        }
+        return columnsWithFigureLines >= 2 ? bands : null;
+    }
+
+    private static BBox union(List<Word> ws) {
+        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
+        for (Word w : ws) {
+            x0 = Math.min(x0, w.bbox().x());
+            y0 = Math.min(y0, w.bbox().y());
+            x1 = Math.max(x1, w.bbox().right());
+            y1 = Math.max(y1, w.bbox().bottom());
+        }
+        return new BBox(x0, y0, x1 - x0, y1 - y0);
     }
 
     /** Sorted distinct edges, double rules merged (their mean). */

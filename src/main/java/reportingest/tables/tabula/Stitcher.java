@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class Stitcher {
     /** Header rows are looked for among the first rows of a table. */
     private static final int HEADER_ROWS = 8;
+    /** How far (points) a page's margin may move a continued table sideways against the page before. */
+    private static final double MARGIN_SHIFT = 36;
     /** 十四、, （三）, 3., 2080505 (a subject code) at the start of a cell. */
     private static final Pattern ITEM_START = Pattern.compile("^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\\d]+[)）]|\\d+[、.．](?!\\d)|\\d{3,}\\b)");
     private static final Pattern AMOUNT = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
@@ -56,18 +58,29 @@ final class Stitcher {
     /** For each column of {@code next}, the matching column of {@code prev}; null when they do not line up. */
     static int[] columnMap(Fragment prev, Fragment next) {
         double tol = Math.max(4.0, 0.012 * Math.max(prev.box().width(), next.box().width()));
-        if (Math.abs(prev.box().x() - next.box().x()) > tol || Math.abs(prev.box().right() - next.box().right()) > tol) {
-            return null;
-        }
         List<Double> a = prev.columnLefts();
         List<Double> b = next.columnLefts();
+        if (Math.abs(prev.box().x() - next.box().x()) <= tol && Math.abs(prev.box().right() - next.box().right()) <= tol) {
+            return map(a, b, 0, tol);
+        }
+        // The same columns moved sideways: a book's odd and even pages have their own margins, and the outer edges of
+        // a label column or an unruled last column follow their text. The second column tells the shift.
+        if (a.size() < 2 || b.size() != a.size()) return null;
+        double shift = b.get(1) - a.get(1);
+        if (Math.abs(shift) > MARGIN_SHIFT) return null;
+        return map(a, b, shift, tol);
+    }
+
+    private static int[] map(List<Double> a, List<Double> b, double shift, double tol) {
         if (b.size() > a.size()) return null;
         int[] map = new int[b.size()];
         int from = 0;
         for (int j = 0; j < b.size(); j++) {
             int match = -1;
-            for (int k = from; k < a.size(); k++) {
-                if (Math.abs(a.get(k) - b.get(j)) <= tol) { match = k; break; }
+            // the first column holds the row labels: its left edge is the least indented label's on that page
+            if (j == 0 && a.size() >= 2 && b.size() >= 2 && b.get(0) < a.get(1) + shift - tol) match = 0;
+            for (int k = from; k < a.size() && match < 0; k++) {
+                if (Math.abs(a.get(k) + shift - b.get(j)) <= tol) { match = k; break; }
             }
             if (match < 0) return null;
             map[j] = match;

@@ -22,6 +22,12 @@ final class StreamAreas {
     private static final int MIN_TABULAR = 1;
     /** A lone text this short next to a table is a cell (合计, a header over several rows), not a sentence. */
     private static final int SHORT_CELL = 16;
+    /** Lines of a two-column table (label, figure) a table needs when no line has more columns. */
+    private static final int MIN_PAIRS = 2;
+    /** Header lines (科目名称 | 决算数) a run of label-figure lines takes above its first one. */
+    private static final int PAIR_HEADER_LINES = 2;
+    private static final java.util.regex.Pattern FIGURE =
+            java.util.regex.Pattern.compile("^[-－+(（]?[0-9０-９][0-9０-９,，.．]*[)）%％]?$");
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
 
     private StreamAreas() {}
@@ -36,25 +42,63 @@ final class StreamAreas {
         List<List<TextLine>> out = new ArrayList<>();
         int i = 0;
         while (i < all.size()) {
-            if (!tabular(all.get(i))) { i++; continue; }
+            if (!tabular(all.get(i)) && !labelAndAmount(all.get(i))) { i++; continue; }
             int start = i, end = i;
-            int tabularCount = 1;
+            int tabularCount = tabular(all.get(i)) ? 1 : 0;
+            int pairs = tabularCount == 0 ? 1 : 0;
+            boolean amount = tabularCount == 0 && endsInAmount(all.get(i));
             for (int k = i + 1; k < all.size(); k++) {
                 if (top(all.get(k)) - bottom(all.get(k - 1)) > SAME_TABLE * height(all.get(k))) break;
-                if (!tabular(all.get(k))) {
-                    if (!member(all.get(k), all.get(i))) break;
-                } else {
+                if (tabular(all.get(k))) {
                     tabularCount++;
+                } else if (labelAndAmount(all.get(k))) {
+                    pairs++;
+                    amount |= endsInAmount(all.get(k));
+                } else if (tabularCount == 0 ? !labelOnly(all.get(k), all.get(i)) : !member(all.get(k), all.get(i))) {
+                    // two columns of running text are not a table: a run of label-figure lines takes only
+                    // label lines without a figure (补充全国社会保障基金) besides, never lines of two text parts
+                    break;
                 }
                 end = k;
             }
-            while (start > 0 && member(all.get(start - 1), all.get(i))
+            int above = 0;
+            while (start > 0 && member(all.get(start - 1), all.get(i)) && (tabularCount > 0 || above++ < PAIR_HEADER_LINES)
                     && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
-            if (tabularCount >= MIN_TABULAR && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
+            boolean table = tabularCount >= MIN_TABULAR || pairs >= MIN_PAIRS && amount;
+            if (table && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
             i = end + 1;
         }
         return out;
     }
+
+    /**
+     * A line of a two-column table (a label, a wide gap, one figure: 表二（之五） 基本支出决算表, 科目名称 | 决算数):
+     * such lines make a table only when there are {@link #MIN_PAIRS} of them and one figure reads as an amount
+     * (four digits and more, or a decimal fraction), so that a contents list (title, gap, page 12) never does.
+     */
+    private static boolean labelAndAmount(TextLine line) {
+        List<Word> ws = line.words();
+        if (gaps(line) != 1 || ws.size() < 2 || !FIGURE.matcher(ws.get(ws.size() - 1).text().strip()).matches()) return false;
+        // the label part: a line of running text beside another column (…, stroke was the cause of death for 137,119)
+        // carries sentence punctuation, a row label does not
+        StringBuilder label = new StringBuilder();
+        for (int i = 0; i < ws.size() - 1; i++) label.append(ws.get(i).text());
+        return !SENTENCE.matcher(label).find();
+    }
+
+    /** A row label alone (no figure printed on its row) in a run of label-figure lines. */
+    private static boolean labelOnly(TextLine line, TextLine tableLine) {
+        String t = line.text().strip();
+        return gaps(line) == 0 && t.length() <= SHORT_CELL && !SENTENCE.matcher(t).find()
+                && height(line) <= 1.2 * height(tableLine);
+    }
+
+    private static boolean endsInAmount(TextLine line) {
+        List<Word> ws = line.words();
+        String digits = ws.get(ws.size() - 1).text().replaceAll("[^0-9０-９.．]", "");
+        return digits.length() >= 4 || digits.contains(".") || digits.contains("．");
+    }
+
 
     /**
      * A line that may belong to an adjacent table: in the table's type size (not a title), no colon
