@@ -17,6 +17,14 @@ import java.util.List;
 final class WordBuilder {
     /** A gap wider than this share of the character height separates words. */
     private static final double WORD_GAP = 0.6;
+    /**
+     * A gap wider than this share of the character height separates a figure from a figure or a Chinese character
+     * (Latin text may set its words this close without spaces: end of 2007). Inside a figure, and between a figure
+     * and the 年/万元 it is printed with, glyphs touch; a spreadsheet's unruled
+     * columns can sit closer than {@link #WORD_GAP} (Calc pads a cell by about half a character), and an amount
+     * must not become one word with the label or code of the next column (2131.64一、一般公共服务支出, 1065.81302).
+     */
+    private static final double FIGURE_GAP = 0.3;
     /** Characters whose vertical centres differ by less than this share of their height share a line. */
     private static final double SAME_LINE = 0.5;
     /** Confidence of text that the PDF states itself. */
@@ -82,7 +90,9 @@ final class WordBuilder {
 
     private boolean separated(Glyph a, Glyph b) {
         double h = Math.max(a.height(), b.height());
-        if (b.x() - a.right() > WORD_GAP * h) return true;
+        double gap = b.x() - a.right();
+        if (gap > WORD_GAP * h) return true;
+        if (gap > FIGURE_GAP * h && (figure(a) || figure(b)) && (figure(a) || cjk(a)) && (figure(b) || cjk(b))) return true;
         double from = a.centerX();
         double to = b.centerX();
         double top = Math.min(a.y(), b.y());
@@ -92,6 +102,18 @@ final class WordBuilder {
             if (x > from && x < to && Math.min(r.y1(), r.y2()) <= bottom && Math.max(r.y1(), r.y2()) >= top) return true;
         }
         return false;
+    }
+
+    private static boolean figure(Glyph g) {
+        String t = g.text();
+        if (t.length() != 1) return false;
+        char c = t.charAt(0);
+        return c >= '0' && c <= '9' || c >= '０' && c <= '９';
+    }
+
+    private static boolean cjk(Glyph g) {
+        String t = g.text();
+        return !t.isEmpty() && Character.UnicodeScript.of(t.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
     private static void flush(List<Glyph> word, List<Word> out) {

@@ -63,12 +63,40 @@ final class Stitcher {
         if (Math.abs(prev.box().x() - next.box().x()) <= tol && Math.abs(prev.box().right() - next.box().right()) <= tol) {
             return map(a, b, 0, tol);
         }
+        // An unruled part without a header has its columns where its text is: its column positions are separators,
+        // not the header's centres, and columns that print nothing on it (the last ones, often) are not there at all.
+        // Each of its columns continues the column of the part before whose span holds its middle.
+        if (!prev.lattice() && !next.lattice() && Math.abs(prev.box().x() - next.box().x()) <= tol) {
+            int[] bySpan = spanMap(prev, next);
+            if (bySpan != null) return bySpan;
+        }
         // The same columns moved sideways: a book's odd and even pages have their own margins, and the outer edges of
         // a label column or an unruled last column follow their text. The second column tells the shift.
         if (a.size() < 2 || b.size() != a.size()) return null;
         double shift = b.get(1) - a.get(1);
         if (Math.abs(shift) > MARGIN_SHIFT) return null;
         return map(a, b, shift, tol);
+    }
+
+    private static int[] spanMap(Fragment prev, Fragment next) {
+        if (prev.rows().isEmpty() || next.rows().isEmpty()) return null;
+        List<RawCell> a = prev.rows().get(prev.rows().size() - 1).cells();
+        List<RawCell> b = next.rows().get(0).cells();
+        if (b.size() > a.size()) return null;
+        int[] map = new int[b.size()];
+        int from = 0;
+        for (int j = 0; j < b.size(); j++) {
+            double mid = b.get(j).bbox().x() + b.get(j).bbox().width() / 2;
+            int match = -1;
+            for (int k = from; k < a.size(); k++) {
+                BBox s = a.get(k).bbox();
+                if (mid >= s.x() && mid <= s.right()) { match = k; break; }
+            }
+            if (match < 0) return null;
+            map[j] = match;
+            from = match + 1;
+        }
+        return map;
     }
 
     private static int[] map(List<Double> a, List<Double> b, double shift, double tol) {

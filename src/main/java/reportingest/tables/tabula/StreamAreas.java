@@ -15,6 +15,8 @@ import java.util.List;
 final class StreamAreas {
     /** A gap this many line heights wide separates columns. */
     private static final double WIDE_GAP = 1.5;
+    /** Header texts of neighbouring columns are at least this many line heights apart (a space is about 0.3). */
+    private static final double HEADER_GAP = 1.0;
     /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
     private static final double SAME_TABLE = 3.0;
     private static final int MIN_LINES = 3;
@@ -107,7 +109,18 @@ final class StreamAreas {
     private static boolean member(TextLine line, TextLine tableLine) {
         String t = line.text();
         if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
-        return gaps(line) >= 1 || line.words().size() == 1 && t.strip().length() <= SHORT_CELL && !SENTENCE.matcher(t).find();
+        if (gaps(line) >= 1) return true;
+        if (SENTENCE.matcher(t).find()) return false;
+        List<Word> ws = line.words();
+        if (ws.size() == 1) return t.strip().length() <= SHORT_CELL;
+        // header texts of neighbouring narrow columns can sit closer than a column gap (一般公共预算财 政府性基金预算),
+        // but further apart than the words of a sentence
+        double h = height(line);
+        for (int i = 0; i < ws.size(); i++) {
+            if (ws.get(i).text().strip().length() > SHORT_CELL) return false;
+            if (i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() <= HEADER_GAP * h) return false;
+        }
+        return true;
     }
 
     private static boolean tabular(TextLine line) {

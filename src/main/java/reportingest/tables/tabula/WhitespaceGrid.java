@@ -98,6 +98,15 @@ final class WhitespaceGrid {
                     cols.remove(j + 1);
                 }
             }
+            // Likewise a header centred over a wide column of short left-aligned labels (科目名称 over 办公费,
+            // 印刷费) lies right of them all: a column of labels without header next to a column of header only.
+            for (int j = 0; j + 1 < cols.size(); j++) {
+                if (printed(body, cols, j) && !headed(head, cols, j) && wordy(body, cols, j)
+                        && !printed(body, cols, j + 1) && headed(head, cols, j + 1)) {
+                    cols.get(j)[1] = cols.get(j + 1)[1];
+                    cols.remove(j + 1);
+                }
+            }
         }
         int width = cols.size();
         if (width < 2) return null;
@@ -204,6 +213,18 @@ final class WhitespaceGrid {
     private static boolean printed(List<TextLine> body, List<double[]> cols, int j) {
         for (TextLine l : body) for (Word w : l.words()) if (overlaps(cols, w.bbox(), j, j)) return true;
         return false;
+    }
+
+    /** Column j prints words, not figures, on most of the lines that print in it. */
+    private static boolean wordy(List<TextLine> body, List<double[]> cols, int j) {
+        int words = 0, figures = 0;
+        for (TextLine l : body) {
+            for (Word w : l.words()) {
+                if (!overlaps(cols, w.bbox(), j, j)) continue;
+                if (NUMBER.matcher(w.text().strip()).matches()) figures++; else words++;
+            }
+        }
+        return words > figures;
     }
 
     private static boolean headed(List<Cell> head, List<double[]> cols, int j) {
