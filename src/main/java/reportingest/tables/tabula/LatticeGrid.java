@@ -273,7 +273,7 @@ final class LatticeGrid {
 
     /**
      * The lines of a grid row that is a block of body rows (the rulings draw columns, and rows only around blocks):
-     * two columns or more print figures on two lines or more. A label wrapped over two lines beside one line of
+     * two columns or more print a line that is a figure alone on two lines or more. A label wrapped over two lines beside one line of
      * figures is one row, not a block. Null when the row is not such a block.
      */
     private static List<List<Word>> bodyBlockLines(List<Word>[] row) {
@@ -299,7 +299,9 @@ final class LatticeGrid {
             if (ws == null) continue;
             int lines = 0;
             for (List<Word> band : bands) {
-                if (band.stream().anyMatch(w -> ws.contains(w) && FIGURE.matcher(w.text().strip()).matches())) lines++;
+                // a line of the cell that is a figure and nothing else: a wrapped date (2017 年 6 / 月 14 日) is not
+                List<Word> here = band.stream().filter(ws::contains).toList();
+                if (!here.isEmpty() && here.stream().allMatch(w -> FIGURE.matcher(w.text().strip()).matches())) lines++;
             }
             if (lines >= 2) columnsWithFigureLines++;
         }
