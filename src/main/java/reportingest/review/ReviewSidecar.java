@@ -33,7 +33,7 @@ import java.util.function.Function;
  * {@code <stored name>.review.json} beside an original in archive/ whose document needs review, so a clerk sees the
  * outcome in the folder: document id, status, how many rows and cells are flagged, the distinct reasons in plain
  * English and Chinese, and the review API path. Written at placement (before the row records where the file lies);
- * after a review action it is rewritten while the document still needs review and removed once it does not (approved,
+ * after a review action it is (re)written while the document needs review and removed once it does not (approved,
  * corrected to DONE, or rejected). Only a sidecar this service wrote (same document id) is ever rewritten or removed.
  */
 public final class ReviewSidecar {
@@ -72,9 +72,9 @@ public final class ReviewSidecar {
     }
 
     /**
-     * After a review action: the sidecar of the document's stored file rewritten while it still needs review, removed
-     * once it does not. Nothing happens when the file has no sidecar of this document (none was written at placement,
-     * or someone else's file has that name). A sidecar that cannot be written is logged, never fails the action.
+     * After a review action: the sidecar of the document's stored file written while it needs review (also when it did
+     * not before the action), removed once it does not. A file of that name this service did not write for this
+     * document is never touched. A sidecar that cannot be written is logged, never fails the action.
      */
     public void refresh(long documentId) {
         try {
@@ -86,11 +86,18 @@ public final class ReviewSidecar {
             });
             if (now == null) return;
             Path sidecar = Path.of(now.doc().storedAs() + SUFFIX);
-            if (!ours(sidecar, documentId)) return;
+            boolean exists = Files.exists(sidecar, LinkOption.NOFOLLOW_LINKS);
+            if (exists && !ours(sidecar, documentId)) return;
             if (now.body() != null) {
-                Files.write(sidecar, Json.pretty(withStoredAs(now.body(), now.doc().fileName(), Path.of(now.doc().storedAs()))).getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            } else {
+                byte[] text = Json.pretty(withStoredAs(now.body(), now.doc().fileName(), Path.of(now.doc().storedAs()))).getBytes(StandardCharsets.UTF_8);
+                if (exists) {
+                    Files.write(sidecar, text, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                } else if (Files.isRegularFile(Path.of(now.doc().storedAs()), LinkOption.NOFOLLOW_LINKS)) {
+                    // a document that needs review only since a review action (a correction that breaks an identity)
+                    Files.write(sidecar, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                    log.info("Wrote {}: document {} needs review now", sidecar, documentId);
+                }
+            } else if (exists) {
                 Files.delete(sidecar);
                 log.info("Removed {}: document {} is {} now", sidecar, documentId, now.doc().status());
             }
