@@ -2,9 +2,11 @@ package reportingest.route;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -27,6 +29,8 @@ import java.util.Locale;
  * <li>{@code ingest_page_seconds{origin}}: seconds per page (histogram), from the previous page of the file (or
  * the start of its reading) to this one, so with OCR workers in parallel it is the time a page costs in turn;
  * origin {@code ocr}, {@code text_layer} or {@code ocr_text}.</li>
+ * <li>{@code ingest_file_seconds{outcome}}: seconds from intake to outcome per file (histogram; outcome done,
+ * needs_review, duplicate or failed), timed by the route (micrometer:timer:ingest.file).</li>
  * <li>{@code ingest_inbox_depth}: entries in inbox/ the service will take or refuse (the file in progress
  * included: it leaves the inbox when it is placed).</li>
  * <li>{@code ingest_files_in_flight}: files the ingest route is working on now.</li>
@@ -45,12 +49,26 @@ public final class IngestMetrics {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(120)};
 
+    /** The routes' timer of a file from intake to its outcome. */
+    static final String FILE_TIMER = "ingest.file";
+    private static final Duration[] FILE_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(2),
+            Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(1)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter ocrPages;
 
     public IngestMetrics(Path inbox) {
         // camel-micrometer tags every meter with its context's name: one context here, so it says nothing
         registry.config().meterFilter(MeterFilter.ignoreTags("camelContext"));
+        // the routes' per-file timer (micrometer:timer:ingest.file) as a histogram a dashboard can take quantiles of
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().equals(FILE_TIMER)) return config;
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(nanos(FILE_BUCKETS)).build().merge(config);
+            }
+        });
         for (String outcome : new String[]{"done", "needs_review", "duplicate"}) files(outcome, NO_CODE);
         ocrPages = Counter.builder("ingest.pages.ocr").description("Pages read by OCR").register(registry);
         for (PageOrigin origin : PageOrigin.values()) pageTimer(origin);
@@ -87,6 +105,12 @@ public final class IngestMetrics {
     /** The metrics as Prometheus text (format 0.0.4). */
     public String scrape() {
         return registry.scrape(CONTENT_TYPE);
+    }
+
+    private static double[] nanos(Duration[] buckets) {
+        double[] out = new double[buckets.length];
+        for (int i = 0; i < buckets.length; i++) out[i] = buckets[i].toNanos();
+        return out;
     }
 
     private Counter files(String outcome, String code) {

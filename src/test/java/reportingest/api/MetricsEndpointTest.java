@@ -66,9 +66,15 @@ class MetricsEndpointTest {
                     "ingest_page_seconds_count{origin=\"ocr_text\"} 2",
                     "ingest_page_seconds_count{origin=\"text_layer\"} 0",
                     "ingest_inbox_depth 0.0",
-                    "ingest_files_in_flight 0.0");
+                    "ingest_files_in_flight 0.0",
+                    // timed from intake to outcome; a link is refused before the route and never timed
+                    "ingest_file_seconds_count{outcome=\"done\"} 1",
+                    "ingest_file_seconds_count{outcome=\"needs_review\"} 2",
+                    "ingest_file_seconds_count{outcome=\"duplicate\"} 1",
+                    "ingest_file_seconds_count{outcome=\"failed\"} 1");
             assertThat(text).contains("# TYPE ingest_page_seconds histogram", "ingest_page_seconds_bucket{origin=\"ocr\",le=\"+Inf\"} 1",
-                    "# TYPE ingest_files_total counter", "# TYPE ingest_inbox_depth gauge", "jvm_memory_used_bytes{area=\"heap\"");
+                    "# TYPE ingest_files_total counter", "# TYPE ingest_inbox_depth gauge", "# TYPE ingest_file_seconds histogram",
+                    "ingest_file_seconds_bucket{outcome=\"done\",le=\"+Inf\"} 1", "jvm_memory_used_bytes{area=\"heap\"");
         }
     }
 
