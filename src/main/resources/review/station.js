@@ -43,11 +43,12 @@ const WORDS = {
   kAltR: ['驳回文档（须填理由）', 'reject the document (comment required)'], kPage: ['翻页', 'page'], kAltQ: ['返回队列', 'back to the queue'],
   done: ['完成', 'done'], left: ['剩余', 'left'],
 };
+// most telling first: a proposal (Enter takes it), then the identities, then reading doubts, then the form itself
 const COLOUR_GROUPS = [
+  ['c-repair', ['REPAIR_PROPOSED'], ['有修复建议', 'repair proposed']],
   ['c-sum', ['ROW_SUM_MISMATCH', 'HIERARCHY_SUM_MISMATCH', 'TOTAL_MISMATCH'], ['合计不符', 'sums']],
   ['c-cross', ['CROSS_TABLE_MISMATCH'], ['表间不符', 'between tables']],
   ['c-narr', ['NARRATIVE_MISMATCH'], ['与说明不符', 'text vs table']],
-  ['c-repair', ['REPAIR_PROPOSED'], ['有修复建议', 'repair proposed']],
   ['c-read', ['OCR_LOW_CONFIDENCE', 'PARSE_AMBIGUOUS'], ['识别存疑', 'hard to read']],
   ['c-form', ['HEADER_UNMATCHED', 'COLUMN_MISSING', 'LABEL_UNREADABLE', 'LABEL_REPAIRED', 'SCHEMA_UNKNOWN', 'TABLE_MISSING', 'NO_CONTENT_FOUND'], ['表样问题', 'form']],
 ];

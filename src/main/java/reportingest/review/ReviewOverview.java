@@ -132,7 +132,13 @@ public final class ReviewOverview {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (StoredDocumentReader.flags(rs.getString(1)).stream().anyMatch(Flag::asksForReview)) cells++;
+                    boolean flagged = false;
+                    for (Flag f : StoredDocumentReader.flags(rs.getString(1))) {
+                        if (!f.asksForReview()) continue;
+                        flagged = true;
+                        codes.add(f.code()); // a row does not always carry copies of its cells' flags
+                    }
+                    if (flagged) cells++;
                 }
             }
         }
