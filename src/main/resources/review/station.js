@@ -507,6 +507,7 @@ function renderDetail() {
   const box = $('#detail');
   const c = doc.cells[doc.sel];
   renderProgress();
+  box.dataset.cell = c ? c.cellId : '';
   if (!c) { fill(box, h('p', { class: 'muted' }, t('noFlagged')), keyHelp()); return; }
   const input = h('input', { id: 'value', value: c.value ?? '', autocomplete: 'off', spellcheck: 'false', 'aria-label': t('value') });
   input.addEventListener('input', () => input.classList.toggle('changed', input.value !== (c.value ?? '')));

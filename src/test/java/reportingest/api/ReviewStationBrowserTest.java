@@ -1,0 +1,184 @@
+package reportingest.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reportingest.support.RunningService;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The review station in a real browser (Debian's headless Chromium over the DevTools protocol) on the running service
+ * with its H2 file: sign in; find the scan with a wrong figure in the queue by keyboard; its page image shows with the
+ * flagged cell highlighted and selected, the proposal ready; Enter takes it, the row turns ACCEPTED, the document DONE
+ * and the feed carries the change once; a text report's cell is typed over (first wrongly: the row stays in review,
+ * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; signed out, a key writes
+ * nothing. Screenshots of the queue and the document view go to target/review-station/. Skipped without Chromium.
+ */
+class ReviewStationBrowserTest {
+    static final String NAME = "王审核";
+    static final Path SHOTS = Path.of("target/review-station");
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path profile;
+
+    @Test
+    void aReviewerClearsFlaggedCellsWithTheKeyboard() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "no Chromium at " + HeadlessChromium.BINARY + " (Debian packages chromium)");
+        try (RunningService service = RunningService.start(home); HeadlessChromium browser = new HeadlessChromium(profile)) {
+            ApiClient client = new ApiClient(service);
+            service.drop(AlteredScan.png(), "scan-57.png");
+            service.awaitIn(service.archive(), "scan-57.png");
+            long scan = idOf(service, "scan-57.png");
+            long typed = client.ingest(SyntheticReports.income("浏览器测试一号单位", true), "typed.txt");
+            long approved = client.ingest(SyntheticReports.income("浏览器测试二号单位", true), "approved.txt");
+            long rejected = client.ingest(SyntheticReports.income("浏览器测试三号单位", true), "rejected.txt");
+            String base = "http://127.0.0.1:" + service.port();
+
+            // the queue: four documents need review; the counts at the top
+            browser.open(base + "/review");
+            browser.await("document.querySelectorAll('#queue tr.doc').length === 4");
+            assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("4");
+            assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
+            browser.screenshot(SHOTS.resolve("queue.png"));
+
+            // sign in (name and the review token, kept in this tab)
+            browser.click("#signin-button");
+            browser.await("document.querySelector('#signin-dialog').open && document.activeElement.id === 'signin-name'");
+            browser.insertText(NAME);
+            browser.tab(false);
+            browser.insertText(RunningService.TOKEN);
+            browser.enter();
+            browser.await("document.querySelector('#reviewer').textContent === '" + NAME + "'");
+
+            // to the scan by keyboard: down to its line, Enter
+            int strokesBefore = browser.keystrokes();
+            long t0 = System.nanoTime();
+            List<String> order = new ArrayList<>();
+            for (JsonNode id : browser.eval("[...document.querySelectorAll('#queue tr.doc')].map(r => r.dataset.id)")) order.add(id.asText());
+            for (int i = 0; i < order.indexOf(Long.toString(scan)); i++) browser.press("ArrowDown", "ArrowDown", 40, 0, null);
+            browser.enter();
+            browser.await("document.querySelector('#page-image') && document.querySelector('#page-image').naturalWidth > 0"
+                    + " && document.querySelector('#page .box.flagged.sel')", Duration.ofSeconds(30));
+            JsonNode cell = flaggedCell(service, scan);
+            long cellId = cell.get("cellId").asLong();
+            assertThat(browser.text("document.querySelector('#page .box.sel').dataset.cell")).isEqualTo(Long.toString(cellId));
+            assertThat(browser.text("document.querySelector('#page .box.sel').className")).contains("c-repair");
+            assertThat(browser.text("document.activeElement.id")).isEqualTo("value");
+            assertThat(browser.text("document.activeElement.value")).isEqualTo(AlteredScan.PRINTED);
+            assertThat(browser.text("document.querySelector('#proposal').textContent")).contains(AlteredScan.PROPOSED);
+            assertThat(browser.text("document.querySelector('#reasons').textContent")).contains("各行之和与表内总计不符", "57.43");
+            browser.await("document.querySelector('#crop') && document.querySelector('#crop').naturalWidth > 0");
+            // the highlighted box lies on the printed figure: its box in points times the image's scale
+            JsonNode box = browser.eval("(() => { const b = document.querySelector('#page .box.sel'), i = document.querySelector('#page-image');"
+                    + " const k = i.clientWidth / i.naturalWidth * 300 / 72; return [b.offsetLeft / k, b.offsetTop / k]; })()");
+            assertThat(box.get(0).asDouble()).isBetween(AlteredScan.BOX[0] - 6, AlteredScan.BOX[0] + 6);
+            assertThat(box.get(1).asDouble()).isBetween(AlteredScan.BOX[1] - 6, AlteredScan.BOX[1] + 6);
+            browser.screenshot(SHOTS.resolve("document.png"));
+
+            String cursor = client.pull("0", 500, "").next();
+            browser.enter(); // take the proposal
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int strokes = browser.keystrokes() - strokesBefore;
+            assertThat(service.get("/api/cells/" + cellId).get("value").asText()).isEqualTo(AlteredScan.PROPOSED);
+            assertThat(service.get("/api/cells/" + cellId).get("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(client.pull(cursor, 500, "").items()).filteredOn(f -> f.get("cellId").asLong() == cellId).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.get("value").asText()).isEqualTo(AlteredScan.PROPOSED);
+                        assertThat(f.get("status").asText()).isEqualTo("ACCEPTED");
+                    });
+            assertThat(browser.text("document.querySelector('#progress').textContent")).startsWith("剩余 0 /");
+            System.out.printf("review station: the scan's flagged cell cleared in %d keystrokes, %.1f s (queue to DONE)%n", strokes, seconds);
+
+            // a text report: type over the value; a wrong figure keeps the row in review, the right one accepts it
+            browser.press("q", "KeyQ", 'Q', HeadlessChromium.ALT, null); // back to the queue
+            browser.await("document.querySelector('#queue')");
+            browser.eval("location.hash = '#/doc/" + typed + "'");
+            long typedCell = flaggedCell(service, typed).get("cellId").asLong();
+            browser.await("document.querySelector('#detail').dataset.cell === '" + typedCell + "' && document.activeElement.id === 'value'");
+            assertThat(browser.text("document.querySelector('#no-page-image').textContent")).contains("没有页面图像");
+            browser.type("305.21");
+            browser.enter();
+            browser.await("document.querySelector('#toast').textContent.includes('CORRECTION')");
+            browser.await("document.querySelector('#doc-status') && document.querySelector('#doc-status').dataset.status === 'NEEDS_REVIEW'"
+                    + " && document.querySelector('#detail').dataset.cell !== ''");
+            assertThat(service.get("/api/cells/" + typedCell).get("value").asText()).isEqualTo("305.21");
+            assertThat(service.get("/api/cells/" + typedCell).get("status").asText()).isEqualTo("NEEDS_REVIEW");
+            for (int i = 0; i < 10 && !browser.text("document.querySelector('#detail').dataset.cell").equals(Long.toString(typedCell)); i++) {
+                browser.tab(false);
+            }
+            assertThat(browser.text("document.querySelector('#detail').dataset.cell")).isEqualTo(Long.toString(typedCell));
+            browser.type("305.20");
+            browser.enter();
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+            assertThat(service.get("/api/cells/" + typedCell).get("status").asText()).isEqualTo("ACCEPTED");
+
+            // approve a row as it is: Alt+A
+            browser.eval("location.hash = '#/doc/" + approved + "'");
+            browser.await("document.querySelector('#doc-name').textContent === 'approved.txt' && document.activeElement.id === 'value'");
+            browser.chord(HeadlessChromium.ALT, 'a');
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+            assertThat(service.get("/api/documents/" + approved).get("status").asText()).isEqualTo("DONE");
+            assertThat(service.get("/api/audit?document=" + approved).get("items").get(0).get("action").asText()).isEqualTo("ROW_APPROVED");
+
+            // reject a document: Alt+R, a comment, Ctrl+Enter (an empty comment is not sent)
+            browser.eval("location.hash = '#/doc/" + rejected + "'");
+            browser.await("document.querySelector('#doc-name').textContent === 'rejected.txt' && document.activeElement.id === 'value'");
+            browser.chord(HeadlessChromium.ALT, 'r');
+            browser.await("document.querySelector('#reject-dialog').open && document.activeElement.id === 'reject-comment'");
+            browser.press("Enter", "Enter", 13, HeadlessChromium.CTRL, null);
+            assertThat(browser.eval("document.querySelector('#reject-dialog').open").asBoolean()).isTrue();
+            browser.insertText("不是本单位的报表");
+            browser.press("Enter", "Enter", 13, HeadlessChromium.CTRL, null);
+            browser.await("document.querySelector('#doc-status').dataset.status === 'REJECTED'");
+            JsonNode rejection = service.get("/api/audit?document=" + rejected).get("items");
+            assertThat(rejection).singleElement().satisfies(a -> {
+                assertThat(a.get("action").asText()).isEqualTo("DOCUMENT_REJECTED");
+                assertThat(a.get("reviewer").asText()).isEqualTo(NAME);
+                assertThat(a.get("comment").asText()).isEqualTo("不是本单位的报表");
+            });
+
+            // signed out, a key writes nothing and asks to sign in
+            browser.click("#signout-button");
+            browser.await("document.querySelector('#signin-button').hidden === false");
+            int actions = service.get("/api/audit?limit=1000").get("items").size();
+            browser.eval("location.hash = '#/'");
+            browser.await("document.querySelector('#queue-empty')"); // nothing needs review any more
+            assertThat(service.get("/api/review/documents").get("items")).isEmpty();
+            browser.eval("location.hash = '#/doc/" + approved + "'");
+            browser.await("document.querySelector('#doc-name') && document.querySelector('#doc-name').textContent === 'approved.txt'");
+            browser.chord(HeadlessChromium.ALT, 'd');
+            browser.await("document.querySelector('#signin-dialog').open");
+            assertThat(service.get("/api/audit?limit=1000").get("items").size()).isEqualTo(actions);
+        }
+    }
+
+    private static long idOf(RunningService service, String name) throws Exception {
+        return service.allDocuments().stream().filter(d -> d.get("fileName").asText().equals(name))
+                .mapToLong(d -> d.get("id").asLong()).max().orElseThrow();
+    }
+
+    /** The first flagged cell of the document's first row needing review, as the page selects it first. */
+    private static JsonNode flaggedCell(RunningService service, long doc) throws Exception {
+        for (JsonNode table : service.get("/api/documents/" + doc + "/export").get("tables")) {
+            for (JsonNode row : table.get("rows")) {
+                if (!row.get("status").asText().equals("NEEDS_REVIEW")) continue;
+                for (JsonNode column : table.get("columns")) {
+                    JsonNode c = row.get("cells").get(column.asText());
+                    if (c != null && !c.get("flags").isEmpty()) return c;
+                }
+            }
+        }
+        throw new AssertionError("no flagged cell in document " + doc + " " + StandardCharsets.UTF_8);
+    }
+}
