@@ -9,7 +9,10 @@ import reportingest.api.FeedApi;
 import reportingest.catalog.Catalog;
 import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
+import reportingest.api.ReviewSessions;
 import reportingest.api.ReviewStation;
+import reportingest.api.ReviewerAccounts;
+import reportingest.api.SessionApi;
 import reportingest.api.StationApi;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
@@ -154,7 +157,10 @@ public final class IngestService implements AutoCloseable {
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db), PixelBudget.ofMegapixels(config.maxPageMegapixels())));
         main.bind("openApi", new OpenApiDoc(config.host(), config.port()));
         main.bind("requestParameters", new RequestParameters());
-        main.bind("apiToken", new ApiToken(config.apiToken()));
+        // reviewers sign in at the review station (/review) with accounts in $INGEST_HOME/reviewers.txt (bin/reviewer)
+        ReviewSessions sessions = new ReviewSessions();
+        main.bind("sessionApi", new SessionApi(new ReviewerAccounts(config.home().resolve(ReviewerAccounts.FILE)), sessions));
+        main.bind("apiToken", new ApiToken(config.apiToken(), sessions));
         main.bind("json", new JsonResponder());
     }
 

@@ -11,8 +11,8 @@ const WORDS = {
   title: ['报表审核工作站', 'Review station'],
   signIn: ['登录', 'Sign in'], signOut: ['退出', 'Sign out'], cancel: ['取消', 'Cancel'],
   signInTitle: ['审核员登录', 'Reviewer sign-in'], reviewerName: ['审核员姓名', 'Reviewer name'],
-  apiToken: ['审核口令（INGEST_API_TOKEN）', 'Review token (INGEST_API_TOKEN)'],
-  signInNote: ['口令只保存在本浏览器标签页中，关闭即失效。', 'The token is kept in this browser tab only, until it is closed.'],
+  password: ['密码', 'Password'],
+  noAccounts: ['尚无审核员账号：请管理员用 bin/reviewer add 姓名 创建。', 'No reviewer accounts yet: an administrator adds them with bin/reviewer add NAME.'],
   notSignedIn: ['未登录（只能查看）', 'not signed in (read only)'],
   needSignIn: ['请先登录后再操作。', 'Sign in first to act.'],
   rejectTitle: ['驳回整份文档', 'Reject the whole document'],
@@ -105,12 +105,18 @@ function badge(status, id) {
 const when = (iso) => (iso ? new Date(iso).toLocaleString(lang ? 'en-GB' : 'zh-CN') : '');
 
 // ---------------------------------------------------------------- the API
-const session = {
-  get name() { return sessionStorage.getItem('review.name') || ''; },
-  get token() { return sessionStorage.getItem('review.token') || ''; },
-  set(name, token) { sessionStorage.setItem('review.name', name); sessionStorage.setItem('review.token', token); },
-  clear() { sessionStorage.removeItem('review.name'); sessionStorage.removeItem('review.token'); },
-};
+/*
+ * Who is signed in: the service keeps the session (an HttpOnly cookie the script never sees); the page keeps the
+ * reviewer's name and the session's CSRF token, sent as X-CSRF-Token on every write. The audit trail records the
+ * signed-in reviewer, whatever a request body says.
+ */
+const session = { name: '', csrf: '', accounts: true };
+async function loadSession() {
+  const s = await api('/api/session');
+  session.name = s.signedIn ? s.reviewer : '';
+  session.csrf = s.signedIn ? s.csrfToken : '';
+  session.accounts = s.accounts;
+}
 
 class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
@@ -122,11 +128,11 @@ async function api(path, options = {}) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-  if (init.method !== 'GET') {
-    if (!session.token) throw new ApiError(401, t('needSignIn'));
-    init.headers.Authorization = 'Bearer ' + session.token;
+  if (init.method !== 'GET' && !options.anonymous) {
+    if (!session.csrf) throw new ApiError(401, t('needSignIn'));
+    init.headers['X-CSRF-Token'] = session.csrf;
   }
-  const r = await fetch(path, init);
+  const r = await fetch(path, { ...init, credentials: 'same-origin' });
   const text = await r.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
@@ -189,10 +195,38 @@ async function renderHealth() {
 // ---------------------------------------------------------------- sign-in (the token of the review API, per tab)
 function openSignIn() {
   const d = $('#signin-dialog');
+  if (d.open) return;
   $('#signin-name').value = session.name;
-  $('#signin-token').value = '';
+  $('#signin-password').value = '';
+  $('#signin-error').textContent = session.accounts ? '' : t('noAccounts');
   d.showModal();
   $('#signin-name').focus();
+}
+
+async function signIn(name, password) {
+  try {
+    const s = await api('/api/session', { method: 'POST', body: { name, password }, anonymous: true });
+    session.name = s.reviewer;
+    session.csrf = s.csrfToken;
+    $('#signin-dialog').close();
+    renderWho();
+    const input = $('#value');
+    if (input) input.focus();
+  } catch (e) {
+    $('#signin-error').textContent = (e.status ? e.status + ': ' : '') + e.message;
+    $('#signin-password').select();
+  }
+}
+
+async function signOut() {
+  try {
+    await api('/api/session', { method: 'DELETE' });
+  } catch (e) {
+    toast(e.message, true);
+  }
+  session.name = '';
+  session.csrf = '';
+  renderWho();
 }
 
 // ---------------------------------------------------------------- routing
@@ -579,7 +613,7 @@ function documentKeys(e) {
 let busy = false;
 async function act(run) {
   if (busy) return;
-  if (!session.token) { toast(t('needSignIn'), true); openSignIn(); return; }
+  if (!session.csrf) { toast(t('needSignIn'), true); openSignIn(); return; }
   busy = true;
   try {
     const out = await run();
@@ -589,7 +623,7 @@ async function act(run) {
     renderHealth();
   } catch (e) {
     toast((e.status ? e.status + ': ' : '') + e.message, true);
-    if (e.status === 401) openSignIn();
+    if (e.status === 401 || e.status === 403) { await loadSession().catch(() => null); renderWho(); openSignIn(); }
     else if (e.status === 409) await showDocument(doc.id, true);
   } finally {
     busy = false;
@@ -627,7 +661,7 @@ function approveDocument() {
 }
 
 function openReject() {
-  if (!session.token) { toast(t('needSignIn'), true); openSignIn(); return; }
+  if (!session.csrf) { toast(t('needSignIn'), true); openSignIn(); return; }
   $('#reject-comment').value = '';
   $('#reject-dialog').showModal();
   $('#reject-comment').focus();
@@ -659,7 +693,7 @@ async function toggleAudit() {
 document.addEventListener('keydown', (e) => { if (view && view.keys) view.keys(e); });
 document.addEventListener('DOMContentLoaded', () => {
   $('#signin-button').addEventListener('click', openSignIn);
-  $('#signout-button').addEventListener('click', () => { session.clear(); renderWho(); });
+  $('#signout-button').addEventListener('click', signOut);
   $('#lang-button').addEventListener('click', () => {
     lang = 1 - lang;
     localStorage.setItem('review.lang', lang ? 'en' : 'zh');
@@ -670,13 +704,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#signin-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const name = $('#signin-name').value.trim();
-    const token = $('#signin-token').value;
-    if (!name || !token) return;
-    session.set(name, token);
-    $('#signin-dialog').close();
-    renderWho();
-    const input = $('#value');
-    if (input) input.focus();
+    const password = $('#signin-password').value;
+    if (name && password) signIn(name, password);
   });
   $('#reject-cancel').addEventListener('click', () => $('#reject-dialog').close());
   $('#reject-form').addEventListener('submit', (e) => { e.preventDefault(); submitReject(); });
@@ -685,6 +714,7 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   window.addEventListener('hashchange', () => route().catch((e) => toast(e.message, true)));
   renderWho();
+  loadSession().catch(() => null).then(renderWho);
   renderHealth();
   setInterval(renderHealth, 15000);
   route().catch((e) => toast(e.message, true));

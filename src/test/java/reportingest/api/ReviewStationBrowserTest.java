@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The review station in a real browser (Debian's headless Chromium over the DevTools protocol) on the running service
- * with its H2 file: sign in; find the scan with a wrong figure in the queue by keyboard; its page image shows with the
+ * with its H2 file: sign in with a reviewer's account (a wrong password refused first); find the scan with a wrong figure in the queue by keyboard; its page image shows with the
  * flagged cell highlighted and selected, the proposal ready; Enter takes it, the row turns ACCEPTED, the document DONE
  * and the feed carries the change once; a text report's cell is typed over (first wrongly: the row stays in review,
  * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; signed out, a key writes
@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ReviewStationBrowserTest {
     static final String NAME = "王审核";
+    static final String PASSWORD = "审核-站-password";
     static final Path SHOTS = Path.of("target/review-station");
 
     @TempDir
@@ -51,14 +52,19 @@ class ReviewStationBrowserTest {
             assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
             browser.screenshot(SHOTS.resolve("queue.png"));
 
-            // sign in (name and the review token, kept in this tab)
+            // sign in with the reviewer's account (a wrong password first: refused, the dialog says so)
+            new ReviewerAccounts(home.resolve(ReviewerAccounts.FILE)).put(NAME, PASSWORD.toCharArray());
             browser.click("#signin-button");
             browser.await("document.querySelector('#signin-dialog').open && document.activeElement.id === 'signin-name'");
             browser.insertText(NAME);
             browser.tab(false);
-            browser.insertText(RunningService.TOKEN);
+            browser.insertText("not-the-password");
+            browser.enter();
+            browser.await("document.querySelector('#signin-error').textContent.includes('401')");
+            browser.insertText(PASSWORD); // the wrong one is selected: typing replaces it
             browser.enter();
             browser.await("document.querySelector('#reviewer').textContent === '" + NAME + "'");
+            assertThat(browser.eval("document.cookie").asText()).isEmpty(); // HttpOnly: the script never sees the session
 
             // to the scan by keyboard: down to its line, Enter
             int strokesBefore = browser.keystrokes();
