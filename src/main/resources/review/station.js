@@ -102,6 +102,12 @@ function badge(status, id) {
   const w = STATUS_WORDS[status];
   return h('span', { class: 'status ' + status, id, dataset: { status }, title: status }, w ? w[lang] : status);
 }
+const KIND_WORDS = {
+  final_accounts: ['部门决算', 'final accounts'], budget: ['预算', 'budget'], performance: ['绩效自评', 'performance'],
+  government_budget: ['政府预算', 'government budget'], government_final_accounts: ['政府决算', 'government final accounts'],
+  unknown: ['未知', 'unknown'],
+};
+const kindWords = (k) => (KIND_WORDS[k] ? KIND_WORDS[k][lang] : k);
 const when = (iso) => (iso ? new Date(iso).toLocaleString(lang ? 'en-GB' : 'zh-CN') : '');
 
 // ---------------------------------------------------------------- the API
@@ -289,7 +295,7 @@ async function loadQueue() {
   h('td', {}, d.fileName),
   h('td', {}, d.body || '—'),
   h('td', {}, d.fiscalYear || '—'),
-  h('td', {}, d.kind),
+  h('td', {}, kindWords(d.kind)),
   h('td', {}, when(d.receivedAt)),
   h('td', {}, badge(d.status)),
   h('td', { class: 'num' }, d.flaggedRows),

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The review station in a real browser (Debian's headless Chromium over the DevTools protocol) on the running service
- * with its H2 file: sign in with a reviewer's account (a wrong password refused first); find the scan with a wrong figure in the queue by keyboard; its page image shows with the
+ * with its H2 file: the queue with the failed file and its reason; sign in with a reviewer's account (a wrong password refused first); find the scan with a wrong figure in the queue by keyboard; its page image shows with the
  * flagged cell highlighted and selected, the proposal ready; Enter takes it, the row turns ACCEPTED, the document DONE
  * and the feed carries the change once; a text report's cell is typed over (first wrongly: the row stays in review,
  * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; signed out, a key writes
@@ -43,6 +43,8 @@ class ReviewStationBrowserTest {
             long typed = client.ingest(SyntheticReports.income("浏览器测试一号单位", true), "typed.txt");
             long approved = client.ingest(SyntheticReports.income("浏览器测试二号单位", true), "approved.txt");
             long rejected = client.ingest(SyntheticReports.income("浏览器测试三号单位", true), "rejected.txt");
+            service.drop("<html>not a scan</html>".getBytes(StandardCharsets.UTF_8), "scan-from-the-web.pdf");
+            service.awaitIn(service.failed(), "scan-from-the-web.pdf");
             String base = "http://127.0.0.1:" + service.port();
 
             // the queue: four documents need review; the counts at the top
@@ -50,7 +52,8 @@ class ReviewStationBrowserTest {
             browser.await("document.querySelectorAll('#queue tr.doc').length === 4");
             assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("4");
             assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
-            browser.screenshot(SHOTS.resolve("queue.png"));
+            assertThat(browser.text("document.querySelector('#count-failed b').textContent")).isEqualTo("1");
+            assertThat(browser.text("document.querySelector('#failed').textContent")).contains("scan-from-the-web.pdf", "PDF");
 
             // sign in with the reviewer's account (a wrong password first: refused, the dialog says so)
             new ReviewerAccounts(home.resolve(ReviewerAccounts.FILE)).put(NAME, PASSWORD.toCharArray());
@@ -65,6 +68,7 @@ class ReviewStationBrowserTest {
             browser.enter();
             browser.await("document.querySelector('#reviewer').textContent === '" + NAME + "'");
             assertThat(browser.eval("document.cookie").asText()).isEmpty(); // HttpOnly: the script never sees the session
+            browser.screenshot(SHOTS.resolve("queue.png"));
 
             // to the scan by keyboard: down to its line, Enter
             int strokesBefore = browser.keystrokes();
@@ -185,6 +189,6 @@ class ReviewStationBrowserTest {
                 }
             }
         }
-        throw new AssertionError("no flagged cell in document " + doc + " " + StandardCharsets.UTF_8);
+        throw new AssertionError("no flagged cell in document " + doc);
     }
 }
