@@ -363,10 +363,14 @@ async function showDocument(id, keepPosition) {
       });
     });
   });
+  // a row with a repair proposal stops at the proposed cells only (its other flagged cells are the same broken
+  // identities seen from the other side: taking the proposal clears them)
   const stops = [];
   const rowsWithStop = new Set();
+  const proposed = new Set(cells.filter((c) => c.rowStatus === 'NEEDS_REVIEW' && c.proposal).map((c) => c.rowId));
   cells.forEach((c, i) => {
-    if (c.rowStatus === 'NEEDS_REVIEW' && c.flags.length) { stops.push(i); rowsWithStop.add(c.rowId); }
+    if (c.rowStatus !== 'NEEDS_REVIEW') return;
+    if (proposed.has(c.rowId) ? c.proposal : c.flags.length) { stops.push(i); rowsWithStop.add(c.rowId); }
   });
   cells.forEach((c, i) => {
     if (c.rowStatus === 'NEEDS_REVIEW' && !rowsWithStop.has(c.rowId)) { stops.push(i); rowsWithStop.add(c.rowId); }
@@ -427,6 +431,7 @@ function renderDocumentFrame() {
 
 function renderProgress() {
   const left = doc.stops.length;
+  $('#progress').dataset.left = left;
   $('#progress').textContent = t('left') + ' ' + left + (doc.total ? ' / ' + doc.total : '');
 }
 
@@ -438,7 +443,7 @@ async function select(index) {
   if (c.page && c.page !== doc.page || !doc.pageUrl) await loadPage(c.page || 1);
   markSelection();
   // the cell's version (what a correction sends) and its current value, read fresh
-  c.fresh = api('/api/cells/' + c.cellId).catch(() => null);
+  c.fresh = api('/api/cells/' + c.cellId).catch((error) => ({ error }));
   renderDetail();
 }
 
@@ -636,10 +641,11 @@ async function act(run) {
   }
 }
 
+/** The cell's version as read when it was selected; read again if that read failed (the error says why). */
 async function version(c) {
   const fresh = await c.fresh;
-  if (!fresh) throw new ApiError(404, 'cell ' + c.cellId);
-  return fresh.version;
+  if (fresh && !fresh.error) return fresh.version;
+  return (await api('/api/cells/' + c.cellId)).version;
 }
 
 function correct(value) {

@@ -173,6 +173,82 @@ class ReviewStationBrowserTest {
         }
     }
 
+    /**
+     * Issue #12's measure: 20 flagged cells with proposals (four scans of the 支出决算表 page, five wrong figures each,
+     * {@link AlteredScan#fiveOfSix}) cleared from the queue with the keyboard: per file Enter to open it, Enter on each
+     * proposed cell (the page moves to the next one by itself), Alt+Q back to the queue. Keystrokes and seconds are
+     * printed and written to target/review-station/measure.txt.
+     */
+    @Test
+    void twentyFlaggedCellsWithProposalsAreClearedWithTheKeyboard() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "no Chromium at " + HeadlessChromium.BINARY + " (Debian packages chromium)");
+        try (RunningService service = RunningService.start(home); HeadlessChromium browser = new HeadlessChromium(profile)) {
+            new ReviewerAccounts(home.resolve(ReviewerAccounts.FILE)).put(NAME, PASSWORD.toCharArray());
+            List<Long> docs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                service.drop(AlteredScan.png(AlteredScan.fiveOfSix(i)), "five-" + i + ".png");
+                service.awaitIn(service.archive(), "five-" + i + ".png");
+                docs.add(idOf(service, "five-" + i + ".png"));
+            }
+            int proposals = 0;
+            for (long doc : docs) {
+                for (JsonNode item : service.get("/api/review?document=" + doc + "&limit=1000").get("items")) {
+                    for (JsonNode c : item.path("cells")) if (!c.get("proposal").isNull()) proposals++;
+                }
+            }
+            assertThat(proposals).isEqualTo(20);
+
+            browser.open("http://127.0.0.1:" + service.port() + "/review/");
+            browser.await("document.querySelectorAll('#queue tr.doc').length === 4");
+            browser.click("#signin-button");
+            browser.await("document.querySelector('#signin-dialog').open");
+            browser.insertText(NAME);
+            browser.tab(false);
+            browser.insertText(PASSWORD);
+            browser.enter();
+            browser.await("document.querySelector('#reviewer').textContent === '" + NAME + "'");
+
+            int strokes0 = browser.keystrokes();
+            long t0 = System.nanoTime();
+            for (int d = 0; d < 4; d++) {
+                browser.await("document.querySelectorAll('#queue tr.doc').length === " + (4 - d));
+                browser.enter();
+                browser.await("document.querySelector('#progress') && document.querySelector('#progress').dataset.left === '5'"
+                        + " && document.activeElement.id === 'value' && document.querySelector('#proposal')", Duration.ofSeconds(30));
+                for (int left = 4; left >= 0; left--) {
+                    browser.enter();
+                    browser.await("document.querySelector('#progress').dataset.left === '" + left + "'"
+                            + (left > 0 ? " && document.activeElement.id === 'value' && document.querySelector('#proposal')" : ""),
+                            Duration.ofSeconds(30));
+                }
+                browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+                browser.press("q", "KeyQ", 'Q', HeadlessChromium.ALT, null);
+            }
+            browser.await("document.querySelector('#queue-empty')");
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int strokes = browser.keystrokes() - strokes0;
+
+            for (int i = 0; i < 4; i++) {
+                assertThat(service.get("/api/documents/" + docs.get(i)).get("status").asText()).isEqualTo("DONE");
+                JsonNode rows = service.get("/api/documents/" + docs.get(i) + "/export").get("tables").get(0).get("rows");
+                for (AlteredScan.Alteration a : AlteredScan.fiveOfSix(i)) {
+                    JsonNode row = null;
+                    for (JsonNode r : rows) if (a.row().equals(r.path("code").asText())) row = r;
+                    assertThat(row).as(a.row()).isNotNull();
+                    assertThat(row.get("values").get(a.column()).asText()).as(a.row() + " " + a.column()).isEqualTo(a.printed());
+                    assertThat(row.get("status").asText()).isEqualTo("ACCEPTED");
+                }
+            }
+            assertThat(service.get("/api/audit?limit=1000").get("items")).hasSize(20)
+                    .allSatisfy(a -> assertThat(a.get("action").asText()).isEqualTo("PROPOSAL_ACCEPTED"));
+            String line = String.format(java.util.Locale.ROOT, "review station: 20 flagged cells with proposals in 4 scans cleared in"
+                    + " %d keystrokes and %.1f s (queue to queue empty, signed in; %.2f s a cell)", strokes, seconds, seconds / 20);
+            System.out.println(line);
+            java.nio.file.Files.createDirectories(SHOTS);
+            java.nio.file.Files.writeString(SHOTS.resolve("measure.txt"), line + "\n");
+        }
+    }
+
     private static long idOf(RunningService service, String name) throws Exception {
         return service.allDocuments().stream().filter(d -> d.get("fileName").asText().equals(name))
                 .mapToLong(d -> d.get("id").asLong()).max().orElseThrow();
