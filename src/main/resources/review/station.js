@@ -247,6 +247,7 @@ const queueState = { status: 'NEEDS_REVIEW', body: '', year: '', current: 0 };
 let view = null; // the view's key handler and state
 
 async function showQueue() {
+  renderSeq++;
   view = { keys: queueKeys };
   const app = $('#app');
   const statusSel = h('select', { id: 'f-status' },
@@ -344,11 +345,29 @@ function queueKeys(e) {
  */
 let doc = null;
 
-async function showDocument(id, keepPosition) {
+/** Marks the page busy while it loads or acts (data-busy on body), so tests and scripts can wait for it. */
+async function busyWhile(work) {
+  document.body.dataset.busy = String(Number(document.body.dataset.busy || 0) + 1);
+  try {
+    return await work();
+  } finally {
+    const n = Number(document.body.dataset.busy) - 1;
+    if (n > 0) document.body.dataset.busy = String(n); else delete document.body.dataset.busy;
+  }
+}
+
+let renderSeq = 0;
+function showDocument(id, keepPosition) {
+  const seq = ++renderSeq;
+  return busyWhile(() => loadDocument(id, keepPosition, seq));
+}
+
+async function loadDocument(id, keepPosition, seq) {
   const before = doc && doc.id === id && keepPosition ? doc : null;
   const [item, exported, queue] = await Promise.all([
     api('/api/documents/' + id), api('/api/documents/' + id + '/export'), api('/api/review?document=' + id + '&limit=1000'),
     words().catch(() => null)]);
+  if (seq !== renderSeq) return; // the reviewer went elsewhere meanwhile
   const cells = [];
   exported.tables.forEach((table, ti) => {
     table.rows.forEach((row, ri) => {
@@ -440,7 +459,9 @@ async function select(index) {
   doc.sel = index;
   const c = doc.cells[index];
   if (c.ti !== doc.tableIdx || !$('#grid').firstChild) { doc.tableIdx = c.ti; renderGrid(); }
+  const d = doc;
   if (c.page && c.page !== doc.page || !doc.pageUrl) await loadPage(c.page || 1);
+  if (doc !== d) return; // another document (or a reload of this one) took over meanwhile
   markSelection();
   // the cell's version (what a correction sends) and its current value, read fresh
   c.fresh = api('/api/cells/' + c.cellId).catch((error) => ({ error }));
@@ -456,21 +477,41 @@ async function loadPage(page) {
     fill(box, h('div', { class: 'nopage', id: 'no-page-image' }, t('noPageImage')));
     return;
   }
+  const d = doc;
+  let image;
   try {
-    const r = await fetch('/api/documents/' + doc.id + '/pages/' + page + '.png');
-    if (!r.ok) throw new Error((await r.json()).error);
-    doc.ppp = Number(r.headers.get('X-Pixels-Per-Point')) || (150 / 72);
-    if (doc.pageUrl && doc.pageUrl !== 'none') URL.revokeObjectURL(doc.pageUrl);
-    doc.pageUrl = URL.createObjectURL(await r.blob());
+    image = await pageImage(doc.id, page);
   } catch (e) {
+    if (doc !== d) return;
     doc.pageUrl = 'none';
     fill(box, h('div', { class: 'nopage' }, e.message));
     return;
   }
+  if (doc !== d) return;
+  doc.ppp = image.ppp;
+  doc.pageUrl = image.url;
   const img = h('img', { src: doc.pageUrl, alt: t('page') + ' ' + page, id: 'page-image' });
   fill(box, img);
-  await new Promise((ok) => { if (img.complete) ok(); else { img.onload = ok; img.onerror = ok; } });
-  drawBoxes();
+  // never wait for ever: an image taken out of the page before it loaded fires neither event
+  await new Promise((ok) => { if (img.complete) ok(); else { img.onload = ok; img.onerror = ok; setTimeout(ok, 10000); } });
+  if (doc === d) drawBoxes();
+}
+
+/** Page images already fetched (the last few), so an action's reload does not fetch its page again. */
+const pageImages = new Map();
+async function pageImage(id, page) {
+  const key = id + '/' + page;
+  if (pageImages.has(key)) return pageImages.get(key);
+  const r = await fetch('/api/documents/' + id + '/pages/' + page + '.png');
+  if (!r.ok) throw new Error((await r.json()).error);
+  const image = { url: URL.createObjectURL(await r.blob()), ppp: Number(r.headers.get('X-Pixels-Per-Point')) || (150 / 72) };
+  pageImages.set(key, image);
+  if (pageImages.size > 8) {
+    const [oldest, old] = pageImages.entries().next().value;
+    URL.revokeObjectURL(old.url);
+    pageImages.delete(oldest);
+  }
+  return image;
 }
 
 /** Every cell of this page outlined, flagged cells of rows needing review filled in their reason's colour. */
@@ -626,6 +667,7 @@ async function act(run) {
   if (busy) return;
   if (!session.csrf) { toast(t('needSignIn'), true); openSignIn(); return; }
   busy = true;
+  document.body.dataset.busy = String(Number(document.body.dataset.busy || 0) + 1);
   try {
     const out = await run();
     const row = out.rowStatus ? t('rowStatus') + ' ' + out.rowStatus + ' · ' : '';
@@ -638,6 +680,8 @@ async function act(run) {
     else if (e.status === 409) await showDocument(doc.id, true);
   } finally {
     busy = false;
+    const n = Number(document.body.dataset.busy) - 1;
+    if (n > 0) document.body.dataset.busy = String(n); else delete document.body.dataset.busy;
   }
 }
 
@@ -645,6 +689,7 @@ async function act(run) {
 async function version(c) {
   const fresh = await c.fresh;
   if (fresh && !fresh.error) return fresh.version;
+  if (fresh) console.warn('reading cell ' + c.cellId + ' failed, reading it again:', String(fresh.error));
   return (await api('/api/cells/' + c.cellId)).version;
 }
 

@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +35,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final WebSocket socket;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final List<String> console = new CopyOnWriteArrayList<>();
     private int keystrokes;
 
     static boolean available() {
@@ -76,6 +79,14 @@ final class HeadlessChromium implements AutoCloseable {
                         if (message.has("id")) {
                             CompletableFuture<JsonNode> f = pending.remove(message.get("id").asInt());
                             if (f != null) f.complete(message);
+                        } else if ("Runtime.consoleAPICalled".equals(message.path("method").asText())) {
+                            StringBuilder line = new StringBuilder(message.path("params").path("type").asText());
+                            for (JsonNode arg : message.path("params").path("args")) {
+                                line.append(' ').append(arg.has("value") ? arg.get("value").asText() : arg.path("description").asText());
+                            }
+                            console.add(line.toString());
+                        } else if ("Runtime.exceptionThrown".equals(message.path("method").asText())) {
+                            console.add("exception " + message.path("params").path("exceptionDetails").path("exception").path("description").asText());
                         }
                     } catch (IOException e) {
                         // not a message of ours
@@ -87,6 +98,12 @@ final class HeadlessChromium implements AutoCloseable {
             }
         }).get(10, TimeUnit.SECONDS);
         send("Page.enable", Json.MAPPER.createObjectNode());
+        send("Runtime.enable", Json.MAPPER.createObjectNode());
+    }
+
+    /** What the page wrote to its console and the exceptions it did not catch, so far. */
+    List<String> console() {
+        return List.copyOf(console);
     }
 
     JsonNode send(String method, ObjectNode params) throws Exception {
@@ -125,7 +142,11 @@ final class HeadlessChromium implements AutoCloseable {
         while (!eval("(() => { try { return !!(" + expression + "); } catch (e) { return false; } })()").asBoolean()) {
             if (System.nanoTime() > until) {
                 throw new AssertionError("waited " + timeout.toSeconds() + " s for: " + expression + "; toast: "
-                        + text("document.querySelector('#toast') ? document.querySelector('#toast').textContent : ''"));
+                        + text("document.querySelector('#toast') ? document.querySelector('#toast').textContent : ''")
+                        + "; console: " + console + "; page: " + text("JSON.stringify({hash: location.hash,"
+                        + " active: document.activeElement && document.activeElement.id,"
+                        + " progress: document.querySelector('#progress') && document.querySelector('#progress').textContent,"
+                        + " detail: document.querySelector('#detail') && document.querySelector('#detail').textContent.slice(0, 200)})"));
             }
             Thread.sleep(50);
         }

@@ -24,6 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ReviewStationBrowserTest {
     static final String NAME = "王审核";
+    /** The page is not loading or acting (it marks body data-busy meanwhile; keys pressed then are not taken). */
+    static final String IDLE = " && !document.body.dataset.busy";
     static final String PASSWORD = "审核-站-password";
     static final Path SHOTS = Path.of("target/review-station");
 
@@ -78,7 +80,7 @@ class ReviewStationBrowserTest {
             for (int i = 0; i < order.indexOf(Long.toString(scan)); i++) browser.press("ArrowDown", "ArrowDown", 40, 0, null);
             browser.enter();
             browser.await("document.querySelector('#page-image') && document.querySelector('#page-image').naturalWidth > 0"
-                    + " && document.querySelector('#page .box.flagged.sel')", Duration.ofSeconds(30));
+                    + " && document.querySelector('#page .box.flagged.sel')" + IDLE, Duration.ofSeconds(30));
             JsonNode cell = flaggedCell(service, scan);
             long cellId = cell.get("cellId").asLong();
             assertThat(browser.text("document.querySelector('#page .box.sel').dataset.cell")).isEqualTo(Long.toString(cellId));
@@ -97,7 +99,7 @@ class ReviewStationBrowserTest {
 
             String cursor = client.pull("0", 500, "").next();
             browser.enter(); // take the proposal
-            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
             double seconds = (System.nanoTime() - t0) / 1e9;
             int strokes = browser.keystrokes() - strokesBefore;
             assertThat(service.get("/api/cells/" + cellId).get("value").asText()).isEqualTo(AlteredScan.PROPOSED);
@@ -115,13 +117,13 @@ class ReviewStationBrowserTest {
             browser.await("document.querySelector('#queue')");
             browser.eval("location.hash = '#/doc/" + typed + "'");
             long typedCell = flaggedCell(service, typed).get("cellId").asLong();
-            browser.await("document.querySelector('#detail').dataset.cell === '" + typedCell + "' && document.activeElement.id === 'value'");
+            browser.await("document.querySelector('#detail').dataset.cell === '" + typedCell + "' && document.activeElement.id === 'value'" + IDLE);
             assertThat(browser.text("document.querySelector('#no-page-image').textContent")).contains("没有页面图像");
             browser.type("305.21");
             browser.enter();
             browser.await("document.querySelector('#toast').textContent.includes('CORRECTION')");
             browser.await("document.querySelector('#doc-status') && document.querySelector('#doc-status').dataset.status === 'NEEDS_REVIEW'"
-                    + " && document.querySelector('#detail').dataset.cell !== ''");
+                    + " && document.querySelector('#detail').dataset.cell !== ''" + IDLE);
             assertThat(service.get("/api/cells/" + typedCell).get("value").asText()).isEqualTo("305.21");
             assertThat(service.get("/api/cells/" + typedCell).get("status").asText()).isEqualTo("NEEDS_REVIEW");
             for (int i = 0; i < 10 && !browser.text("document.querySelector('#detail').dataset.cell").equals(Long.toString(typedCell)); i++) {
@@ -130,12 +132,12 @@ class ReviewStationBrowserTest {
             assertThat(browser.text("document.querySelector('#detail').dataset.cell")).isEqualTo(Long.toString(typedCell));
             browser.type("305.20");
             browser.enter();
-            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
             assertThat(service.get("/api/cells/" + typedCell).get("status").asText()).isEqualTo("ACCEPTED");
 
             // approve a row as it is: Alt+A
             browser.eval("location.hash = '#/doc/" + approved + "'");
-            browser.await("document.querySelector('#doc-name').textContent === 'approved.txt' && document.activeElement.id === 'value'");
+            browser.await("document.querySelector('#doc-name').textContent === 'approved.txt' && document.activeElement.id === 'value'" + IDLE);
             browser.chord(HeadlessChromium.ALT, 'a');
             browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
             assertThat(service.get("/api/documents/" + approved).get("status").asText()).isEqualTo("DONE");
@@ -143,7 +145,7 @@ class ReviewStationBrowserTest {
 
             // reject a document: Alt+R, a comment, Ctrl+Enter (an empty comment is not sent)
             browser.eval("location.hash = '#/doc/" + rejected + "'");
-            browser.await("document.querySelector('#doc-name').textContent === 'rejected.txt' && document.activeElement.id === 'value'");
+            browser.await("document.querySelector('#doc-name').textContent === 'rejected.txt' && document.activeElement.id === 'value'" + IDLE);
             browser.chord(HeadlessChromium.ALT, 'r');
             browser.await("document.querySelector('#reject-dialog').open && document.activeElement.id === 'reject-comment'");
             browser.press("Enter", "Enter", 13, HeadlessChromium.CTRL, null);
@@ -166,7 +168,7 @@ class ReviewStationBrowserTest {
             browser.await("document.querySelector('#queue-empty')"); // nothing needs review any more
             assertThat(service.get("/api/review/documents").get("items")).isEmpty();
             browser.eval("location.hash = '#/doc/" + approved + "'");
-            browser.await("document.querySelector('#doc-name') && document.querySelector('#doc-name').textContent === 'approved.txt'");
+            browser.await("document.querySelector('#doc-name') && document.querySelector('#doc-name').textContent === 'approved.txt'" + IDLE);
             browser.chord(HeadlessChromium.ALT, 'd');
             browser.await("document.querySelector('#signin-dialog').open");
             assertThat(service.get("/api/audit?limit=1000").get("items").size()).isEqualTo(actions);
@@ -214,14 +216,14 @@ class ReviewStationBrowserTest {
                 browser.await("document.querySelectorAll('#queue tr.doc').length === " + (4 - d));
                 browser.enter();
                 browser.await("document.querySelector('#progress') && document.querySelector('#progress').dataset.left === '5'"
-                        + " && document.activeElement.id === 'value' && document.querySelector('#proposal')", Duration.ofSeconds(30));
+                        + " && document.activeElement.id === 'value' && document.querySelector('#proposal')" + IDLE, Duration.ofSeconds(30));
                 for (int left = 4; left >= 0; left--) {
                     browser.enter();
-                    browser.await("document.querySelector('#progress').dataset.left === '" + left + "'"
+                    browser.await("document.querySelector('#progress').dataset.left === '" + left + "'" + IDLE
                             + (left > 0 ? " && document.activeElement.id === 'value' && document.querySelector('#proposal')" : ""),
                             Duration.ofSeconds(30));
                 }
-                browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'");
+                browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
                 browser.press("q", "KeyQ", 'Q', HeadlessChromium.ALT, null);
             }
             browser.await("document.querySelector('#queue-empty')");
@@ -244,6 +246,7 @@ class ReviewStationBrowserTest {
             String line = String.format(java.util.Locale.ROOT, "review station: 20 flagged cells with proposals in 4 scans cleared in"
                     + " %d keystrokes and %.1f s (queue to queue empty, signed in; %.2f s a cell)", strokes, seconds, seconds / 20);
             System.out.println(line);
+            System.out.println("page console: " + browser.console());
             java.nio.file.Files.createDirectories(SHOTS);
             java.nio.file.Files.writeString(SHOTS.resolve("measure.txt"), line + "\n");
         }
