@@ -24,7 +24,7 @@ const WORDS = {
   file: ['文件', 'File'], received: ['接收时间', 'Received'], kind: ['类型', 'Kind'],
   flaggedRows: ['待核行', 'Flagged rows'], flaggedCells: ['待核单元格', 'Flagged cells'], docFlags: ['文档标记', 'Document flags'],
   reasons: ['原因', 'Reasons'], all: ['全部', 'All'], filter: ['筛选', 'Filter'], none: ['没有符合条件的文档。', 'No documents.'],
-  failedFiles: ['处理失败的文件', 'Files that failed'], noFailed: ['没有失败的文件。', 'No failed files.'],
+  failedFiles: ['处理失败的文件', 'Files that failed'], todo: ['处理办法', 'What to do'], noFailed: ['没有失败的文件。', 'No failed files.'],
   retryHow: ['修正文件后，将它重新放入 inbox/ 文件夹即可重新处理（原件保留在 failed/）。',
     'To retry, fix the file and drop it into inbox/ again (the original stays in failed/).'],
   back: ['← 返回队列', '← Queue'], page: ['页', 'Page'], noPageImage: ['此文档没有页面图像（文本文件）。', 'This document has no page images (text input).'],
@@ -315,11 +315,12 @@ async function loadFailed() {
     const items = (await api('/api/review/documents?status=FAILED&limit=100')).items;
     if (!items.length) { fill(box, h('p', { class: 'muted' }, t('noFailed'))); return; }
     fill(box, h('table', { class: 'list', id: 'failed' },
-      h('thead', {}, h('tr', {}, ['#', t('file'), t('received'), t('reasons')].map((x) => h('th', {}, x)))),
+      h('thead', {}, h('tr', {}, ['#', t('file'), t('received'), t('reasons'), t('todo')].map((x) => h('th', {}, x)))),
       h('tbody', {}, items.map((d) => h('tr', {},
         h('td', { class: 'num' }, d.documentId), h('td', {}, d.fileName),
         h('td', {}, when(d.receivedAt)),
-        h('td', {}, d.error || '—'))))));
+        h('td', { title: d.code || '' }, (lang ? d.error : d.reasonZh || d.error) || '—'),
+        h('td', {}, (lang ? d.action : d.actionZh || d.action) || ''))))));
   } catch (e) {
     fill(box, h('p', { class: 'muted' }, e.message));
   }

@@ -1,9 +1,15 @@
 package reportingest.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import reportingest.reconcile.Flag;
+import reportingest.store.Json;
 import reportingest.store.Database;
 import reportingest.store.StoredDocumentReader;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +25,8 @@ import java.util.Set;
 /**
  * The review station's queue: one line per document (not per row, as {@link ReviewQueue}) with what a reviewer
  * sorts by (body, year, file name, received) and how much is left to do in it (flagged rows and cells, the
- * document's and its tables' own flags nobody approved), its reasons in plain words, and, for a failed file, why.
+ * document's and its tables' own flags nobody approved), its reasons in plain words, and, for a failed file, why and
+ * what to do (from its error file, in English and Chinese).
  */
 public final class ReviewOverview {
     /** The document statuses the station filters by, and {@code ALL}. */
@@ -39,7 +46,7 @@ public final class ReviewOverview {
     public List<Map<String, Object>> documents(String status, String body, Integer year, long afterId, int limit) {
         return db.inTransaction(c -> {
             StringBuilder sql = new StringBuilder("SELECT id, file_name, status, unit, fiscal_year, kind, received_at, "
-                    + "finished_at, pages, media_type, error_reason, approved_by FROM document WHERE id > ?");
+                    + "finished_at, pages, media_type, error_reason, approved_by, stored_as FROM document WHERE id > ?");
             List<Object> args = new ArrayList<>();
             args.add(afterId);
             if (!"ALL".equals(status)) {
@@ -75,6 +82,7 @@ public final class ReviewOverview {
                         Timestamp finished = rs.getTimestamp("finished_at");
                         m.put("finishedAt", finished == null ? null : finished.toInstant().toString());
                         m.put("error", rs.getString("error_reason"));
+                        if ("FAILED".equals(rs.getString("status"))) errorFile(m, rs.getString("stored_as"));
                         m.put("approvedBy", rs.getString("approved_by"));
                         out.add(m);
                     }
@@ -83,6 +91,25 @@ public final class ReviewOverview {
             for (Map<String, Object> m : out) counts(c, m);
             return out;
         });
+    }
+
+    /**
+     * A failed file's error file ({@code <stored name>.error.json} beside it in failed/): its code, what to do, and
+     * both in Chinese, for the clerk. Nothing when it cannot be read (the row's English reason stays).
+     */
+    private static void errorFile(Map<String, Object> m, String storedAs) {
+        if (storedAs == null) return;
+        try {
+            Path file = Path.of(storedAs + ".error.json");
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 64_000) return;
+            JsonNode e = Json.MAPPER.readTree(Files.readString(file));
+            if (e.path("documentId").asLong(-1) != (Long) m.get("documentId")) return;
+            for (String field : List.of("code", "action", "reasonZh", "actionZh")) {
+                if (e.path(field).isTextual()) m.put(field, e.get(field).asText());
+            }
+        } catch (IOException | RuntimeException e) {
+            // the English reason of the row is enough
+        }
     }
 
     /** flaggedRows, flaggedCells, documentFlags and the distinct reasons ({code, reason, reasonZh}) of one document. */

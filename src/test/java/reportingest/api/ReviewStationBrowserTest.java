@@ -55,7 +55,7 @@ class ReviewStationBrowserTest {
             assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("4");
             assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
             assertThat(browser.text("document.querySelector('#count-failed b').textContent")).isEqualTo("1");
-            assertThat(browser.text("document.querySelector('#failed').textContent")).contains("scan-from-the-web.pdf", "PDF");
+            assertThat(browser.text("document.querySelector('#failed').textContent")).contains("scan-from-the-web.pdf", "无法读取", "inbox");
 
             // sign in with the reviewer's account (a wrong password first: refused, the dialog says so)
             new ReviewerAccounts(home.resolve(ReviewerAccounts.FILE)).put(NAME, PASSWORD.toCharArray());
@@ -159,6 +159,11 @@ class ReviewStationBrowserTest {
                 assertThat(a.get("reviewer").asText()).isEqualTo(NAME);
                 assertThat(a.get("comment").asText()).isEqualTo("不是本单位的报表");
             });
+
+            // the document's audit trail: who, what, why
+            browser.click("#audit-button");
+            browser.await("document.querySelector('#audit-table')");
+            assertThat(browser.text("document.querySelector('#audit-table').textContent")).contains(NAME, "DOCUMENT_REJECTED", "不是本单位的报表");
 
             // signed out, a key writes nothing and asks to sign in
             browser.click("#signout-button");

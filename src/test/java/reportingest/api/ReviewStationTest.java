@@ -195,6 +195,11 @@ class ReviewStationTest extends ServiceOnTempHome {
                 .filter(i -> i.get("fileName").asText().equals("station-broken.pdf")).findFirst().orElseThrow();
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("error").asText()).contains("PDF");
+        // and from its error file, for the clerk: the code, what to do, both in Chinese
+        assertThat(failed.get("code").asText()).isEqualTo("CORRUPT");
+        assertThat(failed.get("action").asText()).contains("inbox");
+        assertThat(failed.get("reasonZh").asText()).isNotBlank();
+        assertThat(failed.get("actionZh").asText()).contains("inbox");
         assertThat(service.get("/api/ledger").get("counts").get("failed").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(service.get("/api/health").get("inbox").asInt()).isGreaterThanOrEqualTo(0);
         HttpResponse<String> bad = service.getRaw("/api/review/documents?status=SOMETIMES");
