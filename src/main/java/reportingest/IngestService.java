@@ -10,6 +10,7 @@ import reportingest.catalog.Catalog;
 import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
 import reportingest.api.ReviewSessions;
+import reportingest.api.RetryApi;
 import reportingest.api.ReviewStation;
 import reportingest.api.ReviewerAccounts;
 import reportingest.api.SessionApi;
@@ -154,6 +155,7 @@ public final class IngestService implements AutoCloseable {
         main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator), sidecar), new ReviewQueue(db),
                 new AuditTrail(db)));
         main.bind("stationApi", new StationApi(new ReviewOverview(db)));
+        main.bind("retryApi", new RetryApi(documents, config.inbox(), config.failed()));
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db), PixelBudget.ofMegapixels(config.maxPageMegapixels())));
         main.bind("openApi", new OpenApiDoc(config.host(), config.port()));
         main.bind("requestParameters", new RequestParameters());

@@ -24,9 +24,10 @@ const WORDS = {
   file: ['文件', 'File'], received: ['接收时间', 'Received'], kind: ['类型', 'Kind'],
   flaggedRows: ['待核行', 'Flagged rows'], flaggedCells: ['待核单元格', 'Flagged cells'], docFlags: ['文档标记', 'Document flags'],
   reasons: ['原因', 'Reasons'], all: ['全部', 'All'], filter: ['筛选', 'Filter'], none: ['没有符合条件的文档。', 'No documents.'],
-  failedFiles: ['处理失败的文件', 'Files that failed'], todo: ['处理办法', 'What to do'], noFailed: ['没有失败的文件。', 'No failed files.'],
-  retryHow: ['修正文件后，将它重新放入 inbox/ 文件夹即可重新处理（原件保留在 failed/）。',
-    'To retry, fix the file and drop it into inbox/ again (the original stays in failed/).'],
+  failedFiles: ['处理失败的文件', 'Files that failed'], todo: ['处理办法', 'What to do'],
+  retry: ['重试', 'Retry'], retryTitle: ['问题解决后，把原件复制回收件箱重新处理', 'once the cause is put right: a copy of the original goes into the inbox again'], noFailed: ['没有失败的文件。', 'No failed files.'],
+  retryHow: ['文件本身有误：修正后重新放入 inbox/。原因已排除（如限制已调整）：点“重试”，原件复制回收件箱重新处理（原件仍留在 failed/）。',
+    'A faulty file: fix it and drop it into inbox/ again. The cause put right (a limit raised, say): Retry copies the original into the inbox again (it stays in failed/).'],
   back: ['← 返回队列', '← Queue'], page: ['页', 'Page'], noPageImage: ['此文档没有页面图像（文本文件）。', 'This document has no page images (text input).'],
   approveDoc: ['批准文档标记', 'Approve document flags'], reject: ['驳回文档', 'Reject document'],
   approveRow: ['批准此行', 'Approve row'], acceptProposal: ['采用建议', 'Accept proposal'], save: ['保存更正', 'Save correction'],
@@ -315,15 +316,31 @@ async function loadFailed() {
     const items = (await api('/api/review/documents?status=FAILED&limit=100')).items;
     if (!items.length) { fill(box, h('p', { class: 'muted' }, t('noFailed'))); return; }
     fill(box, h('table', { class: 'list', id: 'failed' },
-      h('thead', {}, h('tr', {}, ['#', t('file'), t('received'), t('reasons'), t('todo')].map((x) => h('th', {}, x)))),
+      h('thead', {}, h('tr', {}, ['#', t('file'), t('received'), t('reasons'), t('todo'), ''].map((x) => h('th', {}, x)))),
       h('tbody', {}, items.map((d) => h('tr', {},
         h('td', { class: 'num' }, d.documentId), h('td', {}, d.fileName),
         h('td', {}, when(d.receivedAt)),
         h('td', { title: d.code || '' }, (lang ? d.error : d.reasonZh || d.error) || '—'),
-        h('td', {}, (lang ? d.action : d.actionZh || d.action) || ''))))));
+        h('td', {}, (lang ? d.action : d.actionZh || d.action) || ''),
+        h('td', {}, h('button', { type: 'button', class: 'retry', dataset: { id: d.documentId }, title: t('retryTitle'),
+          onclick: () => retryFailed(d.documentId) }, t('retry'))))))));
   } catch (e) {
     fill(box, h('p', { class: 'muted' }, e.message));
   }
+}
+
+/** A failed file taken again (a copy of it into the inbox), once what made it fail was put right. */
+async function retryFailed(id) {
+  if (!session.csrf) { toast(t('needSignIn'), true); openSignIn(); return; }
+  try {
+    const out = await busyWhile(() => api('/api/documents/' + id + '/retry', { method: 'POST', body: {} }));
+    toast(out.fileName + ': ' + (lang ? out.message : out.messageZh));
+  } catch (e) {
+    toast((e.status ? e.status + ': ' : '') + e.message, true);
+    if (e.status === 401 || e.status === 403) { await loadSession().catch(() => null); renderWho(); openSignIn(); }
+  }
+  renderHealth();
+  loadFailed();
 }
 
 function queueKeys(e) {

@@ -165,6 +165,15 @@ class ReviewStationBrowserTest {
             browser.await("document.querySelector('#audit-table')");
             assertThat(browser.text("document.querySelector('#audit-table').textContent")).contains(NAME, "DOCUMENT_REJECTED", "不是本单位的报表");
 
+            // the failed file taken again from the queue's failed list (it fails again: it is still not a PDF)
+            browser.press("q", "KeyQ", 'Q', HeadlessChromium.ALT, null);
+            browser.await("document.querySelector('#failed button.retry')" + IDLE);
+            browser.click("#failed button.retry");
+            browser.await("document.querySelector('#toast').textContent.includes('已复制回收件箱')");
+            service.awaitIn(service.failed(), "scan-from-the-web~2.pdf");
+            browser.eval("loadFailed()");
+            browser.await("document.querySelectorAll('#failed button.retry').length === 2");
+
             // signed out, a key writes nothing and asks to sign in
             browser.click("#signout-button");
             browser.await("document.querySelector('#signin-button').hidden === false");

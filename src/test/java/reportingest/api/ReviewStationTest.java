@@ -188,7 +188,7 @@ class ReviewStationTest extends ServiceOnTempHome {
     }
 
     @Test
-    void aFailedFileIsListedWithItsReason() throws Exception {
+    void aFailedFileIsListedWithItsReasonAndCanBeTakenAgain() throws Exception {
         service.drop("not a pdf at all".getBytes(StandardCharsets.UTF_8), "station-broken.pdf");
         service.awaitIn(service.failed(), "station-broken.pdf");
         JsonNode failed = items("/api/review/documents?status=FAILED").stream()
@@ -202,6 +202,28 @@ class ReviewStationTest extends ServiceOnTempHome {
         assertThat(failed.get("actionZh").asText()).contains("inbox");
         assertThat(service.get("/api/ledger").get("counts").get("failed").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(service.get("/api/health").get("inbox").asInt()).isGreaterThanOrEqualTo(0);
+        // retried (as the page's button does): a copy goes into the inbox and is taken again under a row of its own;
+        // the original and its error file stay where they were, and the folders still agree with the rows
+        long first = failed.get("documentId").asLong();
+        assertThat(service.post("/api/documents/" + first + "/retry", "{}", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> retried = service.post("/api/documents/" + first + "/retry", "{}", TOKEN);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(retried.body()).get("inbox").asText()).isEqualTo("station-broken.pdf");
+        service.awaitIn(service.failed(), "station-broken~2.pdf");
+        assertThat(service.failed().resolve("station-broken.pdf")).exists();
+        assertThat(service.failed().resolve("station-broken.pdf.error.json")).exists();
+        List<JsonNode> both = items("/api/review/documents?status=FAILED").stream()
+                .filter(i -> i.get("fileName").asText().equals("station-broken.pdf")).toList();
+        assertThat(both).hasSize(2).extracting(i -> i.get("documentId").asLong()).contains(first);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> service.get("/api/ledger").get("reconciles").asBoolean());
+        // only a failed file is taken again
+        long done = client.ingest(SyntheticReports.income("审核站重试单位", false), "station-retry-done.txt");
+        HttpResponse<String> notFailed = service.post("/api/documents/" + done + "/retry", "{}", TOKEN);
+        assertThat(notFailed.statusCode()).isEqualTo(409);
+        assertThat(notFailed.body()).contains("only a failed file");
+        assertThat(service.post("/api/documents/999999/retry", "{}", TOKEN).statusCode()).isEqualTo(404);
+
         HttpResponse<String> bad = service.getRaw("/api/review/documents?status=SOMETIMES");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("NEEDS_REVIEW");
