@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * with its H2 file: the queue with the failed file and its reason; sign in with a reviewer's account (a wrong password refused first); find the scan with a wrong figure in the queue by keyboard; its page image shows with the
  * flagged cell highlighted and selected, the proposal ready; Enter takes it, the row turns ACCEPTED, the document DONE
  * and the feed carries the change once; a text report's cell is typed over (first wrongly: the row stays in review,
- * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; signed out, a key writes
- * nothing. Screenshots of the queue and the document view go to target/review-station/. Skipped without Chromium.
+ * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; a document's own flags
+ * approved with Alt+D; the audit trail shown; a failed file retried from the queue; signed out, a key writes nothing. Screenshots of the queue and the document view go to target/review-station/. Skipped without Chromium.
  */
 class ReviewStationBrowserTest {
     static final String NAME = "王审核";
@@ -45,14 +45,18 @@ class ReviewStationBrowserTest {
             long typed = client.ingest(SyntheticReports.income("浏览器测试一号单位", true), "typed.txt");
             long approved = client.ingest(SyntheticReports.income("浏览器测试二号单位", true), "approved.txt");
             long rejected = client.ingest(SyntheticReports.income("浏览器测试三号单位", true), "rejected.txt");
+            // a seed report: its contents list a table it does not print (a flag of the document) and one row is flagged
+            service.drop(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt"), "seed-004.txt");
+            service.awaitIn(service.archive(), "seed-004.txt");
+            long seed = idOf(service, "seed-004.txt");
             service.drop("<html>not a scan</html>".getBytes(StandardCharsets.UTF_8), "scan-from-the-web.pdf");
             service.awaitIn(service.failed(), "scan-from-the-web.pdf");
             String base = "http://127.0.0.1:" + service.port();
 
             // the queue: four documents need review; the counts at the top
             browser.open(base + "/review");
-            browser.await("document.querySelectorAll('#queue tr.doc').length === 4");
-            assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("4");
+            browser.await("document.querySelectorAll('#queue tr.doc').length === 5");
+            assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("5");
             assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
             assertThat(browser.text("document.querySelector('#count-failed b').textContent")).isEqualTo("1");
             assertThat(browser.text("document.querySelector('#failed').textContent")).contains("scan-from-the-web.pdf", "无法读取", "inbox");
@@ -160,7 +164,22 @@ class ReviewStationBrowserTest {
                 assertThat(a.get("comment").asText()).isEqualTo("不是本单位的报表");
             });
 
-            // the document's audit trail: who, what, why
+            // the document's own flags: listed above the page, approved with Alt+D; its flagged row then with Alt+A
+            browser.eval("location.hash = '#/doc/" + seed + "'");
+            browser.await("document.querySelector('#doc-name').textContent === 'seed-004.txt' && document.querySelector('#docflags')"
+                    + " && document.activeElement.id === 'value'" + IDLE);
+            assertThat(browser.text("document.querySelector('#docflags').textContent")).contains("报告目录所列的表格未找到");
+            browser.chord(HeadlessChromium.ALT, 'd');
+            browser.await("!document.querySelector('#docflags') && document.activeElement.id === 'value'" + IDLE);
+            assertThat(browser.text("document.querySelector('#doc-status').dataset.status")).isEqualTo("NEEDS_REVIEW");
+            browser.chord(HeadlessChromium.ALT, 'a');
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
+            assertThat(service.get("/api/audit?document=" + seed).get("items")).extracting(a -> a.get("action").asText())
+                    .containsExactly("DOCUMENT_APPROVED", "ROW_APPROVED");
+
+            // the rejected document's audit trail: who, what, why
+            browser.eval("location.hash = '#/doc/" + rejected + "'");
+            browser.await("document.querySelector('#doc-name').textContent === 'rejected.txt'" + IDLE);
             browser.click("#audit-button");
             browser.await("document.querySelector('#audit-table')");
             assertThat(browser.text("document.querySelector('#audit-table').textContent")).contains(NAME, "DOCUMENT_REJECTED", "不是本单位的报表");
