@@ -491,8 +491,9 @@ async function loadPage(page) {
   const box = $('#page');
   $('#page-no').textContent = t('page') + ' ' + page + (doc.item.pages ? ' / ' + doc.item.pages : '');
   if (doc.item.type === 'text/plain') {
+    // no page to show: the table itself takes the page's place
     doc.pageUrl = 'none';
-    fill(box, h('div', { class: 'nopage', id: 'no-page-image' }, t('noPageImage')));
+    fill(box, h('div', { class: 'nopage', id: 'no-page-image' }, t('noPageImage')), $('#grid'));
     return;
   }
   const d = doc;
