@@ -43,6 +43,8 @@ const WORDS = {
   kEsc: ['还原输入', 'undo typing'], kAltA: ['批准此行', 'approve the row'], kAltD: ['批准文档标记', 'approve the document flags'],
   kAltR: ['驳回文档（须填理由）', 'reject the document (comment required)'], kPage: ['翻页', 'page'], kAltQ: ['返回队列', 'back to the queue'],
   done: ['完成', 'done'], left: ['剩余', 'left'],
+  label: ['行名称', 'Row label'], saveLabel: ['更正行名称（Enter）', 'Correct the label (Enter)'],
+  kAltL: ['更正行名称（行名称被标记时）', 'correct the row label (when it is flagged)'],
 };
 // most telling first: a proposal (Enter takes it), then the identities, then reading doubts, then the form itself
 const COLOUR_GROUPS = [
@@ -631,6 +633,7 @@ function renderDetail() {
     h('ul', { class: 'reasons', id: 'reasons' }, [...c.reasons, ...rowReasons].map((r) => h('li', { class: colourOf([r.code]) },
       h('div', {}, reasonText(r.code), ' ', h('span', { class: 'muted small' }, r.code)),
       h('div', { class: 'msg' }, r.message)))),
+    labelEditor(c),
     h('div', { class: 'actions' },
       c.proposal ? h('button', { type: 'button', class: 'primary', onclick: () => acceptProposal() }, t('acceptProposal') + ' (Enter)') : null,
       h('button', { type: 'button', onclick: () => correct(input.value) }, t('save') + ' (Enter)'),
@@ -659,7 +662,7 @@ function keyHelp() {
   const k = (keys, word) => h('div', {}, keys.map((x) => h('kbd', {}, x)), ' ', t(word));
   return h('div', { class: 'keys', id: 'keys' }, h('b', {}, t('keys')),
     k(['Enter'], 'kEnter'), k(['0-9'], 'kType'), k(['Tab', 'Shift+Tab'], 'kTab'), k(['Esc'], 'kEsc'),
-    k(['Alt+A'], 'kAltA'), k(['Alt+D'], 'kAltD'), k(['Alt+R'], 'kAltR'), k(['PgUp', 'PgDn'], 'kPage'), k(['Alt+Q'], 'kAltQ'));
+    k(['Alt+A'], 'kAltA'), k(['Alt+L'], 'kAltL'), k(['Alt+D'], 'kAltD'), k(['Alt+R'], 'kAltR'), k(['PgUp', 'PgDn'], 'kPage'), k(['Alt+Q'], 'kAltQ'));
 }
 
 function documentKeys(e) {
@@ -674,6 +677,7 @@ function documentKeys(e) {
     select(next);
   } else if (e.altKey && e.code === 'KeyA') { e.preventDefault(); approveRow(); }
   else if (e.altKey && e.code === 'KeyD') { e.preventDefault(); approveDocument(); }
+  else if (e.altKey && e.code === 'KeyL') { e.preventDefault(); const l = $('#label'); if (l) { l.focus(); l.select(); } }
   else if (e.altKey && e.code === 'KeyR') { e.preventDefault(); openReject(); }
   else if (e.altKey && e.code === 'KeyQ') { e.preventDefault(); location.hash = '#/'; }
   else if (e.key === 'PageDown') { e.preventDefault(); goPage(doc.page + 1); }
@@ -723,6 +727,32 @@ function acceptProposal() {
   const c = doc.cells[doc.sel];
   return act(async () => api('/api/cells/' + c.cellId + '/proposal-acceptance', {
     method: 'POST', body: { version: await version(c), reviewer: session.name },
+  }));
+}
+
+/** The field that holds a row's label: name (coded forms), item (summaries) or label (performance and unknown forms). */
+function labelField(row) {
+  return ['name', 'item', 'label'].find((k) => typeof row[k] === 'string') || null;
+}
+
+/** For a row whose label is flagged (LABEL_UNREADABLE, LABEL_REPAIRED): the label, ready to be corrected (Alt+L). */
+function labelEditor(c) {
+  const field = labelField(c.row);
+  if (!field || c.rowStatus !== 'NEEDS_REVIEW' || !(c.row.flags || []).some((f) => f.startsWith('LABEL_'))) return null;
+  const input = h('input', { id: 'label', value: c.row[field], autocomplete: 'off', spellcheck: 'false', 'aria-label': t('label') });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); correctLabel(field, input.value.trim()); }
+    else if (e.key === 'Escape') { e.preventDefault(); input.value = c.row[field]; $('#value').focus(); }
+  });
+  return h('label', { class: 'label-edit' }, h('span', { class: 'muted small' }, t('label') + ' (' + field + ', Alt+L)'), input);
+}
+
+function correctLabel(field, value) {
+  const c = doc.cells[doc.sel];
+  const item = doc.queue.find((q) => q.kind === 'row' && q.rowId === c.rowId);
+  if (!value || !item) return null;
+  return act(() => api('/api/rows/' + c.rowId + '/label-correction', {
+    method: 'POST', body: { field, value, version: item.version, reviewer: session.name },
   }));
 }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * flagged cell highlighted and selected, the proposal ready; Enter takes it, the row turns ACCEPTED, the document DONE
  * and the feed carries the change once; a text report's cell is typed over (first wrongly: the row stays in review,
  * then rightly); a row approved with Alt+A; a document rejected with Alt+R and a comment; a document's own flags
- * approved with Alt+D; the audit trail shown; a failed file retried from the queue; signed out, a key writes nothing. Screenshots of the queue and the document view go to target/review-station/. Skipped without Chromium.
+ * approved with Alt+D; an unreadable row label corrected with Alt+L; the audit trail shown; a failed file retried from the queue; signed out, a key writes nothing. Screenshots of the queue and the document view go to target/review-station/. Skipped without Chromium.
  */
 class ReviewStationBrowserTest {
     static final String NAME = "王审核";
@@ -49,14 +49,15 @@ class ReviewStationBrowserTest {
             service.drop(Path.of("fixtures/seeds/004_d2f5081e5b89099b.txt"), "seed-004.txt");
             service.awaitIn(service.archive(), "seed-004.txt");
             long seed = idOf(service, "seed-004.txt");
+            long label = client.ingest(SyntheticReports.income("浏览器测试四号单位", false, "Wy"), "label.txt");
             service.drop("<html>not a scan</html>".getBytes(StandardCharsets.UTF_8), "scan-from-the-web.pdf");
             service.awaitIn(service.failed(), "scan-from-the-web.pdf");
             String base = "http://127.0.0.1:" + service.port();
 
             // the queue: four documents need review; the counts at the top
             browser.open(base + "/review");
-            browser.await("document.querySelectorAll('#queue tr.doc').length === 5");
-            assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("5");
+            browser.await("document.querySelectorAll('#queue tr.doc').length === 6");
+            assertThat(browser.text("document.querySelector('#count-needsReview b').textContent")).isEqualTo("6");
             assertThat(browser.text("document.querySelector('#doc-" + scan + "').textContent")).contains("scan-57.png");
             assertThat(browser.text("document.querySelector('#count-failed b').textContent")).isEqualTo("1");
             assertThat(browser.text("document.querySelector('#failed').textContent")).contains("scan-from-the-web.pdf", "无法读取", "inbox");
@@ -176,6 +177,20 @@ class ReviewStationBrowserTest {
             browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
             assertThat(service.get("/api/audit?document=" + seed).get("items")).extracting(a -> a.get("action").asText())
                     .containsExactly("DOCUMENT_APPROVED", "ROW_APPROVED");
+
+            // a row label OCR could not read: Alt+L, the label as printed, Enter
+            browser.eval("location.hash = '#/doc/" + label + "'");
+            browser.await("document.querySelector('#doc-name').textContent === 'label.txt' && document.querySelector('#label')" + IDLE);
+            assertThat(browser.text("document.querySelector('#reasons').textContent")).contains("行名称无法辨认");
+            browser.chord(HeadlessChromium.ALT, 'l');
+            browser.await("document.activeElement.id === 'label'");
+            browser.insertText("文化旅游体育与传媒支出");
+            browser.enter();
+            browser.await("document.querySelector('#doc-status').dataset.status === 'DONE'" + IDLE);
+            assertThat(service.get("/api/audit?document=" + label).get("items")).singleElement().satisfies(a -> {
+                assertThat(a.get("action").asText()).isEqualTo("LABEL_CORRECTION");
+                assertThat(a.get("newValue").asText()).isEqualTo("文化旅游体育与传媒支出");
+            });
 
             // the rejected document's audit trail: who, what, why
             browser.eval("location.hash = '#/doc/" + rejected + "'");
