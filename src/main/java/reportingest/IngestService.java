@@ -9,6 +9,12 @@ import reportingest.api.FeedApi;
 import reportingest.catalog.Catalog;
 import reportingest.api.CatalogApi;
 import reportingest.api.JsonErrorPages;
+import reportingest.api.ReviewSessions;
+import reportingest.api.RetryApi;
+import reportingest.api.ReviewStation;
+import reportingest.api.ReviewerAccounts;
+import reportingest.api.SessionApi;
+import reportingest.api.StationApi;
 import reportingest.api.JsonResponder;
 import reportingest.api.OpenApiDoc;
 import reportingest.api.OperatorApi;
@@ -44,6 +50,7 @@ import reportingest.feed.FeedStore;
 import reportingest.store.ResultStore;
 import reportingest.review.Revalidation;
 import reportingest.review.ReviewQueue;
+import reportingest.review.ReviewOverview;
 import reportingest.review.ReviewSidecar;
 import reportingest.review.ReviewStore;
 
@@ -97,6 +104,7 @@ public final class IngestService implements AutoCloseable {
         main.setOverrideProperties(config.asProperties());
         main.start();
         metrics.watch(main.getCamelContext(), "ingest");
+        ReviewStation.install(main.getCamelContext(), config.port());
         JsonErrorPages.install(main.getCamelContext(), config.port());
         log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
@@ -146,10 +154,15 @@ public final class IngestService implements AutoCloseable {
         UnaryOperator<ExtractedDocument> revalidator = doc -> pipeline.validator().validate(doc, List.of()).document();
         main.bind("reviewApi", new ReviewApi(new ReviewStore(db, new Revalidation(revalidator), sidecar), new ReviewQueue(db),
                 new AuditTrail(db)));
+        main.bind("stationApi", new StationApi(new ReviewOverview(db)));
+        main.bind("retryApi", new RetryApi(documents, config.inbox(), config.failed()));
         main.bind("pagesApi", new PagesApi(documents, new CellLocator(db), PixelBudget.ofMegapixels(config.maxPageMegapixels())));
         main.bind("openApi", new OpenApiDoc(config.host(), config.port()));
         main.bind("requestParameters", new RequestParameters());
-        main.bind("apiToken", new ApiToken(config.apiToken()));
+        // reviewers sign in at the review station (/review) with accounts in $INGEST_HOME/reviewers.txt (bin/reviewer)
+        ReviewSessions sessions = new ReviewSessions();
+        main.bind("sessionApi", new SessionApi(new ReviewerAccounts(config.home().resolve(ReviewerAccounts.FILE)), sessions));
+        main.bind("apiToken", new ApiToken(config.apiToken(), sessions));
         main.bind("json", new JsonResponder());
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
 /** Handlers of the page images a reviewer checks a number against: a whole page, or the area around one cell. */
 public final class PagesApi {
     static final String PNG = "image/png";
+    /** Response header of a page image: its pixels per point (PDF 150 dpi: 2.083…), to place cells' boxes on it. */
+    static final String PIXELS_PER_POINT = "X-Pixels-Per-Point";
     /** Space around a cell's box, in points, so the row and column labels nearby show too. */
     static final int DEFAULT_MARGIN = 24;
 
@@ -38,7 +40,9 @@ public final class PagesApi {
         long id = Params.requiredId("document id", idParam);
         int page = pageNumber(Params.withoutSuffix("page", pageParam, ".png"));
         PageImages.Rendered r = render(document(id), page);
-        return new ApiResponse(200, PageImages.png(r.image()), PNG);
+        // cells' boxes are in points: the review station multiplies them by this to outline them on the image
+        return new ApiResponse(200, PageImages.png(r.image()), PNG)
+                .withHeader(PIXELS_PER_POINT, Double.toString(r.pixelsPerPoint()));
     }
 
     /** {@code GET /api/cells/{cellId}/crop.png?margin=}: the cell's box on its page, with a margin in points. */

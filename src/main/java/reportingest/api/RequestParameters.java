@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  */
 public final class RequestParameters {
     /** Request headers a handler may read: everything else a client sends is dropped before the handler. */
-    private static final Set<String> HTTP_HEADERS_READ = Set.of("authorization", "accept", "content-type");
+    private static final Set<String> HTTP_HEADERS_READ = Set.of("authorization", "accept", "content-type",
+            // the review station's session cookie and CSRF token (ApiToken, SessionApi)
+            "cookie", "x-csrf-token");
     private static final int MAX_QUERY_CHARS = 4096;
 
     private final List<Operation> operations;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 import reportingest.review.AuditEntry;
 import reportingest.review.AuditTrail;
@@ -64,25 +65,28 @@ public final class ReviewApi {
     }
 
     /** {@code POST /api/cells/{cellId}/correction} {value, version, reviewer, comment}. */
-    public ApiResponse correct(@Header("cellId") String cellId, @Body String body) {
+    public ApiResponse correct(@Header("cellId") String cellId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("cell id", cellId);
         JsonNode json = object(body);
         if (!json.has("value")) throw Params.bad("value is required (null or \"\" for a blank cell)");
         JsonNode v = json.get("value");
         if (!v.isNull() && !v.isValueNode()) throw Params.bad("value must be a string or a number");
         String value = v.isNull() ? null : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
-        return act(() -> review.correct(id, value, version(json), reviewer(json), comment(json)));
+        return act(() -> review.correct(id, value, version(json), reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code POST /api/cells/{cellId}/proposal-acceptance} {version, reviewer, comment}. */
-    public ApiResponse acceptProposal(@Header("cellId") String cellId, @Body String body) {
+    public ApiResponse acceptProposal(@Header("cellId") String cellId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("cell id", cellId);
         JsonNode json = object(body);
-        return act(() -> review.acceptProposal(id, version(json), reviewer(json), comment(json)));
+        return act(() -> review.acceptProposal(id, version(json), reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code POST /api/rows/{rowId}/label-correction} {field, value, version, reviewer, comment}. */
-    public ApiResponse correctLabel(@Header("rowId") String rowId, @Body String body) {
+    public ApiResponse correctLabel(@Header("rowId") String rowId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("row id", rowId);
         JsonNode json = object(body);
         JsonNode field = json.get("field"), value = json.get("value");
@@ -92,28 +96,31 @@ public final class ReviewApi {
         if (v == null || !(v.isIntegralNumber() || v.isTextual() && v.asText().matches("\\d{1,18}"))) {
             throw Params.bad("version is required: the row's version (the highest changeSeq of its cells) as you saw it");
         }
-        return act(() -> review.correctLabel(id, field.asText(), value.asText(), v.asLong(), reviewer(json), comment(json)));
+        return act(() -> review.correctLabel(id, field.asText(), value.asText(), v.asLong(), reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code POST /api/rows/{rowId}/approval} {reviewer, comment}. */
-    public ApiResponse approveRow(@Header("rowId") String rowId, @Body String body) {
+    public ApiResponse approveRow(@Header("rowId") String rowId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("row id", rowId);
         JsonNode json = object(body);
-        return act(() -> review.approveRow(id, reviewer(json), comment(json)));
+        return act(() -> review.approveRow(id, reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code POST /api/documents/{id}/approval} {reviewer, comment}. */
-    public ApiResponse approveDocument(@Header("id") String documentId, @Body String body) {
+    public ApiResponse approveDocument(@Header("id") String documentId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("document id", documentId);
         JsonNode json = object(body);
-        return act(() -> review.approveDocument(id, reviewer(json), comment(json)));
+        return act(() -> review.approveDocument(id, reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code POST /api/documents/{id}/rejection} {reviewer, comment}. */
-    public ApiResponse rejectDocument(@Header("id") String documentId, @Body String body) {
+    public ApiResponse rejectDocument(@Header("id") String documentId, @Body String body,
+                                  @ExchangeProperty(ApiToken.SIGNED_IN) String signedIn) {
         long id = Params.requiredId("document id", documentId);
         JsonNode json = object(body);
-        return act(() -> review.rejectDocument(id, reviewer(json), comment(json)));
+        return act(() -> review.rejectDocument(id, reviewer(json, signedIn), comment(json)));
     }
 
     /** {@code GET /api/audit?document=&row=&cell=&after=&limit=}: actions in the order they happened. */
@@ -164,7 +171,9 @@ public final class ReviewApi {
         throw Params.bad("version is required: the cell's version (changeSeq) as you saw it in the queue or the feed");
     }
 
-    private static String reviewer(JsonNode json) {
+    /** The signed-in reviewer at the review station, else the {@code reviewer} a machine client names. */
+    private static String reviewer(JsonNode json, String signedIn) {
+        if (signedIn != null) return signedIn;
         JsonNode r = json.get("reviewer");
         if (r == null || !r.isTextual() || r.asText().isBlank()) throw Params.bad("reviewer is required: who is acting");
         if (r.asText().length() > 200) throw Params.bad("reviewer must be at most 200 characters");

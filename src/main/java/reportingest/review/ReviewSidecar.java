@@ -233,7 +233,22 @@ public final class ReviewSidecar {
                 Map.entry("LABEL_REPAIRED", new String[]{"A row name or code was inferred and should be checked.",
                         "行名称或科目编码系推断得出，需要核对。"}),
                 Map.entry("NO_CONTENT_FOUND", new String[]{"No table and no figure was recognised in the file.",
-                        "文件中未识别出任何表格或数字。"}));
+                        "文件中未识别出任何表格或数字。"}),
+                // provenance only: they never send a record to review, but the review station shows them too
+                Map.entry("TABLE_SPLIT_ACROSS_PAGES", new String[]{"The table continues over a page break and was joined.",
+                        "该表跨页，已拼接为一张表。"}),
+                Map.entry("SCHEMA_FROM_HEADER", new String[]{"The table's title was unreadable; its header named the form.",
+                        "表名无法辨认，已根据表头确定表样。"}),
+                Map.entry("LABEL_RECONCILED", new String[]{"A row name read with OCR noise was matched to the form's name.",
+                        "行名称有识别噪声，已对应到表样中的名称。"}),
+                Map.entry("METADATA_UNCERTAIN", new String[]{"The reporting body or fiscal year is not stated, or stated twice differently.",
+                        "报告单位或年度未注明，或前后不一致。"}));
+
+        /** Every flag code the service writes, in the order of CONTRACT.md's table. */
+        static final List<String> CODES = List.of("OCR_LOW_CONFIDENCE", "PARSE_AMBIGUOUS", "HEADER_UNMATCHED", "COLUMN_MISSING",
+                "ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH", "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH",
+                "REPAIR_PROPOSED", "TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_UNKNOWN", "SCHEMA_FROM_HEADER", "TABLE_MISSING",
+                "LABEL_RECONCILED", "LABEL_REPAIRED", "LABEL_UNREADABLE", "METADATA_UNCERTAIN", "NO_CONTENT_FOUND");
 
         static String[] of(String code) {
             String[] w = WORDS.get(code);

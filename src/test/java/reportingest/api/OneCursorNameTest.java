@@ -18,13 +18,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every list pages with one cursor name, {@code after}, and answers the next cursor as {@code next}: documents,
- * records, audit and the ledger's files of a state. {@code since} on /api/records is the deprecated old name (one
+ * records, audit, the ledger's files of a state and the review station's documents. {@code since} on /api/records is the deprecated old name (one
  * release), described as deprecated, and refused together with {@code after}.
  */
 class OneCursorNameTest {
     static final Path GOOD = Path.of("fixtures/seeds/001_a8898a713e576bc4.txt");
     /** The lists (GET with limit) and their cursor; the review queue is computed, not paged by a cursor. */
-    static final List<String> LISTS = List.of("/api/documents", "/api/records", "/api/audit", "/api/ledger");
+    static final List<String> LISTS = List.of("/api/documents", "/api/records", "/api/audit", "/api/ledger", "/api/review/documents");
 
     @TempDir
     Path home;
@@ -79,7 +79,7 @@ class OneCursorNameTest {
 
             // the same name and the same answer field on the other lists
             for (String list : List.of("/api/documents?limit=1", "/api/records?limit=1", "/api/audit?limit=1",
-                    "/api/ledger?state=needsReview&limit=1")) {
+                    "/api/ledger?state=needsReview&limit=1", "/api/review/documents?status=ALL&limit=1")) {
                 JsonNode page = service.get(list);
                 assertThat(page.has("next")).as(list).isTrue();
                 HttpResponse<String> again = service.getRaw(list + "&after=0");
