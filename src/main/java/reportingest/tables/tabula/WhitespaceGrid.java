@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class WhitespaceGrid {
     private static final Pattern NUMBER = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
     /** Wrapped lines of one cell are closer than this share of a line height (rows are further apart). */
-    private static final double WRAP_GAP = 0.35;
+    private static final double WRAP_GAP = 0.55;
     /** Lines overlapping by this share of a line height belong to one body row. */
     private static final double ROW_OVERLAP = 0.1;
     /** Words of one header text are a space apart, well under this share of a line height. */
