@@ -4,9 +4,13 @@ import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
 import reportingest.reconcile.DocumentFact;
+import reportingest.reconcile.DocumentFamily;
 import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
+import reportingest.reconcile.NarrativeFact;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +50,8 @@ public final class DocumentFacts {
     private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}()（）]{2,40}$");
     private static final Pattern NOT_A_BODY = Pattern.compile("^(万元|元|千元|亿元|部门|单位|本部门|本单位)$");
 
+    private static final Pattern AMOUNT_UNIT = Pattern.compile("元|千元|万元|亿元");
+
     /** Pages a title can stand on: the cover, a table of contents, the first heading. */
     private static final int TITLE_PAGES = 3;
 
@@ -78,7 +84,8 @@ public final class DocumentFacts {
                 // titles stand on the cover and the first pages; later a short line naming a year and 决算 is a
                 // table's or the narrative's reference to another year (a 2023 budget citing 2022 决算 on page 236)
                 if (k.length() > 60 || p.number() > TITLE_PAGES) continue;
-                Matcher y = TITLE_YEAR.matcher(k);
+                // full-width digits (北京市２０２２年市级决算) are years too
+                Matcher y = TITLE_YEAR.matcher(Normalizer.normalize(k, Normalizer.Form.NFKC));
                 if (y.find()) years.add(new Seen(y.group(1), p.number(), raw.strip()));
                 Matcher t = TITLE_BODY.matcher(k);
                 if (t.matches()) {
@@ -90,16 +97,22 @@ public final class DocumentFacts {
         List<Flag> flags = new ArrayList<>(found.flags());
         Map<String, DocumentFact> facts = new LinkedHashMap<>();
         DocumentFact body = bodyFact(labelled, titled, found.unit(), pages);
-        DocumentFact year = yearFact(years, found.fiscalYear());
+        DocumentFact year = budget(found.kind()) && found.fiscalYear() != null
+                // a budget's year is the one its titles print before 预算; its 决算 lines cite earlier years
+                ? new DocumentFact(found.fiscalYear(), null, "the year the titles print before 预算", 0.9)
+                : yearFact(years, found.fiscalYear());
         facts.put("body", body);
         facts.put("fiscalYear", year);
-        // the unit of the amounts as the tables print it (单位：万元); the table reader's default when none says
-        facts.put("amountUnit", new DocumentFact(found.amountUnit(), null, "单位 line of the tables, 万元 when none", 0.8));
+        // the unit of the amounts as most tables print it (单位：万元); null when no table prints one: never a default
+        String amountUnit = amountUnit(found);
+        facts.put("amountUnit", amountUnit == null
+                ? DocumentFact.unknown("no table prints a unit line (单位：…)")
+                : new DocumentFact(amountUnit, null, "单位 line of the tables, else the unit of the text's figures", 0.8));
         List<String> uncertain = new ArrayList<>();
         if (body.value() == null) uncertain.add("reporting body: " + body.text());
         if (year.value() == null) uncertain.add("fiscal year: " + year.text());
         if (!uncertain.isEmpty()) flags.add(Flag.of(METADATA_UNCERTAIN, String.join("; ", uncertain)));
-        return new ExtractedDocument((String) body.value(), (Integer) year.value(), found.amountUnit(), found.tables(),
+        return new ExtractedDocument((String) body.value(), (Integer) year.value(), amountUnit, found.tables(),
                 found.facts(), flags, found.kind(), found.level(), facts);
     }
 
@@ -121,6 +134,31 @@ public final class DocumentFacts {
         }
         return DocumentFact.unknown(found == null ? "no 单位名称 or 部门 line, title or heading names it"
                 : "'" + found + "' is no name of a body");
+    }
+
+    /**
+     * The unit most of the document's tables print on their unit lines (each table's own {@code unit}); else the
+     * unit the table reader saw printed beside them; a document without such lines (a narrative-only 说明, a
+     * performance report) in the unit most figures of its text are printed in (收支总计1196.83万元); null when
+     * nothing prints one. Never a default.
+     */
+    private static String amountUnit(ExtractedDocument found) {
+        Map<String, Integer> tables = new LinkedHashMap<>();
+        for (ExtractedTable t : found.tables()) if (t.unit() != null) tables.merge(t.unit(), 1, Integer::sum);
+        String unit = mostFrequent(tables);
+        if (unit == null) unit = found.amountUnit();
+        if (unit != null) return unit;
+        Map<String, Integer> text = new LinkedHashMap<>();
+        for (NarrativeFact f : found.facts()) if (f.unit() != null && AMOUNT_UNIT.matcher(f.unit()).matches()) text.merge(f.unit(), 1, Integer::sum);
+        return mostFrequent(text);
+    }
+
+    private static String mostFrequent(Map<String, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static boolean budget(String kind) {
+        return DocumentFamily.BUDGET.equals(kind) || DocumentFamily.GOVERNMENT_BUDGET.equals(kind);
     }
 
     private static DocumentFact yearFact(List<Seen> years, Integer found) {
