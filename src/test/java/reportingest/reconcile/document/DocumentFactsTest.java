@@ -176,6 +176,28 @@ class DocumentFactsTest {
         assertThat(dept.fiscalYear()).isEqualTo(2025);
     }
 
+    /** A cover's title over several lines names the body (上海市某某规划和自然 / 资源局 / 2024年度部门决算). */
+    @org.junit.jupiter.api.Test
+    void aCoverTitleOverSeveralLinesNamesTheBody() {
+        ExtractedDocument d = settled("甲省某某委员会办公厅\n2019年度部门预算公开\n目录\n");
+        assertThat(d.unit()).isEqualTo("甲省某某委员会办公厅");
+        assertThat(d.metadata().get("body").text()).isEqualTo("甲省某某委员会办公厅 / 2019年度部门预算公开");
+        assertThat(settled("乙市某某区规划和自然\n资源局\n2024年度部门决算\n").unit()).isEqualTo("乙市某某区规划和自然资源局");
+    }
+
+    /** A government's book names the government in its title; its prose naming 部门预算 is no title. */
+    @org.junit.jupiter.api.Test
+    void aGovernmentBookNamesItsGovernment() {
+        List<Page> pages = pages("市人大会议文件(3)\n关于丙市及市本级2022年预算执行情况\n和2023年预算草案的报告\n各单位编制部门预算\n");
+        ExtractedDocument d = DocumentFacts.settle(pages, new ExtractedDocument(null, 2023, null, List.of(), List.of(), List.of(),
+                DocumentFamily.GOVERNMENT_BUDGET, null));
+        assertThat(d.unit()).isEqualTo("丙市");
+        assertThat(d.fiscalYear()).isEqualTo(2023);
+        ExtractedDocument two = DocumentFacts.settle(pages("丁市\n2021年度财政决算（草案）\n丁市财政局\n"),
+                new ExtractedDocument(null, 2021, null, List.of(), List.of(), List.of(), DocumentFamily.GOVERNMENT_FINAL_ACCOUNTS, null));
+        assertThat(two.unit()).isEqualTo("丁市");
+    }
+
     /** A budget's year is never one whose 预算 is being executed (2024年预算执行情况 before 2025年部门预算). */
     @org.junit.jupiter.api.Test
     void aBudgetsYearIsNotTheYearItExecutes() {
