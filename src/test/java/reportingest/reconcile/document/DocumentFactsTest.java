@@ -59,7 +59,7 @@ class DocumentFactsTest {
         new OcrTextPageSource().split(Files.readString(Path.of("fixtures/seeds/" + seed + ".txt")), pages::add);
         ExtractedDocument d = reconciled(pages);
         JsonNode truth = Json.MAPPER.readTree(Path.of("fixtures/truth/" + seed + ".json").toFile());
-        System.out.println(seed + " -> " + d.unit() + " | " + d.fiscalYear() + " | " + d.amountUnit() + " | " + d.metadata());
+        System.out.println(seed + " -> " + d.unit() + " | " + d.fiscalYear() + " | " + d.kind() + " | " + d.level() + " | " + d.amountUnit() + " | " + d.metadata());
         // every seed states both, so both are found (not merely flagged)
         assertThat(d.unit()).isEqualTo(truth.get("unit").asText());
         assertThat(d.fiscalYear()).isEqualTo(truth.get("fiscal_year").asInt());
