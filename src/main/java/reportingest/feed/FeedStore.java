@@ -107,12 +107,12 @@ public final class FeedStore {
         return mediaType == null ? null : mediaType.split(";")[0].strip();
     }
 
-    /** The document's amount unit as read (document facts); 万元, what every standard form prints, before it was recorded. */
+    /** The document's amount unit as read (document facts); null when no table prints one, or before it was recorded. */
     @SuppressWarnings("unchecked")
     private static String amountUnit(String factsJson) {
-        if (factsJson == null) return "万元";
+        if (factsJson == null) return null;
         Object f = Json.readObject(factsJson).get("amountUnit");
-        return f instanceof Map<?, ?> m && m.get("value") instanceof String s ? s : "万元";
+        return f instanceof Map<?, ?> m && m.get("value") instanceof String s ? s : null;
     }
 
     static List<String> flagCodes(String json) {

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Everything recovered from one document: its tables, narrative figures and document-level flags.
- * {@code unit} is the reporting body (部门/单位, not the amount unit); {@code kind} is the document family
- * (final_accounts, budget, performance, unknown) and {@code level} 部门 or 单位 where the document prints it;
+ * {@code unit} is the reporting body (部门/单位, not the amount unit); {@code amountUnit} the unit most of its tables
+ * print (null when none prints one); {@code kind} is the document family (final_accounts, budget, performance,
+ * government_final_accounts, government_budget, unknown) and {@code level} 部门 or 单位 where the document prints it;
  * {@code fiscalYear} is the year the document is about (a 2025 budget printed in 2024 is 2025);
  * {@code metadata} says where the body and the fiscal year were read and how sure that is
  * ({@link DocumentFact}, keys {@code body}, {@code fiscalYear}).
@@ -44,7 +45,7 @@ public record ExtractedDocument(String unit, Integer fiscalYear, String amountUn
     }
 
     public static ExtractedDocument empty() {
-        return new ExtractedDocument(null, null, "万元", List.of(), List.of(), List.of());
+        return new ExtractedDocument(null, null, null, List.of(), List.of(), List.of());
     }
 
     /** The same document with other tables, facts and flags; family and document facts kept. */

@@ -58,13 +58,14 @@ public final class ExportBuilder {
     }
 
     /**
-     * The unit most of the document's tables state (each table states its own as {@code unit}); 万元,
-     * the unit of the disclosure forms, for a document whose tables state none.
+     * The unit most of the document's tables state (each table states its own as {@code unit}); for a document
+     * whose tables state none, the unit its unit lines print as read with the document facts, else null: 万元, the
+     * unit of the disclosure forms, is not guessed.
      */
     static String amountUnit(ExtractedDocument doc) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ExtractedTable t : doc.tables()) if (t.unit() != null) counts.merge(t.unit(), 1L, Long::sum);
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("万元");
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.amountUnit());
     }
 
     /** The name a document is known by in truth files: the file name up to its first dot. */

@@ -4,9 +4,13 @@ import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
 import reportingest.reconcile.DocumentFact;
+import reportingest.reconcile.DocumentFamily;
 import reportingest.reconcile.ExtractedDocument;
+import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
+import reportingest.reconcile.NarrativeFact;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +41,20 @@ public final class DocumentFacts {
     private static final Pattern NAME_LABEL = Pattern.compile("^(单位名称|部门名称|预算部门名称|预算单位名称|部门[(（]单位[)）]名称)$");
     private static final Pattern TITLE_YEAR = Pattern.compile("(20\\d{2})年度?.{0,40}?(部门决算|单位决算|决算|绩效自评|自评报告)");
     private static final Pattern TITLE_BODY = Pattern.compile(
-            "^(?:20\\d{2}年度?)?(.{2,40}?)(?:20\\d{2}年度?)?(?:部门|单位)?(?:整体支出)?(?:绩效自评报告|绩效自评表|部门决算|单位决算)$");
+            "^(?:20\\d{2}年度?)?(.{2,40}?)(?:20\\d{2}年度?)?(?:部门|单位)?(?:整体支出)?(?:绩效自评报告|绩效自评表|部门决算|单位决算|(?:部门|单位)预算(?:公开)?(?:文件)?)$");
+    /** A government's book names its government before the year: 关于济南市2023年市级决算…, 关于杭州市及市本级2022年…, 北京市2022年市级决算. */
+    private static final Pattern GOVERNMENT_BODY = Pattern.compile("^(?:关于)?(\\p{IsHan}{1,12}?[省市县区])(?:及[省市县区]本级)?20\\d{2}年");
+    /** Lines of a cover's title block (上海市普陀区规划和自然 / 资源局 / 2024年度部门决算) read as one title. */
+    private static final int COVER_BLOCK = 4;
     private static final Pattern HEADING = Pattern.compile("^第[一二三四五六七八九十\\d]+部分");
     private static final Pattern ORDINAL = Pattern.compile("^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\\d]+[)）]、?|\\d{1,2}[、.．](?!\\d))");
     private static final Pattern YEAR_PREFIX = Pattern.compile("^20\\d{2}年度?");
     private static final Pattern TAIL = Pattern.compile(
-            "(20\\d{2}年度?)?(部门[(（]单位[)）]概况|部门概况|单位概况|概况|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|决算)$");
+            "(20\\d{2}年度?)?(部门[(（]单位[)）]概况|部门概况|单位概况|概况|整体支出绩效自评报告|绩效自评报告|部门决算|单位决算|决算|(部门|单位)预算(公开)?(文件)?)$");
     private static final Pattern BODY = Pattern.compile("^[\\p{IsHan}()（）]{2,40}$");
     private static final Pattern NOT_A_BODY = Pattern.compile("^(万元|元|千元|亿元|部门|单位|本部门|本单位)$");
+
+    private static final Pattern AMOUNT_UNIT = Pattern.compile("元|千元|万元|亿元");
 
     /** Pages a title can stand on: the cover, a table of contents, the first heading. */
     private static final int TITLE_PAGES = 3;
@@ -56,6 +66,8 @@ public final class DocumentFacts {
     /** The document with its body and fiscal year settled and their provenance; {@code found} is what the table reader read. */
     public static ExtractedDocument settle(List<Page> pages, ExtractedDocument found) {
         List<Seen> labelled = new ArrayList<>(), titled = new ArrayList<>(), years = new ArrayList<>();
+        // a government's book has no department's title: its prose naming 部门预算 is not one
+        boolean government = DocumentFamily.GOVERNMENT_FINAL_ACCOUNTS.equals(found.kind()) || DocumentFamily.GOVERNMENT_BUDGET.equals(found.kind());
         for (Page p : pages) {
             List<TextLine> lines = p.lines();
             for (int i = 0; i < lines.size(); i++) {
@@ -78,28 +90,36 @@ public final class DocumentFacts {
                 // titles stand on the cover and the first pages; later a short line naming a year and 决算 is a
                 // table's or the narrative's reference to another year (a 2023 budget citing 2022 决算 on page 236)
                 if (k.length() > 60 || p.number() > TITLE_PAGES) continue;
-                Matcher y = TITLE_YEAR.matcher(k);
+                // full-width digits (北京市２０２２年市级决算) are years too
+                Matcher y = TITLE_YEAR.matcher(Normalizer.normalize(k, Normalizer.Form.NFKC));
                 if (y.find()) years.add(new Seen(y.group(1), p.number(), raw.strip()));
                 Matcher t = TITLE_BODY.matcher(k);
-                if (t.matches()) {
+                if (!government && t.matches()) {
                     String body = body(t.group(1));
                     if (body != null) titled.add(new Seen(body, p.number(), raw.strip()));
                 }
             }
         }
+        if (titled.isEmpty()) cover(pages, found.kind(), titled);
         List<Flag> flags = new ArrayList<>(found.flags());
         Map<String, DocumentFact> facts = new LinkedHashMap<>();
         DocumentFact body = bodyFact(labelled, titled, found.unit(), pages);
-        DocumentFact year = yearFact(years, found.fiscalYear());
+        DocumentFact year = budget(found.kind()) && found.fiscalYear() != null
+                // a budget's year is the one its titles print before 预算; its 决算 lines cite earlier years
+                ? new DocumentFact(found.fiscalYear(), null, "the year the titles print before 预算", 0.9)
+                : yearFact(years, found.fiscalYear());
         facts.put("body", body);
         facts.put("fiscalYear", year);
-        // the unit of the amounts as the tables print it (单位：万元); the table reader's default when none says
-        facts.put("amountUnit", new DocumentFact(found.amountUnit(), null, "单位 line of the tables, 万元 when none", 0.8));
+        // the unit of the amounts as most tables print it (单位：万元); null when no table prints one: never a default
+        String amountUnit = amountUnit(found);
+        facts.put("amountUnit", amountUnit == null
+                ? DocumentFact.unknown("no table prints a unit line (单位：…)")
+                : new DocumentFact(amountUnit, null, "单位 line of the tables, else the unit of the text's figures", 0.8));
         List<String> uncertain = new ArrayList<>();
         if (body.value() == null) uncertain.add("reporting body: " + body.text());
         if (year.value() == null) uncertain.add("fiscal year: " + year.text());
         if (!uncertain.isEmpty()) flags.add(Flag.of(METADATA_UNCERTAIN, String.join("; ", uncertain)));
-        return new ExtractedDocument((String) body.value(), (Integer) year.value(), found.amountUnit(), found.tables(),
+        return new ExtractedDocument((String) body.value(), (Integer) year.value(), amountUnit, found.tables(),
                 found.facts(), flags, found.kind(), found.level(), facts);
     }
 
@@ -121,6 +141,68 @@ public final class DocumentFacts {
         }
         return DocumentFact.unknown(found == null ? "no 单位名称 or 部门 line, title or heading names it"
                 : "'" + found + "' is no name of a body");
+    }
+
+    /**
+     * The title a cover prints over several lines (上海市普陀区规划和自然 / 资源局 / 2024年度部门决算; 江苏省人大常委会办公厅 /
+     * 2019年度部门预算公开): the first lines of the first page joined, the shortest join that reads as a title. A
+     * government's book names the government in its title (关于济南市2023年市级决算…; 郑州市 / 2021年度财政决算（草案）).
+     */
+    private static void cover(List<Page> pages, String kind, List<Seen> titled) {
+        boolean government = DocumentFamily.GOVERNMENT_FINAL_ACCOUNTS.equals(kind) || DocumentFamily.GOVERNMENT_BUDGET.equals(kind);
+        for (Page p : pages) {
+            if (p.number() > (government ? 2 : 1)) return;
+            List<TextLine> lines = p.lines();
+            for (int from = 0; from < (government ? lines.size() : Math.min(1, lines.size())); from++) {
+                StringBuilder joined = new StringBuilder(), where = new StringBuilder();
+                for (int i = from; i < Math.min(from + COVER_BLOCK, lines.size()); i++) {
+                    String raw = text(lines.get(i)).strip();
+                    if (compact(raw).length() > 45) break;
+                    joined.append(compact(raw));
+                    where.append(where.isEmpty() ? "" : " / ").append(raw);
+                    String k = joined.toString();
+                    if (government) {
+                        Matcher g = GOVERNMENT_BODY.matcher(Normalizer.normalize(k, Normalizer.Form.NFKC));
+                        if (g.find()) {
+                            titled.add(new Seen(g.group(1), p.number(), where.toString()));
+                            return;
+                        }
+                        continue;
+                    }
+                    Matcher t = TITLE_BODY.matcher(k);
+                    if (t.matches()) {
+                        String body = body(t.group(1));
+                        if (body != null) titled.add(new Seen(body, p.number(), where.toString()));
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The unit most of the document's tables print on their unit lines (each table's own {@code unit}); else the
+     * unit the table reader saw printed beside them; a document without such lines (a narrative-only 说明, a
+     * performance report) in the unit most figures of its text are printed in (收支总计1196.83万元); null when
+     * nothing prints one. Never a default.
+     */
+    private static String amountUnit(ExtractedDocument found) {
+        Map<String, Integer> tables = new LinkedHashMap<>();
+        for (ExtractedTable t : found.tables()) if (t.unit() != null) tables.merge(t.unit(), 1, Integer::sum);
+        String unit = mostFrequent(tables);
+        if (unit == null) unit = found.amountUnit();
+        if (unit != null) return unit;
+        Map<String, Integer> text = new LinkedHashMap<>();
+        for (NarrativeFact f : found.facts()) if (f.unit() != null && AMOUNT_UNIT.matcher(f.unit()).matches()) text.merge(f.unit(), 1, Integer::sum);
+        return mostFrequent(text);
+    }
+
+    private static String mostFrequent(Map<String, Integer> counts) {
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    private static boolean budget(String kind) {
+        return DocumentFamily.BUDGET.equals(kind) || DocumentFamily.GOVERNMENT_BUDGET.equals(kind);
     }
 
     private static DocumentFact yearFact(List<Seen> years, Integer found) {

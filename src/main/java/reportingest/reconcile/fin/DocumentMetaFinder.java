@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The department (部门 as printed) and the fiscal year of a 决算 report: the department from the
  * "部门：…" lines printed with the tables, else from a "…部门决算" cover line; the year from
- * "YYYY年度部门决算" wording, else the "YYYY年度" printed with the tables.
+ * "YYYY年度部门决算" wording, else the "YYYY年度" printed with the tables; the amount unit the tables' unit lines
+ * print most (单位：万元), null when none prints one.
  */
 public final class DocumentMetaFinder {
     private static final Pattern DEPT = Pattern.compile("^(?:编制)?部门[:：](.+)$");
@@ -74,7 +75,8 @@ public final class DocumentMetaFinder {
         if (unit == null) unit = prose;
         Integer year = reportYear != null ? reportYear : mostFrequent(years);
         String amountUnit = mostFrequent(amountUnits);
-        return new Meta(unit, year, amountUnit == null ? "万元" : amountUnit);
+        // no table prints its unit: the document does not say, and 万元 (what the disclosure forms print) is not guessed
+        return new Meta(unit, year, amountUnit);
     }
 
 
