@@ -41,7 +41,8 @@ final class CaptionFinder {
             Fragment t = tables.get(i);
             double from = i == 0 ? -Double.MAX_VALUE : tables.get(i - 1).box().bottom();
             double to = i + 1 < tables.size() ? tables.get(i + 1).box().y() : Double.MAX_VALUE;
-            List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < t.box().y()).toList();
+            double top = body(t).y();
+            List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < top).toList();
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
             Caption c = caption(page, t, above, below);
             List<RawRow> rows = t.rows();
@@ -222,11 +223,22 @@ final class CaptionFinder {
             List<Word> words = new ArrayList<>();
             for (Word w : tl.words()) {
                 if (w.text().isBlank()) continue;
-                if (tables.stream().noneMatch(t -> inside(w, t.box()))) words.add(w);
+                if (tables.stream().noneMatch(t -> inside(w, body(t)))) words.add(w);
             }
             if (!words.isEmpty()) out.add(new Line(words));
         }
         return out;
+    }
+
+    /**
+     * The part of a table's box its rows fill: a grid whose top ruling runs above the title (a ruled frame round
+     * title, 编制单位 and form) keeps no row for that band, and the lines printed there are outside the table.
+     */
+    private static BBox body(Fragment t) {
+        double top = Double.MAX_VALUE;
+        for (RawRow r : t.rows()) for (RawCell c : r.cells()) top = Math.min(top, c.bbox().y());
+        if (top == Double.MAX_VALUE || top <= t.box().y()) return t.box();
+        return new BBox(t.box().x(), top, t.box().width(), t.box().bottom() - top);
     }
 
     private static boolean inside(Word w, BBox b) {
