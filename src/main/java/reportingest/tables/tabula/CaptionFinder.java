@@ -68,6 +68,29 @@ final class CaptionFinder {
         return out;
     }
 
+    /**
+     * The caption printed at the foot of a page below its last table (or on a page without one) for a table that
+     * starts on the next page: a title (and its 部门/单位 lines) the page break parted from its table. Null when
+     * no title is printed there.
+     */
+    Caption trailing(Page page, List<Fragment> tables) {
+        List<Line> outside = outsideLines(page, tables);
+        double from = tables.isEmpty() ? -Double.MAX_VALUE : tables.get(tables.size() - 1).box().bottom();
+        List<Line> below = outside.stream().filter(l -> l.centreY() > from).toList();
+        // from the last title-like line down: what comes before it are the last table's notes; a running head or
+        // foot (a book's title on every page) is never a title parted from its table
+        int at = -1;
+        for (int i = 0; i < below.size(); i++) {
+            String text = below.get(i).text();
+            if (CaptionText.looksLikeTitle(text) && !CaptionText.note(text) && !runningLines.contains(CaptionText.compact(text))) at = i;
+        }
+        if (at < 0) return null;
+        Fragment none = new Fragment(page.number(), new BBox(0, Double.MAX_VALUE / 4, page.width(), 0), List.of(), List.of(),
+                Caption.NONE, false, false, false);
+        Caption c = caption(page, none, below.subList(at, below.size()), List.of());
+        return c.title() == null ? null : c;
+    }
+
     private Caption caption(Page page, Fragment t, List<Line> above, List<Line> below) {
         String formNo = null;
         boolean continuation = false;

@@ -26,7 +26,8 @@ class RealBudgetsTest {
             "budget_state_capital", "budget_general_basic_expenditure", "budget_three_public");
     private static final List<String> JIANGSU_FORMS = List.of("budget_income_expenditure_summary",
             "budget_fiscal_appropriation_summary", "budget_fiscal_appropriation_expenditure", "budget_general_expenditure",
-            "budget_general_basic_expenditure", "budget_government_fund", "budget_three_public");
+            "budget_general_basic_expenditure", "budget_government_fund", "budget_three_public",
+            "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation");
     /**
      * Rows whose printed figures disagree in the source itself: the 2026 单位预算 of 司法局 prints
      * 2040601 行政运行 as 合计 14,348,853.34 = 基本支出 14,348,853.34 + 项目支出 64,840,547.00 (its 部门
@@ -102,6 +103,28 @@ class RealBudgetsTest {
         assertThat(notAccepted(doc)).isEmpty();
         assertThat(budget).allMatch(t -> "万元".equals(t.unit()), "every form states 单位：万元");
         assertThat(table(doc, "budget_three_public").flags()).isEmpty();
+    }
+
+    /**
+     * 人大 2017 prints the titles of its 财政拨款基本支出预算表 (p12) and 机关运行经费支出预算表 (p18), with their
+     * 部门 and 单位 lines, at the foot of the page before the table: each names the table the next page opens with
+     * (whose own only line above it is the 部门 line), and the unit line comes with it.
+     */
+    @Test
+    void aTitleThePageBreakPartedFromItsTableStillNamesIt() {
+        ExtractedDocument doc = read(JIANGSU + "江苏省人大办公厅/江苏省人大办公厅2017年度预算公开.pdf");
+        ExtractedTable basic = table(doc, "budget_fiscal_appropriation_basic_expenditure");
+        assertThat(basic.title()).isEqualTo("财政拨款基本支出预算表");
+        assertThat(basic.pageFrom()).isEqualTo(13);
+        assertThat(basic.unit()).isEqualTo("万元");
+        assertThat(value(basic, "合计", "合计")).isEqualTo("7666.68");
+        assertThat(value(basic, "30101", "合计")).isEqualTo("1015.15");
+        ExtractedTable office = table(doc, "budget_office_operation");
+        assertThat(office.title()).isEqualTo("一般公共预算机关运行经费支出预算表");
+        assertThat(List.of(office.pageFrom(), office.pageTo())).containsExactly(19, 19);
+        assertThat(value(office, "合计", "机关运行经费支出")).isEqualTo("5619.31");
+        assertThat(value(office, "30201", "机关运行经费支出")).isEqualTo("770.50");
+        assertThat(notAccepted(doc)).isEmpty();
     }
 
     /** Cells of the Word exports as printed: src/test/resources/budgets/jiangsu-word-exports.tsv (file, page, pdftotext). */
