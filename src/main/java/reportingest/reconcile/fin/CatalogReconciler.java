@@ -113,8 +113,8 @@ public final class CatalogReconciler implements Reconciler {
             Object place = firstBox(printed);
             if (place != null && !seen.add(List.of(printed.pageFrom(), printed.pageTo(), place, texts(printed)))) continue;
             RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
-            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
-                    .filter(s -> headerPrintsWhatTheFormMust(s, raw));
+            Optional<SchemaDef> schema = catalog.matchTitles(raw.title() == null ? "" : raw.title()).stream()
+                    .filter(s -> headerPrintsWhatTheFormMust(s, raw)).findFirst();
             Flag fromHeader = null;
             if (schema.isEmpty()) {
                 schema = HeaderSchemas.identify(catalog, raw);

@@ -27,7 +27,7 @@ class RealBudgetsTest {
     private static final List<String> JIANGSU_FORMS = List.of("budget_income_expenditure_summary",
             "budget_fiscal_appropriation_summary", "budget_fiscal_appropriation_expenditure", "budget_general_expenditure",
             "budget_general_basic_expenditure", "budget_government_fund", "budget_three_public",
-            "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation");
+            "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation", "budget_expenditure_by_use");
     /**
      * Rows whose printed figures disagree in the source itself: the 2026 单位预算 of 司法局 prints
      * 2040601 行政运行 as 合计 14,348,853.34 = 基本支出 14,348,853.34 + 项目支出 64,840,547.00 (its 部门
@@ -79,7 +79,8 @@ class RealBudgetsTest {
         assertThat(budget).extracting(ExtractedTable::schema).containsAll(JIANGSU_FORMS).doesNotHaveDuplicates();
         assertThat(notAccepted(doc)).isEmpty();
         assertThat(budget).allMatch(t -> "万元".equals(t.unit()), "every form states 单位：万元");
-        // 收入预算总表 (by source) and 政府采购预算表 are kept as printed
+        // 支出预算总表 is one row by kind of spending (budget_expenditure_by_use); 收入预算总表 (by source) and
+        // 政府采购预算表 are kept as printed
         assertThat(doc.tables()).filteredOn(t -> t.schema().equals("unknown")).extracting(ExtractedTable::title)
                 .anyMatch(t -> t != null && t.contains("收入预算总表")).anyMatch(t -> t != null && t.contains("政府采购"));
     }
@@ -167,6 +168,7 @@ class RealBudgetsTest {
             JS_RD_19       | budget_fiscal_appropriation_summary | 支出:一、基本支出       | 合计=9312.90
             JS_RD_19       | budget_fiscal_appropriation_expenditure | 2010104           | 合计=1469.73
             JS_RD_19       | budget_fiscal_appropriation_basic_expenditure | 30231       | 合计=183.60
+            JS_RD_19       | budget_expenditure_by_use           | -                     | 合计=18330.37;基本支出=9312.90;项目支出=6459.58;单位预留机动经费=2557.89;结转下年资金=
             JS_RD_19       | budget_three_public                 | -                     | 合计=2600.71;三公经费.合计=767.60;因公出国（境）费=199.25;公务用车购置及运行费.小计=183.60;公务用车购置费=;公务用车运行费=183.60;公务接待费=384.75;会议费=1469.73;培训费=363.38
             """)
     void cellsAreReadAsPrinted(String file, String schema, String key, String cells) {
