@@ -80,9 +80,10 @@ class RealBudgetsTest {
         assertThat(notAccepted(doc)).isEmpty();
         assertThat(budget).allMatch(t -> "万元".equals(t.unit()), "every form states 单位：万元");
         // 支出预算总表 is one row by kind of spending (budget_expenditure_by_use); 收入预算总表 (by source) and
-        // 政府采购预算表 are kept as printed
+        // 政府采购预算表 are kept as printed, so the table the contents list as 收入预算总表 is found, not missing
         assertThat(doc.tables()).filteredOn(t -> t.schema().equals("unknown")).extracting(ExtractedTable::title)
                 .anyMatch(t -> t != null && t.contains("收入预算总表")).anyMatch(t -> t != null && t.contains("政府采购"));
+        assertThat(doc.flags()).extracting(Flag::code).doesNotContain("TABLE_MISSING");
     }
 
     /**
