@@ -224,6 +224,24 @@ class RealBudgetsTest {
      * 万里街道's 收入/支出预算总表 and 一般公共预算支出功能分类预算表 run over 4-5 pages each: one table
      * each, every subject once, in printed (code) order, the 合计 last and equal to the summary's total.
      */
+    /**
+     * 万里街道's 一般公共预算基本支出经济分类预算表 runs over two pages: one table, every economic code once, in
+     * printed order, the 合计 last and equal to the 基本支出 of the general-expenditure table.
+     */
+    @ParameterizedTest
+    @CsvSource({"WANLI_23,26,27,30", "WANLI_24,29,30,31", "WANLI_25,27,28,31"})
+    void theBasicExpenditureTableOverTwoPagesIsOneWithEveryCodeOnceInOrder(String name, int from, int to, int codes) {
+        ExtractedDocument doc = read(switch (name) { case "WANLI_23" -> WANLI_23; case "WANLI_24" -> WANLI_24; default -> WANLI_25; });
+        ExtractedTable t = table(doc, "budget_general_basic_expenditure");
+        assertThat(List.of(t.pageFrom(), t.pageTo())).containsExactly(from, to);
+        assertThat(t.flags()).extracting(Flag::code).containsExactly("TABLE_SPLIT_ACROSS_PAGES");
+        List<String> printed = t.rows().stream().map(r -> (String) r.key().get("code")).filter(c -> c != null).toList();
+        assertThat(printed).hasSize(codes).doesNotHaveDuplicates().isSorted();
+        TableRow last = t.rows().get(t.rows().size() - 1);
+        assertThat(last.key().get("name")).isEqualTo("合计");
+        assertThat(last.cells().get("合计").value()).isEqualTo(value(table(doc, "budget_general_expenditure"), "合计", "基本支出"));
+    }
+
     @ParameterizedTest
     @CsvSource({"WANLI_23,11,14,15,18,20,23", "WANLI_24,11,15,16,20,22,26", "WANLI_25,10,13,14,18,20,24"})
     void multiPageTablesAreStitchedIntoOneWithEveryRowOnceInOrder(String name, int incFrom, int incTo, int expFrom, int expTo,
