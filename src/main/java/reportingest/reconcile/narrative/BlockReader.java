@@ -110,11 +110,23 @@ final class BlockReader {
         if (raw.indexOf('\t') < 0 || SENTENCE.matcher(raw).find()) return false;
         // two runs of words and no figure: a justified line of a sentence broken at its end (…拨款安排的会议费预 |
         // 算支出 200.44 万元), not a row of cells
-        String[] cells = raw.strip().split("\t+");
-        if (cells.length >= 3) return true;
-        for (String c : cells) if (FIGURE.matcher(c.strip()).matches()) return true;
+        // a number set apart from the unit or date word it belongs to (2018 | 年度…, 200.44 | 万元) is text, not a cell
+        List<String> cells = new ArrayList<>();
+        String[] parts = raw.strip().split("\t+");
+        for (int i = 0; i < parts.length; i++) {
+            String c = parts[i].strip();
+            if (FIGURE.matcher(c).matches() && i + 1 < parts.length && UNIT_START.matcher(parts[i + 1].strip()).find()) {
+                parts[i + 1] = c + parts[i + 1].strip();
+                continue;
+            }
+            cells.add(c);
+        }
+        if (cells.size() >= 3) return true;
+        for (String c : cells) if (FIGURE.matcher(c).matches()) return true;
         return false;
     }
+
+    private static final Pattern UNIT_START = Pattern.compile("^(?:年|月|日|万|千|亿|元|%|％|个|人|辆|台|套|次)");
 
     private static final Pattern FIGURE = Pattern.compile("^[-－]?[\\d,，.．]+%?$");
 
