@@ -48,6 +48,17 @@ final class BlockReader {
                 lines.add(new Line(p.number(), l.lineNo(), raw, Text.squash(raw), tableRow(raw)));
             }
         }
+        // a sentence whose figure ends the line and whose unit opens the next (…支出预算合计 | 15897.44 / 万元，其中：)
+        // goes on: that line is no table row
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (!l.table()) continue;
+            for (int k = i + 1; k < lines.size(); k++) {
+                if (lines.get(k).text().isEmpty()) continue;
+                if (UNIT_GOES_ON.matcher(lines.get(k).text()).find()) lines.set(i, new Line(l.page(), l.lineNo(), l.raw(), l.text(), false));
+                break;
+            }
+        }
         State st = new State();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
@@ -125,6 +136,8 @@ final class BlockReader {
         for (String c : cells) if (FIGURE.matcher(c).matches()) return true;
         return false;
     }
+
+    private static final Pattern UNIT_GOES_ON = Pattern.compile("^(?:万元|元|%|％)[，,。；;：:、]");
 
     private static final Pattern UNIT_START = Pattern.compile("^(?:年|月|日|万|千|亿|元|%|％|个|人|辆|台|套|次)");
 
