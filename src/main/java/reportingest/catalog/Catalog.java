@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -84,23 +87,35 @@ public final class Catalog {
      * 财政拨款收入支出决算总表 is never taken for 收入支出决算总表.
      */
     public Optional<SchemaDef> matchTitle(String printed) {
+        List<SchemaDef> all = matchTitles(printed);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /**
+     * Every schema this printed line is the title of, best first: longest matching title first, catalog order among
+     * equals. Forms of one title that print different layouts (支出预算总表 by subject code, or one row by kind of
+     * spending) are told apart by what their header must print.
+     */
+    public List<SchemaDef> matchTitles(String printed) {
         String key = stripDecorations(TextKey.of(printed));
-        if (key.isEmpty() || PROSE.matcher(key).find()) return Optional.empty();
-        SchemaDef best = null;
-        int bestLen = 0;
+        if (key.isEmpty() || PROSE.matcher(key).find()) return List.of();
+        Map<SchemaDef, Integer> found = new LinkedHashMap<>();
         for (SchemaDef s : schemas) {
             for (String t : s.allTitles()) {
                 String tk = TextKey.of(t);
                 boolean exact = key.equals(tk);
                 // A short department or year prefix may precede the title (部门收入决算表, 2024年…).
                 boolean suffix = key.endsWith(tk) && unitLikePrefix(key.substring(0, key.length() - tk.length()));
-                if ((exact || suffix) && tk.length() > bestLen) {
-                    best = s;
-                    bestLen = tk.length();
-                }
+                if ((exact || suffix) && tk.length() > found.getOrDefault(s, 0)) found.put(s, tk.length());
             }
         }
-        return Optional.ofNullable(best != null ? best : nearTitle(key));
+        if (found.isEmpty()) {
+            SchemaDef near = nearTitle(key);
+            return near == null ? List.of() : List.of(near);
+        }
+        List<SchemaDef> out = new ArrayList<>(found.keySet());
+        out.sort(java.util.Comparator.comparingInt((SchemaDef s) -> -found.get(s)));
+        return out;
     }
 
     /**

@@ -47,6 +47,7 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
         }
     }
 
+    /** {@code notScope}: scopes (separated by |) where the sum is not checked. */
     public record Sum(String id, String lhs, List<String> terms, String notScope, String unless) {
         public Sum {
             terms = terms == null ? List.of() : List.copyOf(terms);

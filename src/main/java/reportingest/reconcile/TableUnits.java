@@ -22,18 +22,23 @@ public final class TableUnits {
     private TableUnits() {}
 
     public static String of(RawTable raw) {
-        for (String c : raw.context()) {
-            String u = find(c);
-            if (u != null) return u;
-        }
+        List<String> lines = new ArrayList<>(raw.context());
         for (int i = 0; i < Math.min(ROWS_TO_SEARCH, raw.rows().size()); i++) {
             StringBuilder sb = new StringBuilder();
             for (RawCell c : raw.rows().get(i).cells()) sb.append(c.text());
-            String u = find(sb.toString());
+            lines.add(sb.toString());
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            String u = find(lines.get(i));
             if (u != null) return u;
+            // 单位：万 | 元: a unit wrapped in a narrow column, its 元 ending the next line
+            Matcher cut = CUT.matcher(TextKey.of(lines.get(i)));
+            if (cut.find() && i + 1 < lines.size() && TextKey.of(lines.get(i + 1)).endsWith("元")) return cut.group(1) + "元";
         }
         return null;
     }
+
+    private static final Pattern CUT = Pattern.compile("单位[:：](亿|万|千)$");
 
     private static final Pattern FURNITURE = Pattern.compile("^((编制)?(部门|单位)(名称)?[:：].*|.*单位[:：](亿元|万元|千元|元))$");
 

@@ -5,6 +5,7 @@ import reportingest.reconcile.TableRow;
 import reportingest.catalog.CellSelector;
 import reportingest.catalog.ConditionDef;
 import reportingest.catalog.CrossIdentityDef;
+import reportingest.catalog.LabelCatalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ final class CrossTableIdentities {
 
     private CrossTableIdentities() {}
 
-    static List<Check> of(List<CrossIdentityDef> defs, DocumentCells cells) {
+    static List<Check> of(List<CrossIdentityDef> defs, DocumentCells cells, LabelCatalog labels) {
         List<Check> out = new ArrayList<>();
         Integer fy = cells.document().fiscalYear();
         for (CrossIdentityDef d : defs) {
@@ -46,7 +47,7 @@ final class CrossTableIdentities {
                     out.add(new Check("cross/" + d.id(), CROSS_TABLE_MISMATCH, Check.Kind.SUM, Check.Source.CROSS, desc,
                             Term.cell(cells.qualifiedLabel(a), a), terms, d.tolerance(), true));
                 }
-                case "lines_match_classes" -> linesMatchClasses(d, cells, fy, desc, out);
+                case "lines_match_classes" -> linesMatchClasses(d, cells, fy, desc, labels, out);
                 case "rows_by_code" -> rowsByCode(d, cells, desc, out);
                 default -> { }
             }
@@ -73,12 +74,29 @@ final class CrossTableIdentities {
         return k.endsWith("支出") ? k.substring(0, k.length() - 2) : k;
     }
 
-    private static void linesMatchClasses(CrossIdentityDef d, DocumentCells cells, Integer fy, String desc, List<Check> out) {
+    /**
+     * Each function line of one table = the 类 row of that name in another. A 类 row answers to the name it
+     * prints and to every name the catalog knows for its code: a summary may still print a 类 under its former
+     * name (210 医疗卫生与计划生育支出, renamed 卫生健康支出 in 2018) where the coded table prints the new one.
+     */
+    private static void linesMatchClasses(CrossIdentityDef d, DocumentCells cells, Integer fy, String desc, LabelCatalog labels,
+                                          List<Check> out) {
         int lt = cells.table(d.lines().schema()), rt = cells.table(d.rows().schema());
         if (lt < 0 || rt < 0) return;
         Map<String, CellRef> classes = new LinkedHashMap<>();
+        Map<String, String> printedName = new LinkedHashMap<>();
         for (CellRef r : cells.select(d.rows(), fy)) {
-            classes.putIfAbsent(DocumentCells.key(DocumentCells.name(row(cells, r))), r);
+            String printed = DocumentCells.key(DocumentCells.name(row(cells, r)));
+            classes.putIfAbsent(printed, r);
+            printedName.putIfAbsent(printed, printed);
+        }
+        Map<String, CellRef> byPrinted = new LinkedHashMap<>(classes);
+        for (Map.Entry<String, CellRef> e : byPrinted.entrySet()) {
+            String code = DocumentCells.code(row(cells, e.getValue()));
+            for (String other : labels.names("function", code)) {
+                String k = DocumentCells.key(other);
+                if (classes.putIfAbsent(k, e.getValue()) == null) printedName.put(k, e.getKey());
+            }
         }
         ExtractedTable lines = cells.document().tables().get(lt);
         List<String> seen = new ArrayList<>();
@@ -91,7 +109,7 @@ final class CrossTableIdentities {
             CellRef line = new CellRef(lt, i, d.lines().column());
             CellRef cls = classes.get(item);
             if (cls != null) {
-                seen.add(item);
+                seen.add(printedName.get(item));
                 out.add(new Check("cross/" + d.id() + "/" + item, CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
                         desc, Term.cell(cells.qualifiedLabel(line), line), List.of(Term.cell(cells.qualifiedLabel(cls), cls)), d.tolerance(), true));
             } else if (!item.contains("合计") && !item.contains("总计") && !item.contains("结转") && !item.contains("结余")) {
@@ -101,7 +119,7 @@ final class CrossTableIdentities {
                         Term.cell(cells.qualifiedLabel(line), line), List.of(Term.figure(d.rows().schema(), null)), d.tolerance(), true));
             }
         }
-        for (Map.Entry<String, CellRef> e : classes.entrySet()) {
+        for (Map.Entry<String, CellRef> e : byPrinted.entrySet()) {
             if (seen.contains(e.getKey())) continue;
             out.add(new Check("cross/" + d.id() + "/" + e.getKey(), CROSS_TABLE_MISMATCH, Check.Kind.EQUAL, Check.Source.CROSS,
                     desc + " (no line named " + e.getKey() + " in " + d.lines().schema() + ")",

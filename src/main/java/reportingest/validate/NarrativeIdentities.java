@@ -73,7 +73,8 @@ final class NarrativeIdentities {
     private static void sum(NarrativeChecksDef.Sum s, Map<String, NarrativeFact> first, String tag, List<Check> out) {
         NarrativeFact lhs = first.get(s.lhs());
         if (lhs == null) return;
-        if (Objects.equals(s.notScope(), lhs.scope()) || (s.unless() != null && first.containsKey(s.unless()))) return;
+        if (s.notScope() != null && List.of(s.notScope().split("\\|")).contains(lhs.scope())
+                || (s.unless() != null && first.containsKey(s.unless()))) return;
         List<Term> terms = new ArrayList<>();
         for (String t : s.terms()) {
             if (t.startsWith("re:")) {
@@ -212,7 +213,7 @@ final class NarrativeIdentities {
             };
             if (ref == null) continue;
             String id = (l.id() == null ? "narr/table" : l.id()) + "/" + f.figure();
-            Term cell = Term.cell(cells.qualifiedLabel(ref), ref);
+            Term cell = inFigureUnit(f, ref, cells);
             Relation r = relation == Relation.AT_MOST && sameFigure(l, f, cells.value(ref)) ? Relation.EQUAL : relation;
             String what = "narrative " + f.figure();
             switch (r) {
@@ -224,6 +225,17 @@ final class NarrativeIdentities {
                         what + " ≤ table cell (the text covers part of it)", cell, List.of(fact(f)), null, false));
             }
         }
+    }
+
+    /**
+     * The cell as the narrative states it: a budget prints its forms in 元 and its text in 万元 (收入预算9,101.68万元
+     * over 收入总计 91,016,775.35), so a 元 cell is compared in 万元; any other cell as it is.
+     */
+    private static Term inFigureUnit(NarrativeFact f, CellRef ref, DocumentCells cells) {
+        String unit = cells.document().tables().get(ref.table()).unit();
+        if (!AMOUNT_UNIT.equals(f.unit()) || !"元".equals(unit)) return Term.cell(cells.qualifiedLabel(ref), ref);
+        BigDecimal v = Amounts.parse(cells.value(ref));
+        return Term.figure(cells.qualifiedLabel(ref) + " (元, in 万元)", v == null ? null : v.movePointLeft(4).toPlainString());
     }
 
     /** Within {@code sameWithin} of the cell (a share of it), a part-figure is taken for the cell's own figure. */

@@ -40,6 +40,7 @@ public final class Validator {
     private final Catalog catalog;
     private final Evaluator evaluator;
     private final LabelCheck labelCheck;
+    private final LabelCatalog labels;
 
     public Validator(Catalog catalog) {
         this(catalog, LabelCatalog.load());
@@ -49,6 +50,7 @@ public final class Validator {
         this.catalog = catalog;
         this.evaluator = new Evaluator(catalog.tolerance().perAmount(), catalog.tolerance().honestTail());
         this.labelCheck = new LabelCheck(catalog, labels);
+        this.labels = labels;
     }
 
     public Validation validate(ExtractedDocument extracted, List<Page> pages) {
@@ -94,7 +96,7 @@ public final class Validator {
             Optional<SchemaDef> s = catalog.byId(t.schema());
             if (s.isPresent() && cells.table(t.schema()) == i) checks.addAll(TableIdentities.of(i, t, s.get(), cells));
         }
-        checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells));
+        checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells, labels));
         checks.addAll(NarrativeIdentities.of(catalog.narrativeChecks(), cells, new ItemSubjects(pages == null ? List.of() : pages)));
         return checks;
     }

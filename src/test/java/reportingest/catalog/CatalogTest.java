@@ -19,13 +19,24 @@ class CatalogTest {
                 "income_expenditure_summary", "income", "expenditure", "fiscal_appropriation_summary",
                 "general_budget_expenditure", "general_budget_basic_expenditure", "three_public_expenses",
                 "government_fund", "state_capital", "state_capital_income_expenditure",
-                "budget_income_expenditure_summary", "budget_income", "budget_expenditure", "budget_fiscal_appropriation_summary",
+                "budget_income_expenditure_summary", "budget_income", "budget_expenditure", "budget_expenditure_by_use",
+                "budget_fiscal_appropriation_summary",
                 "budget_fiscal_appropriation_expenditure", "budget_general_expenditure", "budget_general_basic_expenditure",
                 "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation", "budget_government_fund",
                 "budget_state_capital", "budget_three_public",
                 "performance_basic_data", "performance_self_evaluation");
         assertThat(catalog.byId("three_public_expenses").orElseThrow().columns()).hasSize(12);
         assertThat(catalog.byId("performance_self_evaluation").orElseThrow().financial()).isFalse();
+    }
+
+    /** One title, two layouts: the header decides (a code column, or 基本支出 in one row); the coded form first. */
+    @Test
+    void aTitleTwoFormsPrintIsTheirsInCatalogOrder() {
+        assertThat(catalog.matchTitles("公开03表：支出预算总表")).extracting(SchemaDef::id)
+                .containsExactly("budget_expenditure", "budget_expenditure_by_use");
+        assertThat(catalog.matchTitle("支出预算总表")).map(SchemaDef::id).contains("budget_expenditure");
+        assertThat(catalog.matchTitles("一般公共预算支出功能分类预算表")).extracting(SchemaDef::id)
+                .containsExactly("budget_general_expenditure");
     }
 
     @ParameterizedTest(name = "''{0}'' is {1}")

@@ -66,18 +66,28 @@ public final class CatalogReconciler implements Reconciler {
      */
     private List<Flag> listedButNotPrinted(List<Page> pages, List<ExtractedTable> found) {
         Set<String> printed = new HashSet<>();
-        for (ExtractedTable t : found) printed.add(t.schema());
+        for (ExtractedTable t : found) {
+            printed.add(t.schema());
+            // a table kept as printed under the listed title was found, in a layout no schema reads (SCHEMA_UNKNOWN)
+            if (t.schema().equals("unknown") && t.title() != null) {
+                for (SchemaDef s : catalog.matchTitles(t.title())) printed.add(s.id());
+            }
+        }
         Map<String, String> listed = new LinkedHashMap<>();
+        Map<String, List<String>> forms = new LinkedHashMap<>();
         for (Page p : pages) {
             for (TextLine l : p.lines()) {
                 String text = TOC_TAIL.matcher(l.joined().strip()).replaceFirst("");
-                catalog.matchTitle(text).filter(SchemaDef::financial)
-                        .ifPresent(s -> listed.putIfAbsent(s.id(), text));
+                // every form that title may name (支出预算总表: by subject code, or one row by kind of spending)
+                List<String> ids = catalog.matchTitles(text).stream().filter(SchemaDef::financial).map(SchemaDef::id).toList();
+                if (ids.isEmpty() || listed.containsKey(ids.get(0))) continue;
+                listed.put(ids.get(0), text);
+                forms.put(ids.get(0), ids);
             }
         }
         List<Flag> flags = new ArrayList<>();
         listed.forEach((id, line) -> {
-            if (!printed.contains(id)) {
+            if (forms.get(id).stream().noneMatch(printed::contains)) {
                 flags.add(Flag.of(Cells.TABLE_MISSING, "the document lists '" + line + "' but no such table was found"));
             }
         });
@@ -113,8 +123,8 @@ public final class CatalogReconciler implements Reconciler {
             Object place = firstBox(printed);
             if (place != null && !seen.add(List.of(printed.pageFrom(), printed.pageTo(), place, texts(printed)))) continue;
             RawTable raw = TableUnits.withoutFurnitureRows(titledByFirstRow(printed));
-            Optional<SchemaDef> schema = catalog.matchTitle(raw.title() == null ? "" : raw.title())
-                    .filter(s -> headerPrintsWhatTheFormMust(s, raw));
+            Optional<SchemaDef> schema = catalog.matchTitles(raw.title() == null ? "" : raw.title()).stream()
+                    .filter(s -> headerPrintsWhatTheFormMust(s, raw)).findFirst();
             Flag fromHeader = null;
             if (schema.isEmpty()) {
                 schema = HeaderSchemas.identify(catalog, raw);

@@ -21,7 +21,7 @@ import java.util.Set;
  * <p>
  * Each column gets a header path: the header texts above it, top to bottom, including the
  * spanning parents that cover it (a parent covers the columns up to the next header text of its
- * row, never beyond the parent above it). The path decides the column's role (code, 类/款/项 part
+ * row, never beyond the parent above it, never into a column where a header text above it starts). The path decides the column's role (code, 类/款/项 part
  * of a code, name, label, 行次, value) and, for values, the canonical column: a column alias
  * must appear in the path, and the catalog's parent levels (预算数/决算数, 本年支出) break ties.
  */
@@ -159,6 +159,11 @@ public final class Grid {
                 int next = c + 1;
                 while (next < width && row[next].isEmpty()) next++;
                 int e = next - 1;
+                // a text spans no column where a header text of a row above starts: that column is ruled off
+                // from it ("三公"经费 over 小计 beside a 合计 set low in its tall cell)
+                for (int k = c + 1; k <= e; k++) {
+                    if (startsAbove(header, r, k)) { e = k - 1; break; }
+                }
                 int parentEnd = coverEnd(header, end, r, c, width);
                 end[r][c] = Math.min(e, parentEnd);
             }
@@ -178,6 +183,11 @@ public final class Grid {
             out.add(path);
         }
         return out;
+    }
+
+    private static boolean startsAbove(List<String[]> header, int r, int c) {
+        for (int up = 0; up < r; up++) if (!header.get(up)[c].isEmpty()) return true;
+        return false;
     }
 
     /** The end of the nearest header cell above row r that covers column c (the whole width if none). */
@@ -266,15 +276,29 @@ public final class Grid {
      * parents in the path and fewest parents of other columns; null for none, AMBIGUOUS for a tie.
      */
     static String match(List<String> path, SchemaDef schema, List<ColumnDef> candidates) {
-        Set<String> allParents = new LinkedHashSet<>();
-        for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
         // a year printed before a header (2024年“三公”经费预算数) names no other column
         List<String> keys = path.stream().map(p -> Labels.key(p).replaceFirst("^20\\d{2}年度?", "")).toList();
+        String m = match(keys, schema, candidates, false);
+        if (m != null) return m;
+        // Failing that, a header wrapped over grid rows of its own (a tall cell Word splits with its fills:
+        // 因公出国 | （境）费, 公务接 | 待费) is read joined: consecutive texts of the path as one
+        List<String> joined = new ArrayList<>(keys);
+        for (int i = 0; i < keys.size(); i++) {
+            StringBuilder sb = new StringBuilder(keys.get(i));
+            for (int j = i + 1; j < keys.size(); j++) joined.add(sb.append(keys.get(j)).toString());
+        }
+        return joined.size() > keys.size() ? match(joined, schema, candidates, true) : null;
+    }
+
+    private static String match(List<String> keys, SchemaDef schema, List<ColumnDef> candidates, boolean exactOnly) {
+        Set<String> allParents = new LinkedHashSet<>();
+        for (ColumnDef c : schema.columns()) allParents.addAll(c.parents());
         String best = null;
         int bestScore = Integer.MIN_VALUE, bestUnprinted = Integer.MAX_VALUE;
         boolean tie = false;
         // An alias printed exactly outranks one that is a single edit away (年初… / 年末…).
-        boolean exactSomewhere = candidates.stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a))));
+        boolean exactSomewhere = exactOnly
+                || candidates.stream().anyMatch(c -> c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a))));
         for (ColumnDef c : candidates) {
             boolean alias = exactSomewhere
                     ? c.aliases().stream().anyMatch(a -> keys.contains(Labels.key(a)))

@@ -48,14 +48,26 @@ final class BlockReader {
                 lines.add(new Line(p.number(), l.lineNo(), raw, Text.squash(raw), tableRow(raw)));
             }
         }
+        // a sentence whose figure ends the line and whose unit opens the next (…支出预算合计 | 15897.44 / 万元，其中：)
+        // goes on: that line is no table row
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (!l.table()) continue;
+            for (int k = i + 1; k < lines.size(); k++) {
+                if (lines.get(k).text().isEmpty()) continue;
+                if (UNIT_GOES_ON.matcher(lines.get(k).text()).find()) lines.set(i, new Line(l.page(), l.lineNo(), l.raw(), l.text(), false));
+                break;
+            }
+        }
         State st = new State();
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
             if (l.text().isEmpty()) continue;                  // PDF text has blank lines inside paragraphs
-            NarrativeCatalog.Scopes sc = catalog.scopes();
+            if (pageNumber(lines, i)) continue;                // a paragraph runs on over the page's number
             // a part heading printed with a wide gap (第三部分<tab>…) reads like a table row; it still opens the part
-            if (sc.budgetStart().matcher(l.text()).find()) {
-                st.enter(sc.budgetScope(), documentYear != null ? documentYear : budgetYear(lines, i), null);
+            NarrativeCatalog.Part part = catalog.scopes().opened(l.text());
+            if (part != null) {
+                st.enter(part.scope(), documentYear != null ? documentYear : partYear(part, lines, i), null);
                 continue;
             }
             if (l.table() && ends(st, l)) { st.leave(); continue; }
@@ -73,31 +85,73 @@ final class BlockReader {
         return fillYears(st.blocks);
     }
 
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:[-—─–－]*\\d{1,3}[-—─–－]*|第\\d{1,3}页(?:共\\d{1,3}页)?)$");
+
+    /**
+     * The line is the page's number: a bare number (-13-, ─13─, 第13页) as the first or last line of its page.
+     * A sentence that runs over a page break must not take it in (因公出国（境）费支出 222.5 | 27 | 万元).
+     */
+    private static boolean pageNumber(List<Line> lines, int i) {
+        Line l = lines.get(i);
+        if (!PAGE_NUMBER.matcher(l.text()).matches()) return false;
+        return edge(lines, i, -1) || edge(lines, i, 1);
+    }
+
+    /** No non-blank line of the same page before (step -1) or after (step 1) line i. */
+    private static boolean edge(List<Line> lines, int i, int step) {
+        for (int k = i + step; k >= 0 && k < lines.size() && lines.get(k).page() == lines.get(i).page(); k += step) {
+            if (!lines.get(k).text().isEmpty()) return false;
+        }
+        return true;
+    }
+
     /** The line closes the open part or report (the next part, the glossary, an annex). */
     private boolean ends(State st, Line l) {
         if (st.scope == null) return false;
-        NarrativeCatalog.Scopes sc = catalog.scopes();
-        boolean budget = st.scope.equals(sc.budgetScope());
-        return (budget ? sc.budgetEnd() : sc.reportEnd()).matcher(l.text()).find();
+        NarrativeCatalog.Part part = catalog.scopes().part(st.scope);
+        return (part != null ? part.end() : catalog.scopes().reportEnd()).matcher(l.text()).find();
     }
 
     /**
      * Cells separated by tabs (or wide gaps) make a table row; a justified sentence has wide gaps too,
-     * but also the clause punctuation (，。；) table cells do not print.
+     * but also the clause punctuation (，。；) table cells do not print, or, broken at the end of a line,
+     * only two runs of words and no figure.
      */
     static boolean tableRow(String raw) {
-        return raw.indexOf('\t') >= 0 && !SENTENCE.matcher(raw).find();
+        if (raw.indexOf('\t') < 0 || SENTENCE.matcher(raw).find()) return false;
+        // two runs of words and no figure: a justified line of a sentence broken at its end (…拨款安排的会议费预 |
+        // 算支出 200.44 万元), not a row of cells
+        // a number set apart from the unit or date word it belongs to (2018 | 年度…, 200.44 | 万元) is text, not a cell
+        List<String> cells = new ArrayList<>();
+        String[] parts = raw.strip().split("\t+");
+        for (int i = 0; i < parts.length; i++) {
+            String c = parts[i].strip();
+            if (FIGURE.matcher(c).matches() && i + 1 < parts.length && UNIT_START.matcher(parts[i + 1].strip()).find()) {
+                parts[i + 1] = c + parts[i + 1].strip();
+                continue;
+            }
+            cells.add(c);
+        }
+        if (cells.size() >= 3) return true;
+        for (String c : cells) if (FIGURE.matcher(c).matches()) return true;
+        return false;
     }
+
+    private static final Pattern UNIT_GOES_ON = Pattern.compile("^(?:万元|元|%|％)[，,。；;：:、]");
+
+    private static final Pattern UNIT_START = Pattern.compile("^(?:年|月|日|万|千|亿|元|%|％|个|人|辆|台|套|次)");
+
+    private static final Pattern FIGURE = Pattern.compile("^[-－]?[\\d,，.．]+%?$");
 
     private static final Pattern SENTENCE = Pattern.compile("[，。；]");
 
-    private Integer budgetYear(List<Line> lines, int from) {
+    private static Integer partYear(NarrativeCatalog.Part part, List<Line> lines, int from) {
         int seen = 0;
         for (int i = from; i < lines.size() && seen <= YEAR_LOOKAHEAD; i++) {
             String t = lines.get(i).text();
             if (t.isEmpty()) continue;
             seen++;
-            Matcher m = catalog.scopes().budgetYear().matcher(t);
+            Matcher m = part.year().matcher(t);
             if (m.find()) return Integer.valueOf(m.group(1));
         }
         return null;

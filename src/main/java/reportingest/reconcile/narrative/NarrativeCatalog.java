@@ -24,9 +24,25 @@ public record NarrativeCatalog(Scopes scopes, List<Heading> headings, Pattern sk
 
     public static final String RESOURCE = "/catalog/narrative-figures.json";
 
-    /** Where the 决算 explanation starts and ends, and how appended performance reports are titled. */
-    public record Scopes(String budgetScope, Pattern budgetStart, Pattern budgetEnd, Pattern budgetYear,
-                         List<ReportTitle> reports, Pattern reportEnd) {}
+    /**
+     * Where the explanation parts start and end (the 决算说明 of final accounts, the 预算说明 of budgets: the
+     * first part whose start a line matches opens), and how appended performance reports are titled.
+     */
+    public record Scopes(List<Part> parts, List<ReportTitle> reports, Pattern reportEnd) {
+        /** The part a line opens, or null. */
+        public Part opened(String line) {
+            for (Part p : parts) if (p.start().matcher(line).find()) return p;
+            return null;
+        }
+
+        public Part part(String scope) {
+            for (Part p : parts) if (p.scope().equals(scope)) return p;
+            return null;
+        }
+    }
+
+    /** An explanation part of the document: its scope name, first line, the line after it, its year. */
+    public record Part(String scope, Pattern start, Pattern end, Pattern year) {}
 
     public record ReportTitle(String scope, Pattern title) {}
 
@@ -73,14 +89,16 @@ public record NarrativeCatalog(Scopes scopes, List<Heading> headings, Pattern sk
         Expander x = new Expander(macros);
 
         JsonNode sc = root.path("scopes");
-        JsonNode b = sc.path("budget");
+        List<Part> parts = new ArrayList<>();
+        for (JsonNode b : sc.path("parts")) {
+            parts.add(new Part(b.path("scope").asText(), x.compile(b.path("start").asText()),
+                    x.compile(b.path("end").asText()), x.compile(b.path("year").asText())));
+        }
         List<ReportTitle> reports = new ArrayList<>();
         for (JsonNode r : sc.path("reports")) {
             reports.add(new ReportTitle(r.path("scope").asText(), x.compile(r.path("title").asText())));
         }
-        Scopes scopes = new Scopes(b.path("scope").asText(), x.compile(b.path("start").asText()),
-                x.compile(b.path("end").asText()), x.compile(b.path("year").asText()), List.copyOf(reports),
-                x.compile(sc.path("reportEnd").asText()));
+        Scopes scopes = new Scopes(List.copyOf(parts), List.copyOf(reports), x.compile(sc.path("reportEnd").asText()));
 
         List<Heading> headings = new ArrayList<>();
         for (JsonNode h : root.path("headings")) {

@@ -41,7 +41,8 @@ final class CaptionFinder {
             Fragment t = tables.get(i);
             double from = i == 0 ? -Double.MAX_VALUE : tables.get(i - 1).box().bottom();
             double to = i + 1 < tables.size() ? tables.get(i + 1).box().y() : Double.MAX_VALUE;
-            List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < t.box().y()).toList();
+            double top = body(t).y();
+            List<Line> above = outside.stream().filter(l -> l.centreY() > from && l.centreY() < top).toList();
             List<Line> below = outside.stream().filter(l -> l.centreY() > t.box().bottom() && l.centreY() < to).toList();
             Caption c = caption(page, t, above, below);
             List<RawRow> rows = t.rows();
@@ -65,6 +66,29 @@ final class CaptionFinder {
             out.add(new Fragment(t.page(), t.box(), t.columnLefts(), rows, c, t.lattice(), t.firstOnPage(), t.lastOnPage()));
         }
         return out;
+    }
+
+    /**
+     * The caption printed at the foot of a page below its last table (or on a page without one) for a table that
+     * starts on the next page: a title (and its 部门/单位 lines) the page break parted from its table. Null when
+     * no title is printed there.
+     */
+    Caption trailing(Page page, List<Fragment> tables) {
+        List<Line> outside = outsideLines(page, tables);
+        double from = tables.isEmpty() ? -Double.MAX_VALUE : tables.get(tables.size() - 1).box().bottom();
+        List<Line> below = outside.stream().filter(l -> l.centreY() > from).toList();
+        // from the last title-like line down: what comes before it are the last table's notes; a running head or
+        // foot (a book's title on every page) is never a title parted from its table
+        int at = -1;
+        for (int i = 0; i < below.size(); i++) {
+            String text = below.get(i).text();
+            if (CaptionText.looksLikeTitle(text) && !CaptionText.note(text) && !runningLines.contains(CaptionText.compact(text))) at = i;
+        }
+        if (at < 0) return null;
+        Fragment none = new Fragment(page.number(), new BBox(0, Double.MAX_VALUE / 4, page.width(), 0), List.of(), List.of(),
+                Caption.NONE, false, false, false);
+        Caption c = caption(page, none, below.subList(at, below.size()), List.of());
+        return c.title() == null ? null : c;
     }
 
     private Caption caption(Page page, Fragment t, List<Line> above, List<Line> below) {
@@ -222,11 +246,22 @@ final class CaptionFinder {
             List<Word> words = new ArrayList<>();
             for (Word w : tl.words()) {
                 if (w.text().isBlank()) continue;
-                if (tables.stream().noneMatch(t -> inside(w, t.box()))) words.add(w);
+                if (tables.stream().noneMatch(t -> inside(w, body(t)))) words.add(w);
             }
             if (!words.isEmpty()) out.add(new Line(words));
         }
         return out;
+    }
+
+    /**
+     * The part of a table's box its rows fill: a grid whose top ruling runs above the title (a ruled frame round
+     * title, 编制单位 and form) keeps no row for that band, and the lines printed there are outside the table.
+     */
+    private static BBox body(Fragment t) {
+        double top = Double.MAX_VALUE;
+        for (RawRow r : t.rows()) for (RawCell c : r.cells()) top = Math.min(top, c.bbox().y());
+        if (top == Double.MAX_VALUE || top <= t.box().y()) return t.box();
+        return new BBox(t.box().x(), top, t.box().width(), t.box().bottom() - top);
     }
 
     private static boolean inside(Word w, BBox b) {

@@ -52,6 +52,9 @@ final class LatticeGrid {
         double[][] conf = new double[rows][cols];
         // the extent of each position's words: [x0, x1, y0, y1]
         double[][][] ext = new double[rows][cols][];
+        // a parent: a cell across two printed lines or more (公务用车购置及运行维护费 over 小计 | 购置费 | 运行维护费);
+        // its text lies across its children's, so it says nothing of where they belong. [0] across columns, [1] rows
+        boolean[][][] parent = new boolean[2][rows][cols];
         List<List<Word>> cellWords = wordsByCell(page, cells);
         for (int k = 0; k < cells.size(); k++) {
             Cell c = cells.get(k);
@@ -72,6 +75,8 @@ final class LatticeGrid {
             if (gridWords[r0][c0] == null) gridWords[r0][c0] = new ArrayList<>();
             gridWords[r0][c0].addAll(words);
             boxes[r0][c0] = new BBox(c.getLeft(), c.getTop(), c.getWidth(), c.getHeight());
+            parent[0][r0][c0] = wideLines(colEdges, c0, c1) >= 2;
+            parent[1][r0][c0] = wideLines(rowEdges, r0, r1) >= 2;
             conf[r0][c0] = words.stream().mapToDouble(Word::confidence).min().orElse(100.0);
             for (Word w : words) {
                 double[] e = ext[r0][c0];
@@ -86,13 +91,14 @@ final class LatticeGrid {
             int c1 = nearest(colEdges, c.getRight());
             for (int e = c0 + 1; e < c1; e++) spanned[e] = true;
         }
-        int[] keep = columnsKept(text, ext, 0, spanned, colEdges, rows, cols);
+        int[] keep = columnsKept(text, ext, parent[0], 0, spanned, colEdges, rows, cols);
         if (keep.length < cols) {
             // a column a drifted header or body row put its text beside: its text joins the column kept
             String[][] t2 = new String[rows][keep.length];
             BBox[][] b2 = new BBox[rows][keep.length];
             double[][] f2 = new double[rows][keep.length];
             double[][][] x2 = new double[rows][keep.length][];
+            boolean[][] p2 = new boolean[rows][keep.length];
             @SuppressWarnings("unchecked")
             List<Word>[][] w2 = new List[rows][keep.length];
             double[] e2 = new double[keep.length + 1];
@@ -107,6 +113,7 @@ final class LatticeGrid {
                         b2[i][k] = boxes[i][j];
                         f2[i][k] = conf[i][j];
                         x2[i][k] = ext[i][j];
+                        p2[i][k] = parent[1][i][j];
                         if (gridWords[i][j] != null) {
                             if (w2[i][k] == null) w2[i][k] = new ArrayList<>();
                             w2[i][k].addAll(gridWords[i][j]);
@@ -119,6 +126,7 @@ final class LatticeGrid {
             boxes = b2;
             conf = f2;
             ext = x2;
+            parent[1] = p2;
             gridWords = w2;
             colEdges = e2;
             cols = keep.length;
@@ -131,13 +139,15 @@ final class LatticeGrid {
         }
         String[][] byColumn = new String[cols][rows];
         double[][][] extByColumn = new double[cols][rows][];
+        boolean[][] parentByColumn = new boolean[cols][rows];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 byColumn[j][i] = text[i][j];
                 extByColumn[j][i] = ext[i][j];
+                parentByColumn[j][i] = parent[1][i][j];
             }
         }
-        int[] keepRows = columnsKept(byColumn, extByColumn, 2, spannedRows, rowEdges, cols, rows);
+        int[] keepRows = columnsKept(byColumn, extByColumn, parentByColumn, 2, spannedRows, rowEdges, cols, rows);
         if (keepRows.length < rows) {
             // a row a drifted cell put its text in (an amount set lower than its code and name): one printed row
             String[][] t2 = new String[keepRows.length][cols];
@@ -222,48 +232,46 @@ final class LatticeGrid {
      *
      * @param text    text[position][line]: grid rows by column for columns, grid columns by row for rows
      * @param ext     the extent of each position's words, [x0, x1, y0, y1]; axis 0 reads x, axis 2 reads y
+     * @param parent  parent[position][line]: the text there is a cell's across two printed lines or more; its extent is not read
      * @param spanned spanned[e]: some cell runs across edge e (between line e-1 and line e)
      * @return the first grid line of each printed line
      */
-    private static int[] columnsKept(String[][] text, double[][][] ext, int axis, boolean[] spanned, double[] edges,
-                                     int positions, int lines) {
+    private static int[] columnsKept(String[][] text, double[][][] ext, boolean[][] parent, int axis, boolean[] spanned,
+                                     double[] edges, int positions, int lines) {
         List<Integer> keep = new ArrayList<>();
         boolean[] used = new boolean[positions];
         boolean groupFilled = false;
         double groupStart = edges[0];
-        double groupLo = Double.MAX_VALUE, groupHi = -Double.MAX_VALUE;
+        // extents [own lo, own hi, all lo, all hi]: a parent's text is read only where a line has no other
+        double[] group = emptyExtent();
         for (int j = 0; j < lines; j++) {
             boolean clash = false;
             boolean filled = false;
-            double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+            double[] line = emptyExtent();
             for (int i = 0; i < positions; i++) {
                 boolean has = text[i][j] != null && !text[i][j].isEmpty();
                 clash |= has && used[i];
                 filled |= has;
-                if (has && ext[i][j] != null) {
-                    lo = Math.min(lo, ext[i][j][axis]);
-                    hi = Math.max(hi, ext[i][j][axis + 1]);
-                }
+                if (has && ext[i][j] != null) widen(line, ext[i][j][axis], ext[i][j][axis + 1], !parent[i][j]);
             }
             // an empty line joins only as a sliver between close edges; a wider one is a printed line left
             // blank here, which the rest of the table (or its continuation) still has
             boolean sliver = edges[j + 1] - edges[j] < SLIVER;
             boolean groupSliver = !groupFilled && edges[j] - groupStart < SLIVER;
             // text that drifted sits across (above, beside) the text it belongs with, not next to it
-            boolean overlaps = lo < groupHi && groupLo < hi;
+            boolean overlaps = overlap(line, group);
             boolean join = j > 0 && spanned[j] && !clash && (filled ? groupFilled && overlaps || groupSliver : sliver);
             if (!join) {
                 keep.add(j);
                 java.util.Arrays.fill(used, false);
                 groupFilled = false;
                 groupStart = edges[j];
-                groupLo = Double.MAX_VALUE;
-                groupHi = -Double.MAX_VALUE;
+                group = emptyExtent();
             }
             for (int i = 0; i < positions; i++) if (text[i][j] != null && !text[i][j].isEmpty()) used[i] = true;
             groupFilled |= filled;
-            groupLo = Math.min(groupLo, lo);
-            groupHi = Math.max(groupHi, hi);
+            widen(group, line[0], line[1], true);
+            widen(group, line[2], line[3], false);
         }
         return keep.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -317,6 +325,34 @@ final class LatticeGrid {
             y1 = Math.max(y1, w.bbox().bottom());
         }
         return new BBox(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static double[] emptyExtent() {
+        return new double[] {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+    }
+
+    /** Widens an extent by [lo, hi]: its own part and the whole, or the whole only (a parent's text). */
+    private static void widen(double[] e, double lo, double hi, boolean own) {
+        if (own) {
+            e[0] = Math.min(e[0], lo);
+            e[1] = Math.max(e[1], hi);
+        }
+        e[2] = Math.min(e[2], lo);
+        e[3] = Math.max(e[3], hi);
+    }
+
+    /** Two extents overlap: by their own texts where both have some, else by all their texts. */
+    private static boolean overlap(double[] a, double[] b) {
+        boolean own = a[0] <= a[1] && b[0] <= b[1];
+        int lo = own ? 0 : 2;
+        return a[lo] < b[lo + 1] && b[lo] < a[lo + 1];
+    }
+
+    /** How many grid lines from edge a to edge b are wider than a sliver. */
+    private static int wideLines(double[] edges, int a, int b) {
+        int n = 0;
+        for (int e = a; e < b; e++) if (edges[e + 1] - edges[e] >= SLIVER) n++;
+        return n;
     }
 
     /** Sorted distinct edges, double rules merged (their mean). */

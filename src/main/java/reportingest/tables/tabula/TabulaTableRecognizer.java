@@ -36,9 +36,27 @@ public final class TabulaTableRecognizer implements TableRecognizer {
         List<Page> positioned = pages.stream().filter(p -> p.origin() != PageOrigin.OCR_TEXT).toList();
         CaptionFinder captions = new CaptionFinder(runningLines(positioned));
         List<Fragment> fragments = new ArrayList<>();
+        Caption pending = null;
         for (Page page : positioned) {
             try {
-                fragments.addAll(captions.caption(page, PageTables.find(page)));
+                List<Fragment> found = PageTables.find(page);
+                List<Fragment> captioned = new ArrayList<>(captions.caption(page, found));
+                // a title left at the foot of the page before names the table this page opens with, when that table
+                // has no title of its own (none, or a line that is no title: the 部门 printed over it)
+                if (pending != null && !captioned.isEmpty() && captioned.get(0).firstOnPage()) {
+                    Fragment f = captioned.get(0);
+                    Caption own = f.caption();
+                    if (own.title() == null || !CaptionText.looksLikeTitle(own.title())) {
+                        List<String> context = new ArrayList<>(pending.context());
+                        for (String c : own.context()) if (!context.contains(c)) context.add(c);
+                        Caption c = new Caption(pending.title(), pending.formNo() != null ? pending.formNo() : own.formNo(), context,
+                                own.notes(), false);
+                        captioned.set(0, new Fragment(f.page(), f.box(), f.columnLefts(), f.rows(), c, f.lattice(),
+                                f.firstOnPage(), f.lastOnPage()));
+                    }
+                }
+                pending = captions.trailing(page, found);
+                fragments.addAll(captioned);
             } catch (RuntimeException e) {
                 // One odd page (degenerate rulings, say) must not cost the document its other tables.
                 log.warn("Table recognition failed on page {}: {}", page.number(), e.toString());

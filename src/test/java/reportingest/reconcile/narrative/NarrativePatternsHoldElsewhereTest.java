@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * ground truth in fixtures/truth, else src/test/resources/narrative/read-by-hand.tsv, read off the PDF text by
  * hand), the extractor must report it, and it must be this pattern that does: with the pattern left out of the
  * catalog the fact is gone (or fewer copies remain). Two followers are shown on the wording alone where the figure
- * they hang on is no longer read ({@code WORDING} cases). The real Putuo PDFs are read in place from
+ * they hang on is no longer read ({@code WORDING} cases). The budget rules (scope 预算说明) are shown on real Shanghai
+ * and Jiangsu 部门预算 PDFs. The real PDFs are read in place from
  * ../shared/external; their cases are skipped, with the path, when it is absent.
  */
 class NarrativePatternsHoldElsewhereTest {
@@ -47,7 +48,11 @@ class NarrativePatternsHoldElsewhereTest {
     private static final Map<String, String> DOCUMENTS = Map.of(
             "putuo-social", PUTUO + "bad/中共上海市普陀区委社会工作部 2024 年度部门决算.pdf",
             "putuo-finance", PUTUO + "good/上海市普陀区财政局2024年度部门决算.pdf",
-            "putuo-planning", PUTUO + "bad/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf");
+            "putuo-planning", PUTUO + "bad/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf",
+            "putuo-office-budget", "govbudgetchecker_shanghai_putuo/X/上海市普陀区人民政府办公室25年预算.pdf",
+            "putuo-wanli-budget", "govbudgetchecker_shanghai_putuo/X/上海市普陀区人民政府万里街道办事处24年预算.pdf",
+            "jiangsu-jcy-2019", "open-budget_jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf",
+            "jiangsu-jcy-2018", "open-budget_jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf");
     private static final String BY_HAND = "/narrative/read-by-hand.tsv";
     private static final NarrativeCatalog CATALOG = NarrativeCatalog.load();
     private static final Map<String, List<Page>> PAGES = new ConcurrentHashMap<>();
@@ -64,6 +69,24 @@ class NarrativePatternsHoldElsewhereTest {
 
     /** pattern | document (seed id or putuo-*) | figure | value [| WORDING]; two documents per kept pattern. */
     private static final String CASES = """
+            rule:budget-income | putuo-office-budget | 收入预算 | 9101.68
+            rule:budget-income | putuo-wanli-budget | 收入预算 | 15621.11
+            rule:budget-income-total | jiangsu-jcy-2019 | 收入预算合计 | 24169.74
+            rule:budget-income-total | jiangsu-jcy-2018 | 收入预算合计 | 21955.35
+            rule:budget-expenditure | putuo-office-budget | 支出预算 | 9101.68
+            rule:budget-expenditure | putuo-wanli-budget | 支出预算 | 15621.11
+            rule:budget-expenditure-total | jiangsu-jcy-2019 | 支出预算合计 | 24169.74
+            rule:budget-expenditure-total | jiangsu-jcy-2018 | 支出预算合计 | 21955.35
+            rule:budget-fiscal-income | jiangsu-jcy-2019 | 财政拨款收入 | 24169.74
+            rule:budget-fiscal-income | jiangsu-jcy-2018 | 财政拨款收入 | 21940.96
+            rule:budget-3pub | putuo-office-budget | 三公经费.预算数 | 867.50
+            rule:budget-3pub | putuo-wanli-budget | 三公经费.预算数 | 47.91
+            rule:budget-3pub-part | putuo-office-budget | 因公出国（境）费.预算数 | 839
+            rule:budget-3pub-part | jiangsu-jcy-2019 | 公务接待费.预算数 | 101.26
+            rule:budget-meeting | jiangsu-jcy-2019 | 会议费.预算数 | 158.44
+            rule:budget-meeting | jiangsu-jcy-2018 | 会议费.预算数 | 200.44
+            rule:budget-running-cost | putuo-office-budget | 机关运行经费 | 213.28
+            rule:budget-running-cost | putuo-wanli-budget | 机关运行经费 | 443.18
             rule:fiscal-total | putuo-social | 财政拨款收支总计 | 307.82
             rule:fiscal-total | 003_1a3ae03f6167b21e | 财政拨款收支总计 | 14016.17
             rule:total | putuo-social | 收支总计 | 307.82
