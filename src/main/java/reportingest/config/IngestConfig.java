@@ -115,6 +115,12 @@ public final class IngestConfig {
         return Long.parseLong(props.getProperty("ingest.ocr.max-page-megapixels", "60").strip());
     }
 
+    /**
+     * Which OCR engines read scans: {@code tesseract} (default), {@code ppocr}, or {@code tesseract,ppocr}
+     * (both, each cell read twice, the table's identities deciding where they differ). Parsed by the OCR package.
+     */
+    public String ocrEngines() { return props.getProperty("ingest.ocr.engines", "tesseract").strip(); }
+
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
 
     /** Bearer token the write endpoints (review actions) require; empty: writes are refused. */
