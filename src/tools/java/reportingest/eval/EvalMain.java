@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,8 +13,9 @@ import java.util.stream.Stream;
  * last line of standard output one JSON object with the counts (DESIGN.md, "bin/eval").
  */
 public final class EvalMain {
-    private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--list-silent-errors]\n"
-            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--list-silent-errors]";
+    private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--engines E] [--list-silent-errors]\n"
+            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--list-silent-errors]\n"
+            + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr";
 
     public static void main(String[] args) throws Exception {
         Path inputs = null;
@@ -24,6 +26,7 @@ public final class EvalMain {
         Path reference = Path.of("../shared/reference");
         boolean listSilent = false;
         boolean keep = false;
+        String engines = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(value(args, ++i));
@@ -33,6 +36,7 @@ public final class EvalMain {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--reference" -> reference = Path.of(value(args, ++i));
                 case "--keep" -> keep = true;
+                case "--engines" -> engines = value(args, ++i);
                 case "--list-silent-errors" -> listSilent = true;
                 default -> usage("unknown argument " + args[i]);
             }
@@ -60,14 +64,30 @@ public final class EvalMain {
         if (label == null) label = RunLabel.forInputs(inputs);
         if (source == null) source = inputs.toString();
         try {
-            EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label);
+            Map<String, String> settings = engines == null ? Map.of() : Map.of("ingest.ocr.engines", engines);
+            if (engines != null) source = source + " [ingest.ocr.engines=" + engines + "]";
+            EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label, settings);
             r.report().source(source).print(System.out, r.pages(), r.seconds());
+            System.err.printf("eval: engines %s, %d pages in %.1f s (%.2f s/page), peak RSS %s%n", engines == null ? "tesseract (default)" : engines,
+                    r.pages(), r.seconds(), r.pages() == 0 ? 0.0 : r.seconds() / r.pages(), peakRss());
             System.out.flush();
         } finally {
             if (generated != null && !keep) deleteTree(generated);
             else if (generated != null) System.err.println("eval: generated set kept in " + generated);
         }
         System.exit(0);
+    }
+
+    /** The process's peak resident set (VmHWM), native memory included; "?" where /proc is not there. */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "?";
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -52,11 +52,16 @@ final class PpOcrEngine implements AutoCloseable {
 
     /** @throws IllegalStateException when the models are not on the classpath or ONNX Runtime cannot load */
     PpOcrEngine() {
+        this(DET_MODEL, REC_MODEL, KEYS);
+    }
+
+    /** The models and dictionary under other class-path names. */
+    PpOcrEngine(String detModel, String recModel, String keys) {
         try {
             env = OrtEnvironment.getEnvironment();
-            det = env.createSession(resource(DET_MODEL), options());
-            rec = env.createSession(resource(REC_MODEL), options());
-            decoder = new CtcDecoder(Arrays.asList(new String(resource(KEYS), StandardCharsets.UTF_8).split("\n")));
+            det = env.createSession(resource(detModel), options());
+            rec = env.createSession(resource(recModel), options());
+            decoder = new CtcDecoder(Arrays.asList(new String(resource(keys), StandardCharsets.UTF_8).split("\n")));
         } catch (OrtException | IOException | RuntimeException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("PP-OCR could not be loaded: " + e.getMessage(), e);
         }

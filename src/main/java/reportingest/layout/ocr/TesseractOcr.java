@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Reads a page image with Tesseract (chi_sim+eng, LSTM, psm 6) into the shared page model:
@@ -58,6 +59,11 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
      *                pages are read by Tesseract alone and the log says so once; {@link #engines()} tells.
      */
     public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines) {
+        this(tessdata, languages, budget, engines, PpOcrEngine::new);
+    }
+
+    /** @param ppocr loads PP-OCR (asked only when the engines include it); may throw IllegalStateException */
+    TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, Supplier<PpOcrEngine> ppocr) {
         this.budget = budget;
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
@@ -69,7 +75,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         PpOcrEngine loaded = null;
         if (engines.usesPpOcr()) {
             try {
-                loaded = new PpOcrEngine();
+                loaded = ppocr.get();
                 log.info("OCR engines: {} (PP-OCRv4 det+rec on ONNX Runtime)", engines);
             } catch (IllegalStateException e) {
                 log.warn("ingest.ocr.engines is '{}' but PP-OCR could not be loaded ({}): scans are read by Tesseract alone",
@@ -137,7 +143,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     }
 
     /** PP-OCR's work, or null (the page then read by Tesseract alone) when it fails on this page. */
-    private static <T> T ppOrNull(java.util.function.Supplier<T> work, int pageNumber) {
+    private static <T> T ppOrNull(Supplier<T> work, int pageNumber) {
         try {
             return work.get();
         } catch (RuntimeException e) {
