@@ -34,10 +34,14 @@ final class EngineConsensus {
     /** Two engines read the cell differently and no identity decides which reading is right (review). */
     static final String ENGINES_UNDECIDED = "ENGINES_UNDECIDED";
     private static final int MAX_PASSES = 4;
+    /** Disputes decided together at most (2^n combinations are tried). */
+    private static final int MAX_GROUP = 8;
 
     private record Dispute(CellRef ref, CellValue cell, OtherReading other, String otherValue) {}
 
     private final Evaluator evaluator;
+    /** Cells decided together with others: how many disputed cells were in their group. */
+    private final Map<CellRef, Integer> together = new HashMap<>();
 
     EngineConsensus(Evaluator evaluator) {
         this.evaluator = evaluator;
@@ -75,6 +79,7 @@ final class EngineConsensus {
             }
             if (!decided) break;
         }
+        decideTogether(disputes, covering, values, current, takeOther, holding);
         Map<CellRef, CellValue> replaced = new HashMap<>();
         for (Dispute d : disputes) {
             String label = cells.label(d.ref());
@@ -94,7 +99,9 @@ final class EngineConsensus {
             int n = holding.get(d.ref());
             String chosen = other ? engine(d.other().engine()) : "Tesseract";
             flags.add(Flag.of(ENGINES_DISAGREED, label + ": " + readings + "; " + chosen + "'s reading makes "
-                    + (n == 1 ? "the identity" : "all " + n + " identities") + " covering this cell hold, the other's does not"));
+                    + (n == 1 ? "the identity" : "all " + n + " identities") + " covering this cell hold"
+                    + (together.containsKey(d.ref()) ? " (with the readings chosen for the " + (together.get(d.ref()) - 1)
+                    + " other disputed cells they cover; no other combination does)" : ", the other's does not")));
             if (other) {
                 // the chosen reading parses cleanly (it made identities hold), so a parse flag of the other goes
                 flags.removeIf(f -> f.code().equals("PARSE_AMBIGUOUS"));
@@ -105,6 +112,66 @@ final class EngineConsensus {
             }
         }
         return with(doc, replaced);
+    }
+
+    /**
+     * Disputes one at a time cannot settle when they share an identity (a row whose total and one part both
+     * differ between the engines: with either part alone the row still does not add up). The disputes still
+     * open are grouped by the identities they share, and in a group of at most {@link #MAX_GROUP} every
+     * combination of readings is tried: when exactly one makes every identity covering the group hold, it is taken.
+     */
+    private void decideTogether(List<Dispute> disputes, Map<CellRef, List<Check>> covering, Function<CellRef, String> values,
+                                Map<CellRef, String> current, Map<CellRef, Boolean> takeOther, Map<CellRef, Integer> holding) {
+        List<Dispute> open = disputes.stream().filter(d -> !takeOther.containsKey(d.ref())).toList();
+        List<List<Dispute>> groups = new ArrayList<>();
+        List<java.util.Set<Check>> checksOf = new ArrayList<>();
+        for (Dispute d : open) {
+            java.util.Set<Check> mine = new java.util.HashSet<>(covering.getOrDefault(d.ref(), List.of()));
+            if (mine.isEmpty()) continue;
+            List<Dispute> merged = new ArrayList<>(List.of(d));
+            for (int i = groups.size() - 1; i >= 0; i--) {
+                if (checksOf.get(i).stream().anyMatch(mine::contains)) {
+                    merged.addAll(groups.remove(i));
+                    mine.addAll(checksOf.remove(i));
+                }
+            }
+            groups.add(merged);
+            checksOf.add(mine);
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            List<Dispute> group = groups.get(g);
+            if (group.size() < 2 || group.size() > MAX_GROUP) continue;
+            int found = -1, foundHolding = 0;
+            for (int mask = 0; mask < (1 << group.size()); mask++) {
+                Map<CellRef, String> trial = new HashMap<>();
+                for (int k = 0; k < group.size(); k++) {
+                    Dispute d = group.get(k);
+                    trial.put(d.ref(), (mask >> k & 1) == 1 ? d.otherValue() : d.cell().value());
+                }
+                Function<CellRef, String> tried = r -> trial.containsKey(r) ? trial.get(r) : values.apply(r);
+                int n = 0;
+                boolean all = true;
+                for (Check c : checksOf.get(g)) {
+                    Outcome o = evaluator.evaluate(c, tried);
+                    if (o == null) continue;
+                    if (!o.holds()) { all = false; break; }
+                    n++;
+                }
+                if (!all || n == 0) continue;
+                if (found >= 0) { found = -2; break; } // two combinations fit: nothing decides
+                found = mask;
+                foundHolding = n;
+            }
+            if (found < 0) continue;
+            for (int k = 0; k < group.size(); k++) {
+                Dispute d = group.get(k);
+                boolean other = (found >> k & 1) == 1;
+                takeOther.put(d.ref(), other);
+                holding.put(d.ref(), foundHolding);
+                together.put(d.ref(), group.size());
+                if (other) current.put(d.ref(), d.otherValue());
+            }
+        }
     }
 
     /** Number of checks that hold with the cell at this value when every evaluable one holds; 0 otherwise. */

@@ -96,6 +96,26 @@ class EngineConsensusTest {
     }
 
     @Test
+    void twoDisputedCellsOfOneRowAreDecidedTogether() {
+        // the stamped scan in fixtures/scans: Tesseract read 住房保障支出 as 227339 | 一 一 203.39, PP-OCR 223.39 | 223.39;
+        // with either cell alone the row still does not add up
+        String[] rows = EXPENSES.clone();
+        rows[6] = "221|住房保障支出|227339|一 一 203.39||||";
+        ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(List.of(), List.of(RawGrids.ocr("支出决算表", rows)));
+        Page page = new Page(1, 595, 842, PageOrigin.OCR, List.of(), List.of(), List.of(
+                new OtherReading(new BBox(20, 60, 10, 10), "223.39", 99.8, "ppocr", "227339"),
+                new OtherReading(new BBox(30, 60, 10, 10), "223.39", 99.9, "ppocr", "一 一 203.39")));
+        ExtractedTable t = new Validator(catalog).validate(doc, List.of(page)).document().tables().get(0);
+        TableRow r = row(t, "住房保障支出");
+        assertThat(r.cells().get("本年支出合计").value()).isEqualTo("223.39");
+        assertThat(r.cells().get("基本支出").value()).isEqualTo("223.39");
+        assertThat(codes(r.cells().get("本年支出合计"))).containsExactly("ENGINES_DISAGREED");
+        assertThat(codes(r.cells().get("基本支出"))).containsExactly("ENGINES_DISAGREED");
+        assertThat(r.cells().get("基本支出").flags().get(0).message()).contains("1 other disputed cells");
+        assertThat(t.rows()).allMatch(x -> x.status() == RowStatus.ACCEPTED);
+    }
+
+    @Test
     void theSameAmountWrittenDifferentlyIsNoDisagreement() {
         ExtractedTable t = validated("223.39", "２２３.３９");
         CellValue c = row(t, "住房保障支出").cells().get("本年支出合计");

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  */
 public final class EvalMain {
     private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--engines E] [--list-silent-errors]\n"
-            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--list-silent-errors]\n"
+            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--scans-only] [--list-silent-errors]\n"
+            + "  --scans-only: of a generated set, only the scanned files (to compare OCR engines on the same scans)\n"
             + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr";
 
     public static void main(String[] args) throws Exception {
@@ -27,6 +28,7 @@ public final class EvalMain {
         boolean listSilent = false;
         boolean keep = false;
         String engines = null;
+        boolean scansOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(value(args, ++i));
@@ -37,6 +39,7 @@ public final class EvalMain {
                 case "--reference" -> reference = Path.of(value(args, ++i));
                 case "--keep" -> keep = true;
                 case "--engines" -> engines = value(args, ++i);
+                case "--scans-only" -> scansOnly = true;
                 case "--list-silent-errors" -> listSilent = true;
                 default -> usage("unknown argument " + args[i]);
             }
@@ -55,6 +58,7 @@ public final class EvalMain {
             System.err.println("eval: generated " + set.description() + " in " + generated);
             inputs = set.inputs();
             truth = set.truth();
+            if (scansOnly) inputs = scansOf(inputs, generated.resolve("scans-only"));
             if (label == null) label = RunLabel.OUT_OF_SAMPLE;
             source = set.description();
         }
@@ -76,6 +80,18 @@ public final class EvalMain {
             else if (generated != null) System.err.println("eval: generated set kept in " + generated);
         }
         System.exit(0);
+    }
+
+    /** Copies the scanned inputs of a generated set ({@code <doc>-tNN.…}, see fixtures/README.md) into their own folder. */
+    private static Path scansOf(Path inputs, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(inputs)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("[^.]*-t\\d{2}.*")).sorted().toList()) {
+                Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+        System.err.println("eval: scans only, in " + to);
+        return to;
     }
 
     /** The process's peak resident set (VmHWM), native memory included; "?" where /proc is not there. */
