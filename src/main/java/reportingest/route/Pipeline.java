@@ -31,7 +31,8 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         PixelBudget budget = PixelBudget.ofMegapixels(config.maxPageMegapixels());
-        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages(), budget, OcrEngines.parse(config.ocrEngines()));
+        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages(), budget, OcrEngines.parse(config.ocrEngines()),
+                config.ocrSecondReadingDoubtfulOnly());
         PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PageSources sources = new PageSources(List.of(
                 new OcrTextPageSource(), new PdfPageSource(ocr, workers, budget),

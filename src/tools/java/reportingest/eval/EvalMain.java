@@ -14,8 +14,9 @@ import java.util.stream.Stream;
  */
 public final class EvalMain {
     private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--engines E] [--list-silent-errors]\n"
-            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--scans-only] [--list-silent-errors]\n"
+            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--set KEY=VALUE] [--scans-only] [--list-silent-errors]\n"
             + "  --scans-only: of a generated set, only the scanned files (to compare OCR engines on the same scans)\n"
+            + "  --set: any other service setting for the run (e.g. --set ingest.ocr.second-reading=doubtful)\n"
             + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr";
 
     public static void main(String[] args) throws Exception {
@@ -29,6 +30,7 @@ public final class EvalMain {
         boolean keep = false;
         String engines = null;
         boolean scansOnly = false;
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(value(args, ++i));
@@ -40,6 +42,12 @@ public final class EvalMain {
                 case "--keep" -> keep = true;
                 case "--engines" -> engines = value(args, ++i);
                 case "--scans-only" -> scansOnly = true;
+                case "--set" -> {
+                    String kv = value(args, ++i);
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) usage("--set needs KEY=VALUE: " + kv);
+                    settings.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                }
                 case "--list-silent-errors" -> listSilent = true;
                 default -> usage("unknown argument " + args[i]);
             }
@@ -68,8 +76,8 @@ public final class EvalMain {
         if (label == null) label = RunLabel.forInputs(inputs);
         if (source == null) source = inputs.toString();
         try {
-            Map<String, String> settings = engines == null ? Map.of() : Map.of("ingest.ocr.engines", engines);
-            if (engines != null) source = source + " [ingest.ocr.engines=" + engines + "]";
+            if (engines != null) settings.put("ingest.ocr.engines", engines);
+            if (!settings.isEmpty()) source = source + " " + settings;
             EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label, settings);
             r.report().source(source).print(System.out, r.pages(), r.seconds());
             System.err.printf("eval: engines %s, %d pages in %.1f s (%.2f s/page), peak RSS %s%n", engines == null ? "tesseract (default)" : engines,

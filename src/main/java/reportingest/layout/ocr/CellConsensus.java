@@ -12,19 +12,38 @@ import java.util.List;
  * words; per ruled cell, when PP-OCR read the same text the words' confidence rises (two independent
  * readers agreeing: the remaining doubt of the better of the two is quartered); when it read something
  * else, its reading is kept beside the page as an {@link OtherReading} for validation to decide with the
- * table's identities. Nothing is chosen here.
+ * table's identities. Text cells (no digit in either reading: headers, labels) have no identity to referee them:
+ * there the surer reading makes the page's words (PP-OCR's only at {@link #TEXT_TAKEN} or more and above
+ * Tesseract's mean), and the catalog's header and label matching downstream judges it.
  */
 final class CellConsensus {
     static final String ENGINE = "ppocr";
 
-    record Result(List<OcrWord> words, List<OtherReading> others, int agreed) {}
+    /** The page's words after consensus, the disputed amount cells, and how many cells agreed or took PP-OCR's text. */
+    record Result(List<OcrWord> words, List<OtherReading> others, int agreed, int textTaken) {}
+
+    /** PP-OCR's reading of a text cell (no digit in either reading) replaces Tesseract's only at this confidence or more. */
+    static final double TEXT_TAKEN = 90;
+
+    /** Under {@code ingest.ocr.second-reading=doubtful}, a cell whose Tesseract words all reach this is not read again. */
+    static final double SURE = 90;
 
     private CellConsensus() {}
+
+    /** The printed cells Tesseract is unsure of: no word, or a word below {@link #SURE}. */
+    static List<RuledCells.Cell> unsure(List<OcrWord> words, List<RuledCells.Cell> cells, GrayImage image) {
+        List<RuledCells.Cell> out = new ArrayList<>();
+        for (RuledCells.Cell c : cells) {
+            List<OcrWord> inside = words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
+            if (inside.isEmpty() ? CellRereader.ink(image, c) >= CellRereader.MIN_INK : inside.stream().anyMatch(w -> w.confidence() < SURE)) out.add(c);
+        }
+        return out;
+    }
 
     static Result apply(List<OcrWord> words, List<RuledCells.Cell> cells, List<PpOcrReader.CellText> other, double ptPerPx) {
         List<OcrWord> out = new ArrayList<>(words);
         List<OtherReading> others = new ArrayList<>();
-        int agreed = 0;
+        int agreed = 0, textTaken = 0;
         for (int i = 0; i < cells.size(); i++) {
             RuledCells.Cell c = cells.get(i);
             PpOcrReader.CellText p = other.get(i);
@@ -39,10 +58,24 @@ final class CellConsensus {
                 }
                 continue;
             }
+            if (isText(mine) && isText(p.text()) && !p.text().isBlank() && p.confidence() >= TEXT_TAKEN
+                    && p.confidence() > inside.stream().mapToDouble(OcrWord::confidence).average().orElse(0)) {
+                // a header or label cell: no identity can referee text, so the surer reading makes the page's
+                // words and the catalog's header and label matching judges it downstream
+                out.removeAll(inside);
+                out.addAll(p.words());
+                textTaken++;
+                continue;
+            }
             others.add(new OtherReading(new BBox(c.x0() * ptPerPx, c.y0() * ptPerPx, (c.x1() - c.x0()) * ptPerPx,
                     (c.y1() - c.y0()) * ptPerPx), p.text(), p.confidence(), ENGINE, mine));
         }
-        return new Result(out, others, agreed);
+        return new Result(out, others, agreed, textTaken);
+    }
+
+    /** No digit at all: a header, label or note, not an amount or a code. */
+    static boolean isText(String s) {
+        return s.chars().noneMatch(Character::isDigit);
     }
 
     /** The text as compared: compatibility forms folded (full-width digits), no spaces, no thousands commas. */

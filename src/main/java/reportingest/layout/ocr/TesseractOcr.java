@@ -38,6 +38,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private final OcrEngines running;
     private final PpOcrEngine ppEngine;
     private final PpOcrReader pp;
+    private final boolean onlyUnsureCells;
 
     /**
      * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
@@ -59,12 +60,26 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
      *                pages are read by Tesseract alone and the log says so once; {@link #engines()} tells.
      */
     public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines) {
-        this(tessdata, languages, budget, engines, PpOcrEngine::new);
+        this(tessdata, languages, budget, engines, false);
+    }
+
+    /**
+     * @param onlyUnsureCells with both engines, PP-OCR reads only the printed cells Tesseract is unsure of
+     *                        (ingest.ocr.second-reading=doubtful) instead of every cell (=all)
+     */
+    public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, boolean onlyUnsureCells) {
+        this(tessdata, languages, budget, engines, PpOcrEngine::new, onlyUnsureCells);
     }
 
     /** @param ppocr loads PP-OCR (asked only when the engines include it); may throw IllegalStateException */
     TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, Supplier<PpOcrEngine> ppocr) {
+        this(tessdata, languages, budget, engines, ppocr, false);
+    }
+
+    private TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, Supplier<PpOcrEngine> ppocr,
+                         boolean onlyUnsureCells) {
         this.budget = budget;
+        this.onlyUnsureCells = onlyUnsureCells;
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
                 throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
@@ -119,9 +134,11 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
                     CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
-                CellConsensus.Result both = ppOrNull(() -> CellConsensus.apply(tesseract, cells, pp.readCells(textOnly, workDpi, cells), ptPerPx), pageNumber);
+                List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
+                CellConsensus.Result both = ppOrNull(() -> CellConsensus.apply(tesseract, second, pp.readCells(textOnly, workDpi, second), ptPerPx), pageNumber);
                 if (both != null) {
-                    log.debug("page {}: engines agreed on {} cells, disagreed on {}", pageNumber, both.agreed(), both.others().size());
+                    log.debug("page {}: engines agreed on {} cells, PP-OCR's text taken in {}, amounts disputed in {}", pageNumber,
+                            both.agreed(), both.textTaken(), both.others().size());
                     words = both.words();
                     others = both.others();
                 }
