@@ -44,6 +44,12 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
                 new Validator(catalog), List.of(workers, ocr)); // workers stop before their engines close
     }
 
+    /** Which OCR engines read scans, in words for readiness (e.g. "tesseract,ppocr"). */
+    public String ocrEngines() {
+        for (AutoCloseable r : resources) if (r instanceof TesseractOcr ocr) return ocr.enginesDetail();
+        return null;
+    }
+
     /** Releases native engines (Tesseract) when the service stops. */
     @Override
     public void close() throws Exception {

@@ -13,8 +13,8 @@ import java.util.List;
  * readers agreeing: the remaining doubt of the better of the two is quartered); when it read something
  * else, its reading is kept beside the page as an {@link OtherReading} for validation to decide with the
  * table's identities. Text cells (no digit in either reading: headers, labels) have no identity to referee them:
- * there the surer reading makes the page's words (PP-OCR's only at {@link #TEXT_TAKEN} or more and above
- * Tesseract's mean), and the catalog's header and label matching downstream judges it.
+ * where Tesseract read no Chinese at all (junk or nothing) and PP-OCR read Chinese at {@link #TEXT_TAKEN} or more,
+ * PP-OCR's words make the page's, and the catalog's header and label matching downstream judges them.
  */
 final class CellConsensus {
     static final String ENGINE = "ppocr";
@@ -58,10 +58,11 @@ final class CellConsensus {
                 }
                 continue;
             }
-            if (isText(mine) && isText(p.text()) && !p.text().isBlank() && p.confidence() >= TEXT_TAKEN
-                    && p.confidence() > inside.stream().mapToDouble(OcrWord::confidence).average().orElse(0)) {
-                // a header or label cell: no identity can referee text, so the surer reading makes the page's
-                // words and the catalog's header and label matching judges it downstream
+            if (isText(mine) && isText(p.text()) && !hasHan(mine) && hasHan(p.text()) && p.confidence() >= TEXT_TAKEN) {
+                // a header or label cell that Tesseract read as Latin junk or not at all ("TAR SH" for 项目支出) and
+                // PP-OCR surely as Chinese: no identity can referee text, so PP-OCR's words make the page's, and
+                // the catalog's header and label matching judges them downstream. Chinese against Chinese is left to
+                // Tesseract (measured: its word boxes suit the table stage's header merging better)
                 out.removeAll(inside);
                 out.addAll(p.words());
                 textTaken++;
@@ -76,6 +77,10 @@ final class CellConsensus {
     /** No digit at all: a header, label or note, not an amount or a code. */
     static boolean isText(String s) {
         return s.chars().noneMatch(Character::isDigit);
+    }
+
+    static boolean hasHan(String s) {
+        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** The text as compared: compatibility forms folded (full-width digits), no spaces, no thousands commas. */

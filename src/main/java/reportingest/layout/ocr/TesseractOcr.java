@@ -39,6 +39,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private final PpOcrEngine ppEngine;
     private final PpOcrReader pp;
     private final boolean onlyUnsureCells;
+    private final OcrEngines configured;
 
     /**
      * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
@@ -80,6 +81,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
                          boolean onlyUnsureCells) {
         this.budget = budget;
         this.onlyUnsureCells = onlyUnsureCells;
+        this.configured = engines;
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
                 throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
@@ -103,6 +105,12 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         if (!"1".equals(System.getenv("OMP_THREAD_LIMIT")) && ompWarned.compareAndSet(false, true)) {
             log.warn("OMP_THREAD_LIMIT is not 1: Tesseract will run several times slower; set it before starting the JVM");
         }
+    }
+
+    /** The engines reading pages in words: the setting, or why Tesseract reads alone. */
+    public String enginesDetail() {
+        return running == configured ? running.setting()
+                : "tesseract alone: ingest.ocr.engines is '" + configured + "' but PP-OCR could not be loaded (see the log)";
     }
 
     /** The engines reading pages: as configured, or {@code TESSERACT} when PP-OCR failed to load. */

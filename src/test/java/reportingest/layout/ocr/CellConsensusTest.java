@@ -59,6 +59,11 @@ class CellConsensusTest {
         CellConsensus.Result unsure = CellConsensus.apply(List.of(junk1, junk2), List.of(AMOUNT),
                 List.of(new PpOcrReader.CellText("项目文出", 70, List.of(pp))), PT);
         assertThat(unsure.words()).containsExactly(junk1, junk2);
+        // Chinese against Chinese stays Tesseract's
+        OcrWord chinese = new OcrWord("项目文出", 120, 130, 300, 170, 60);
+        CellConsensus.Result both = CellConsensus.apply(List.of(chinese), List.of(AMOUNT),
+                List.of(new PpOcrReader.CellText("项目支出", 100, List.of(pp))), PT);
+        assertThat(both.words()).containsExactly(chinese);
     }
 
     @Test

@@ -21,6 +21,7 @@ class PpOcrFallbackTest {
         try (TesseractOcr ocr = new TesseractOcr(TesseractOcrTest.TESSDATA, "chi_sim+eng", PixelBudget.DEFAULT, OcrEngines.BOTH,
                 () -> new PpOcrEngine("/models/no-such-det.onnx", PpOcrEngine.REC_MODEL, PpOcrEngine.KEYS))) {
             assertThat(ocr.engines()).isEqualTo(OcrEngines.TESSERACT);
+            assertThat(ocr.enginesDetail()).startsWith("tesseract alone: ingest.ocr.engines is 'tesseract,ppocr' but PP-OCR could not be loaded");
             OcrReading r = ocr.readMeasured(RuledTableScan.render(0, 0), 1, RuledTableScan.DPI);
             ocr.readMeasured(RuledTableScan.render(0.5, 10), 2, RuledTableScan.DPI);
             assertThat(TableCells.wordsIn(r.page(), 1, 2)).extracting(Word::text).containsExactly("12,345.67");
