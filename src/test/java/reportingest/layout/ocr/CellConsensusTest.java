@@ -59,11 +59,13 @@ class CellConsensusTest {
         CellConsensus.Result unsure = CellConsensus.apply(List.of(junk1, junk2), List.of(AMOUNT),
                 List.of(new PpOcrReader.CellText("项目文出", 70, List.of(pp))), PT);
         assertThat(unsure.words()).containsExactly(junk1, junk2);
-        // Chinese against Chinese stays Tesseract's
-        OcrWord chinese = new OcrWord("项目文出", 120, 130, 300, 170, 60);
-        CellConsensus.Result both = CellConsensus.apply(List.of(chinese), List.of(AMOUNT),
-                List.of(new PpOcrReader.CellText("项目支出", 100, List.of(pp))), PT);
-        assertThat(both.words()).containsExactly(chinese);
+        // Chinese against Chinese: a sure Tesseract reading stays, an unsure one gives way
+        OcrWord sure = new OcrWord("项目文出", 120, 130, 300, 170, 92);
+        assertThat(CellConsensus.apply(List.of(sure), List.of(AMOUNT),
+                List.of(new PpOcrReader.CellText("项目支出", 100, List.of(pp))), PT).words()).containsExactly(sure);
+        OcrWord unsureWord = new OcrWord("项目文出", 120, 130, 300, 170, 61);
+        assertThat(CellConsensus.apply(List.of(unsureWord), List.of(AMOUNT),
+                List.of(new PpOcrReader.CellText("项目支出", 100, List.of(pp))), PT).words()).containsExactly(pp);
     }
 
     @Test
