@@ -142,7 +142,7 @@ public final class IngestService implements AutoCloseable {
             return m;
         }));
         Ledger ledger = new Ledger(config, documents);
-        Readiness readiness = new Readiness(config, documents, gate);
+        Readiness readiness = new Readiness(config, documents, gate, pipeline::ocrEngines);
         main.bind("operatorApi", new OperatorApi(
                 (state, limit, after) -> state == null ? ledger.snapshot().json() : ledger.snapshot().json(state, limit, after),
                 Ledger.STATES, () -> readiness.check().json(), metrics::scrape));

@@ -115,6 +115,25 @@ public final class IngestConfig {
         return Long.parseLong(props.getProperty("ingest.ocr.max-page-megapixels", "60").strip());
     }
 
+    /**
+     * Which OCR engines read scans: {@code tesseract} (default), {@code ppocr}, or {@code tesseract,ppocr}
+     * (both, each cell read twice, the table's identities deciding where they differ). Parsed by the OCR package.
+     */
+    public String ocrEngines() { return props.getProperty("ingest.ocr.engines", "tesseract").strip(); }
+
+    /**
+     * With both OCR engines, which table cells PP-OCR reads again: {@code all} (default) or {@code doubtful} (only the
+     * printed cells Tesseract read with a word below 90 or not at all; cheaper, but a confident misreading is then
+     * left to the identities alone).
+     */
+    public boolean ocrSecondReadingDoubtfulOnly() {
+        String v = props.getProperty("ingest.ocr.second-reading", "all").strip();
+        if (!v.equals("all") && !v.equals("doubtful")) {
+            throw new IllegalArgumentException("ingest.ocr.second-reading must be all or doubtful: " + v);
+        }
+        return v.equals("doubtful");
+    }
+
     public int ocrDpi() { return Integer.parseInt(props.getProperty("ingest.ocr.dpi", "300")); }
 
     /** Bearer token the write endpoints (review actions) require; empty: writes are refused. */

@@ -14,7 +14,9 @@ public record Flag(String code, String message) {
     public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED", "SCHEMA_FROM_HEADER",
             // the body or year is null because the document does not state it or contradicts itself: a consumer
             // sees the null; there is nothing in the records a reviewer could correct
-            "METADATA_UNCERTAIN");
+            "METADATA_UNCERTAIN",
+            // two OCR engines read a cell differently and the table's identities chose the reading (both kept in the message)
+            "ENGINES_DISAGREED");
 
     public static Flag of(String code, String message) { return new Flag(code, message); }
 

@@ -232,6 +232,10 @@ public final class ReviewSidecar {
                         "行名称无法辨认，或与该科目编码在表样中的名称不符。"}),
                 Map.entry("LABEL_REPAIRED", new String[]{"A row name or code was inferred and should be checked.",
                         "行名称或科目编码系推断得出，需要核对。"}),
+                Map.entry("ENGINES_UNDECIDED", new String[]{"Two OCR engines read a value differently and no check of the table decides which is right.",
+                        "两个识别引擎对同一数值读法不同，表内校验也无法判定哪个正确。"}),
+                Map.entry("ENGINES_DISAGREED", new String[]{"Two OCR engines read a value differently; the table's sums chose the reading.",
+                        "两个识别引擎对同一数值读法不同，已按表内勾稽关系选定读法。"}),
                 Map.entry("NO_CONTENT_FOUND", new String[]{"No table and no figure was recognised in the file.",
                         "文件中未识别出任何表格或数字。"}),
                 // provenance only: they never send a record to review, but the review station shows them too

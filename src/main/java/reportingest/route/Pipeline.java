@@ -5,6 +5,7 @@ import reportingest.layout.PageSources;
 import reportingest.layout.PageWorkers;
 import reportingest.layout.ocr.ImagePageSource;
 import reportingest.layout.ocr.PixelBudget;
+import reportingest.layout.ocr.OcrEngines;
 import reportingest.layout.ocr.TesseractOcr;
 import reportingest.layout.pdf.PdfPageSource;
 import reportingest.layout.text.OcrTextPageSource;
@@ -30,7 +31,8 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
 
     public static Pipeline standard(IngestConfig config) {
         PixelBudget budget = PixelBudget.ofMegapixels(config.maxPageMegapixels());
-        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages(), budget);
+        TesseractOcr ocr = new TesseractOcr(config.tessdata(), config.ocrLanguages(), budget, OcrEngines.parse(config.ocrEngines()),
+                config.ocrSecondReadingDoubtfulOnly());
         PageWorkers workers = PageWorkers.parallel(config.ocrWorkers());
         PageSources sources = new PageSources(List.of(
                 new OcrTextPageSource(), new PdfPageSource(ocr, workers, budget),
@@ -40,6 +42,12 @@ public record Pipeline(PageSources pageSources, List<TableRecognizer> recognizer
                 new NarrativeExtractor());
         return new Pipeline(sources, List.of(new TextTableRecognizer(catalog), new TabulaTableRecognizer()), reconciler,
                 new Validator(catalog), List.of(workers, ocr)); // workers stop before their engines close
+    }
+
+    /** Which OCR engines read scans, in words for readiness (e.g. "tesseract,ppocr"). */
+    public String ocrEngines() {
+        for (AutoCloseable r : resources) if (r instanceof TesseractOcr ocr) return ocr.enginesDetail();
+        return null;
     }
 
     /** Releases native engines (Tesseract) when the service stops. */

@@ -20,17 +20,26 @@ import java.util.Map;
  * <li>{@code diskSpace}: the disk of the home has at least {@code ingest.min-free-disk-mb} free;</li>
  * <li>{@code intake}: intake is not paused ({@link IntakeGate}; it resumes by itself at the poll after its folder is
  * writable again).</li>
+ * <li>{@code ocr}: which OCR engines read scans (never failing: with PP-OCR not loaded, Tesseract reads alone, and
+ * the detail says so).</li>
  * </ul>
  */
 public final class Readiness {
     private final IngestConfig config;
     private final DocumentStore documents;
     private final IntakeGate gate;
+    private final java.util.function.Supplier<String> ocr;
 
     public Readiness(IngestConfig config, DocumentStore documents, IntakeGate gate) {
+        this(config, documents, gate, () -> null);
+    }
+
+    /** @param ocr which OCR engines read scans, in words (null: no {@code ocr} check) */
+    public Readiness(IngestConfig config, DocumentStore documents, IntakeGate gate, java.util.function.Supplier<String> ocr) {
         this.config = config;
         this.documents = documents;
         this.gate = gate;
+        this.ocr = ocr;
     }
 
     /** One check: its name, whether it passed, and what was found. */
@@ -68,6 +77,9 @@ public final class Readiness {
         checks.add(diskSpace());
         checks.add(gate.reason() == null ? new Check("intake", true, "running")
                 : new Check("intake", false, "paused: " + gate.reason()));
+        // never failing: a service whose PP-OCR did not load still reads scans, with Tesseract alone, and says so here
+        String engines = ocr.get();
+        if (engines != null) checks.add(new Check("ocr", true, engines));
         return new Report(List.copyOf(checks));
     }
 

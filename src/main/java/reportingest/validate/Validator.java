@@ -55,10 +55,12 @@ public final class Validator {
 
     public Validation validate(ExtractedDocument extracted, List<Page> pages) {
         // labels first: a row whose label is unreadable needs review whatever its amounts say
-        ExtractedDocument doc = labelCheck.apply(extracted);
+        ExtractedDocument labelled = labelCheck.apply(extracted);
+        Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < labelled.tables().size()
+                && "元".equals(labelled.tables().get(ref.table()).unit()));
+        // where two OCR engines read a cell differently, the identities pick the reading before anything is checked
+        ExtractedDocument doc = new EngineConsensus(evaluator).apply(labelled, pages, d -> checks(d, pages, new DocumentCells(d)));
         DocumentCells cells = new DocumentCells(doc);
-        Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < doc.tables().size()
-                && "元".equals(doc.tables().get(ref.table()).unit()));
         List<Check> checks = checks(doc, pages, cells);
         List<Outcome> outcomes = new ArrayList<>();
         for (Check c : checks) {
@@ -161,7 +163,8 @@ public final class Validator {
                     if (noiseReadAsBlank(c) && pinned.contains(ref)) flags.clear(); // raw text stays as provenance
                     for (Flag f : added) if (!flags.contains(f)) flags.add(f);
                     double conf = confidence(c.confidence(), satisfied.getOrDefault(ref, 0), !added.isEmpty());
-                    if (c.value() != null && c.confidence() < LOW_CONFIDENCE && !vouched.contains(ref) && flags.isEmpty()) {
+                    if (c.value() != null && c.confidence() < LOW_CONFIDENCE && !vouched.contains(ref)
+                            && flags.stream().noneMatch(Flag::asksForReview)) {
                         flags.add(Flag.of(OCR_LOW_CONFIDENCE, cells.label(ref) + ": source confidence "
                                 + Math.round(c.confidence()) + " and no identity confirms the value " + c.value()));
                     }
@@ -175,7 +178,7 @@ public final class Validator {
                     }
                     rowFlags.addAll(added);
                     if (p != null) rowFlags.add(flags.get(flags.size() - 1));
-                    if (!flags.isEmpty()) review = true;
+                    if (flags.stream().anyMatch(Flag::asksForReview)) review = true; // provenance alone (ENGINES_DISAGREED) asks nothing
                     out.put(e.getKey(), new CellValue(c.value(), c.raw(), conf, flags, c.page(), c.bbox(), c.origin(), proposal));
                 }
                 if (rowFlags.stream().anyMatch(Flag::asksForReview)) review = true;

@@ -49,7 +49,7 @@ class OperatorHealthTest {
             JsonNode body = Json.MAPPER.readTree(ready.body());
             assertThat(body.get("status").asText()).isEqualTo("UP");
             assertThat(body.get("failing")).isEmpty();
-            assertThat(names(body.get("checks"))).containsExactly("database", "inbox", "archive", "failed", "diskSpace", "intake");
+            assertThat(names(body.get("checks"))).containsExactly("database", "inbox", "archive", "failed", "diskSpace", "intake", "ocr");
 
             assumeThat(run("chattr", "+i", service.archive().toString())).as("chattr +i works on " + service.archive()).isZero();
             locked.add(service.archive());

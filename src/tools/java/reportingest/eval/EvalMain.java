@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,8 +13,11 @@ import java.util.stream.Stream;
  * last line of standard output one JSON object with the counts (DESIGN.md, "bin/eval").
  */
 public final class EvalMain {
-    private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--list-silent-errors]\n"
-            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--list-silent-errors]";
+    private static final String USAGE = "usage: bin/eval --inputs DIR --truth DIR [--label LABEL] [--engines E] [--list-silent-errors]\n"
+            + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--set KEY=VALUE] [--scans-only] [--list-silent-errors]\n"
+            + "  --scans-only: of a generated set, only the scanned files (to compare OCR engines on the same scans)\n"
+            + "  --set: any other service setting for the run (e.g. --set ingest.ocr.second-reading=doubtful)\n"
+            + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr";
 
     public static void main(String[] args) throws Exception {
         Path inputs = null;
@@ -24,6 +28,9 @@ public final class EvalMain {
         Path reference = Path.of("../shared/reference");
         boolean listSilent = false;
         boolean keep = false;
+        String engines = null;
+        boolean scansOnly = false;
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(value(args, ++i));
@@ -33,6 +40,14 @@ public final class EvalMain {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--reference" -> reference = Path.of(value(args, ++i));
                 case "--keep" -> keep = true;
+                case "--engines" -> engines = value(args, ++i);
+                case "--scans-only" -> scansOnly = true;
+                case "--set" -> {
+                    String kv = value(args, ++i);
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) usage("--set needs KEY=VALUE: " + kv);
+                    settings.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                }
                 case "--list-silent-errors" -> listSilent = true;
                 default -> usage("unknown argument " + args[i]);
             }
@@ -51,6 +66,7 @@ public final class EvalMain {
             System.err.println("eval: generated " + set.description() + " in " + generated);
             inputs = set.inputs();
             truth = set.truth();
+            if (scansOnly) inputs = scansOf(inputs, generated.resolve("scans-only"));
             if (label == null) label = RunLabel.OUT_OF_SAMPLE;
             source = set.description();
         }
@@ -60,14 +76,42 @@ public final class EvalMain {
         if (label == null) label = RunLabel.forInputs(inputs);
         if (source == null) source = inputs.toString();
         try {
-            EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label);
+            if (engines != null) settings.put("ingest.ocr.engines", engines);
+            if (!settings.isEmpty()) source = source + " " + settings;
+            EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label, settings);
             r.report().source(source).print(System.out, r.pages(), r.seconds());
+            System.err.printf("eval: engines %s, %d pages in %.1f s (%.2f s/page), peak RSS %s%n", engines == null ? "tesseract (default)" : engines,
+                    r.pages(), r.seconds(), r.pages() == 0 ? 0.0 : r.seconds() / r.pages(), peakRss());
             System.out.flush();
         } finally {
             if (generated != null && !keep) deleteTree(generated);
             else if (generated != null) System.err.println("eval: generated set kept in " + generated);
         }
         System.exit(0);
+    }
+
+    /** Copies the scanned inputs of a generated set ({@code <doc>-tNN.…}, see fixtures/README.md) into their own folder. */
+    private static Path scansOf(Path inputs, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(inputs)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("[^.]*-t\\d{2}.*")).sorted().toList()) {
+                Files.copy(p, to.resolve(p.getFileName()));
+            }
+        }
+        System.err.println("eval: scans only, in " + to);
+        return to;
+    }
+
+    /** The process's peak resident set (VmHWM), native memory included; "?" where /proc is not there. */
+    static String peakRss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024 + " MB";
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return "?";
     }
 
     private static void deleteTree(Path dir) throws IOException {

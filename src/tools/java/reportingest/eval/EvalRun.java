@@ -32,6 +32,11 @@ public final class EvalRun {
     }
 
     public static Result run(Path inputs, Path truth, boolean listSilentErrors, String label) throws Exception {
+        return run(inputs, truth, listSilentErrors, label, Map.of());
+    }
+
+    /** @param settings service settings for this run (e.g. {@code ingest.ocr.engines}) over the scratch home's */
+    public static Result run(Path inputs, Path truth, boolean listSilentErrors, String label, Map<String, String> settings) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(inputs)) {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
@@ -39,7 +44,7 @@ public final class EvalRun {
         EvalReport report = new EvalReport(listSilentErrors, label);
         int pages = 0;
         long start = System.nanoTime();
-        try (ScratchService service = ScratchService.start(ScratchHome.create("ingest-eval-"), Map.of())) {
+        try (ScratchService service = ScratchService.start(ScratchHome.create("ingest-eval-"), settings)) {
             ExportBuilder exports = new ExportBuilder(service.database(), service.documents());
             Map<Path, String> shaByInput = new LinkedHashMap<>();
             for (Path f : files) shaByInput.put(f, service.home().drop(f, f.getFileName().toString()));

@@ -14,7 +14,7 @@ final class CellRereader {
     static final double DOUBTFUL = 80;
     static final double NEW_WORD_MIN = 60;
     /** Dark pixels a cell needs to count as printed (a few strokes of a small character at 300 dpi). */
-    private static final int MIN_INK = 25;
+    static final int MIN_INK = 25;
     private static final int INK = 128;
 
     private CellRereader() {}
@@ -52,7 +52,7 @@ final class CellRereader {
     }
 
     /** Dark pixels inside the cell, a few pixels in from its borders (ruling remnants stay out). */
-    private static int ink(GrayImage image, RuledCells.Cell c) {
+    static int ink(GrayImage image, RuledCells.Cell c) {
         int n = 0;
         for (int y = c.y0() + 4; y < c.y1() - 4; y++) {
             for (int x = c.x0() + 4; x < c.x1() - 4; x++) if (image.dark(x, y, INK)) n++;

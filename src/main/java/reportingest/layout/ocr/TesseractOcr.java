@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reportingest.layout.ImageOcr;
 import reportingest.layout.Page;
+import reportingest.layout.OtherReading;
 import reportingest.layout.PageOrigin;
 import reportingest.layout.Ruling;
 
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Reads a page image with Tesseract (chi_sim+eng, LSTM, psm 6) into the shared page model:
@@ -32,6 +34,12 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private final TesseractEnginePool engines;
     private final SkewCorrector skew = new SkewCorrector();
     private final PixelBudget budget;
+    /** The engines that actually read: the chosen ones, or Tesseract alone when PP-OCR could not load. */
+    private final OcrEngines running;
+    private final PpOcrEngine ppEngine;
+    private final PpOcrReader pp;
+    private final boolean onlyUnsureCells;
+    private final OcrEngines configured;
 
     /**
      * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
@@ -45,7 +53,35 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
 
     /** @param budget the most pixels a page may take once brought to Tesseract's resolution (never up-sampled past it) */
     public TesseractOcr(String tessdata, String languages, PixelBudget budget) {
+        this(tessdata, languages, budget, OcrEngines.TESSERACT);
+    }
+
+    /**
+     * @param engines which engines read (ingest.ocr.engines). When PP-OCR is chosen but cannot be loaded,
+     *                pages are read by Tesseract alone and the log says so once; {@link #engines()} tells.
+     */
+    public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines) {
+        this(tessdata, languages, budget, engines, false);
+    }
+
+    /**
+     * @param onlyUnsureCells with both engines, PP-OCR reads only the printed cells Tesseract is unsure of
+     *                        (ingest.ocr.second-reading=doubtful) instead of every cell (=all)
+     */
+    public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, boolean onlyUnsureCells) {
+        this(tessdata, languages, budget, engines, PpOcrEngine::new, onlyUnsureCells);
+    }
+
+    /** @param ppocr loads PP-OCR (asked only when the engines include it); may throw IllegalStateException */
+    TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, Supplier<PpOcrEngine> ppocr) {
+        this(tessdata, languages, budget, engines, ppocr, false);
+    }
+
+    private TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, Supplier<PpOcrEngine> ppocr,
+                         boolean onlyUnsureCells) {
         this.budget = budget;
+        this.onlyUnsureCells = onlyUnsureCells;
+        this.configured = engines;
         for (String lang : languages.split("\\+")) {
             if (!Files.isRegularFile(Path.of(tessdata, lang + ".traineddata"))) {
                 throw new IllegalArgumentException("OCR model " + lang + ".traineddata not found in " + tessdata
@@ -53,10 +89,32 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
             }
         }
         this.engines = new TesseractEnginePool(tessdata, languages);
+        PpOcrEngine loaded = null;
+        if (engines.usesPpOcr()) {
+            try {
+                loaded = ppocr.get();
+                log.info("OCR engines: {} (PP-OCRv4 det+rec on ONNX Runtime)", engines);
+            } catch (IllegalStateException e) {
+                log.warn("ingest.ocr.engines is '{}' but PP-OCR could not be loaded ({}): scans are read by Tesseract alone",
+                        engines, e.getMessage());
+            }
+        }
+        this.ppEngine = loaded;
+        this.pp = loaded == null ? null : new PpOcrReader(loaded);
+        this.running = loaded == null ? OcrEngines.TESSERACT : engines;
         if (!"1".equals(System.getenv("OMP_THREAD_LIMIT")) && ompWarned.compareAndSet(false, true)) {
             log.warn("OMP_THREAD_LIMIT is not 1: Tesseract will run several times slower; set it before starting the JVM");
         }
     }
+
+    /** The engines reading pages in words: the setting, or why Tesseract reads alone. */
+    public String enginesDetail() {
+        return running == configured ? running.setting()
+                : "tesseract alone: ingest.ocr.engines is '" + configured + "' but PP-OCR could not be loaded (see the log)";
+    }
+
+    /** The engines reading pages: as configured, or {@code TESSERACT} when PP-OCR failed to load. */
+    public OcrEngines engines() { return running; }
 
     @Override
     public Page read(BufferedImage image, int pageNumber, int dpi) {
@@ -75,15 +133,31 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         long prepared = System.nanoTime();
 
         List<RuledCells.Cell> cells = RuledCells.find(textOnly.width(), textOnly.height(), lines, workDpi);
-        List<OcrWord> words = engines.with(engine -> LineRereader.improve(engine, textOnly, workDpi,
-                CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
+        double ptPerPx = 72.0 / workDpi;
+        List<OcrWord> words = null;
+        List<OtherReading> others = List.of();
+        if (running == OcrEngines.PPOCR) words = ppOrNull(() -> pp.readPage(textOnly, workDpi, cells), pageNumber);
+        if (words == null) {
+            words = engines.with(engine -> LineRereader.improve(engine, textOnly, workDpi,
+                    CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
+            if (running == OcrEngines.BOTH) {
+                List<OcrWord> tesseract = words;
+                List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
+                CellConsensus.Result both = ppOrNull(() -> CellConsensus.apply(tesseract, second, pp.readCells(textOnly, workDpi, second), ptPerPx), pageNumber);
+                if (both != null) {
+                    log.debug("page {}: engines agreed on {} cells, PP-OCR's text taken in {}, amounts disputed in {}", pageNumber,
+                            both.agreed(), both.textTaken(), both.others().size());
+                    words = both.words();
+                    others = both.others();
+                }
+            }
+        }
         long done = System.nanoTime();
 
-        double ptPerPx = 72.0 / workDpi;
         List<Ruling> rulings = new ArrayList<>(lines.size());
         for (LineSegment l : lines) rulings.add(toPoints(l, ptPerPx));
         Page page = new Page(pageNumber, image.getWidth() * 72.0 / dpi, image.getHeight() * 72.0 / dpi,
-                PageOrigin.OCR, WordLines.group(words, ptPerPx), rulings);
+                PageOrigin.OCR, WordLines.group(words, ptPerPx), rulings, others);
         long horizontal = lines.stream().filter(LineSegment::horizontal).count();
         OcrReading reading = new OcrReading(page, straight.angleDegrees(), (int) horizontal,
                 (int) (lines.size() - horizontal), (prepared - start) / 1_000_000, (done - prepared) / 1_000_000);
@@ -91,6 +165,16 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
                 String.format("%.2f", reading.skewDegrees()), words.size(), reading.horizontalRulings(),
                 reading.verticalRulings(), reading.prepareMillis(), reading.ocrMillis());
         return reading;
+    }
+
+    /** PP-OCR's work, or null (the page then read by Tesseract alone) when it fails on this page. */
+    private static <T> T ppOrNull(Supplier<T> work, int pageNumber) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            log.warn("page {}: PP-OCR failed ({}); the page is read by Tesseract alone", pageNumber, e.getMessage());
+            return null;
+        }
     }
 
     /** A ruling through the middle of its pixel band, spanning the pixels' outer edges. */
@@ -106,5 +190,6 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     @Override
     public void close() {
         engines.close();
+        if (ppEngine != null) ppEngine.close();
     }
 }

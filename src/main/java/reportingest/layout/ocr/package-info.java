@@ -9,5 +9,11 @@
  * erase them ({@code RulingEraser}, or Tesseract reads nothing inside a ruled table) → Tesseract psm 6
  * ({@code TesseractEngine}) → words grouped into lines ({@code WordLines}). Everything is in points in the
  * straightened frame. The process needs OMP_THREAD_LIMIT=1 in its environment.
+ *
+ * <p>A second engine, PP-OCRv4 on ONNX Runtime ({@code PpOcrEngine}: {@code DbPostProcess} boxes,
+ * {@code CtcDecoder} text; {@code PpOcrReader} reads ruled cells from their crops and the rest by detection),
+ * reads instead of Tesseract or beside it, as {@link reportingest.layout.ocr.OcrEngines} says
+ * ({@code ingest.ocr.engines}). With both, {@code CellConsensus} raises the confidence of cells both read alike
+ * and leaves the other reading of the rest on the page ({@code Page.otherReadings}) for validation to referee.
  */
 package reportingest.layout.ocr;
