@@ -111,14 +111,16 @@ final class StreamAreas {
         if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
         if (gaps(line) >= 1) return true;
         if (SENTENCE.matcher(t).find()) return false;
+        // The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
+        // Header texts of neighbouring narrow columns can sit closer than a column gap (一般公共预算财 政府性基金预算),
+        // but further apart than the words of a sentence, which make one long text.
         List<Word> ws = line.words();
-        if (ws.size() == 1) return t.strip().length() <= SHORT_CELL;
-        // header texts of neighbouring narrow columns can sit closer than a column gap (一般公共预算财 政府性基金预算),
-        // but further apart than the words of a sentence
         double h = height(line);
+        int length = 0;
         for (int i = 0; i < ws.size(); i++) {
-            if (ws.get(i).text().strip().length() > SHORT_CELL) return false;
-            if (i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() <= HEADER_GAP * h) return false;
+            if (i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > HEADER_GAP * h) length = 0;
+            length += ws.get(i).text().strip().length();
+            if (length > SHORT_CELL) return false;
         }
         return true;
     }
@@ -139,5 +141,9 @@ final class StreamAreas {
 
     private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
     private static double bottom(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().bottom()).max().orElse(0); }
-    private static double height(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().height()).max().orElse(1); }
+    /** The line's type size: the median of its words' heights (OCR draws a quote mark or a stray stroke taller). */
+    private static double height(TextLine l) {
+        double[] hs = l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
+        return hs.length == 0 ? 1 : hs[hs.length / 2];
+    }
 }
