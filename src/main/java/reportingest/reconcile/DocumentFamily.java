@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The family of a document (final_accounts, budget, performance, government_final_accounts,
  * government_budget, unknown), its level (部门 / 单位) and, for a budget, the year it budgets.
  * <p>
- * A government's own book (a city's 决算 or 预算 report to its people's congress: "关于济南市2023年市级决算和…的报告",
- * "北京市2022年市级决算", "2021年度财政决算（草案）", "…和2025年预算草案的报告") is named by its title on the first
+ * A government's own book (a city's 决算 or 预算 report to its people's congress: "关于某市2023年市级决算和…的报告",
+ * "某市2022年市级决算", "2021年度财政决算（草案）", "…和2025年预算草案的报告") is named by its title on the first
  * pages before anything else: its tables are the government's, not a department's forms, and its narrative names
  * 绩效评价 and 预算单位 without being a performance report or a unit's. Such a book has no 部门/单位 level, and its
  * year is the one its title prints before 决算 or before 预算草案.

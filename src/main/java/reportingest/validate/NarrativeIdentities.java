@@ -228,8 +228,8 @@ final class NarrativeIdentities {
     }
 
     /**
-     * The cell as the narrative states it: a budget prints its forms in 元 and its text in 万元 (收入预算9,101.68万元
-     * over 收入总计 91,016,775.35), so a 元 cell is compared in 万元; any other cell as it is.
+     * The cell as the narrative states it: a budget prints its forms in 元 and its text in 万元 (收入预算1,234.56万元
+     * over 收入总计 12,345,600.00), so a 元 cell is compared in 万元; any other cell as it is.
      */
     private static Term inFigureUnit(NarrativeFact f, CellRef ref, DocumentCells cells) {
         String unit = cells.document().tables().get(ref.table()).unit();

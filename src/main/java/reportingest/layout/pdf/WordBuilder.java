@@ -22,7 +22,7 @@ final class WordBuilder {
      * (Latin text may set its words this close without spaces: end of 2007). Inside a figure, and between a figure
      * and the 年/万元 it is printed with, glyphs touch; a spreadsheet's unruled
      * columns can sit closer than {@link #WORD_GAP} (Calc pads a cell by about half a character), and an amount
-     * must not become one word with the label or code of the next column (2131.64一、一般公共服务支出, 1065.81302).
+     * must not become one word with the label or code of the next column (1234.56一、一般公共服务支出, 1234.56302).
      */
     private static final double FIGURE_GAP = 0.3;
     /** Characters whose vertical centres differ by less than this share of their height share a line. */

@@ -42,9 +42,9 @@ public final class DocumentFacts {
     private static final Pattern TITLE_YEAR = Pattern.compile("(20\\d{2})年度?.{0,40}?(部门决算|单位决算|决算|绩效自评|自评报告)");
     private static final Pattern TITLE_BODY = Pattern.compile(
             "^(?:20\\d{2}年度?)?(.{2,40}?)(?:20\\d{2}年度?)?(?:部门|单位)?(?:整体支出)?(?:绩效自评报告|绩效自评表|部门决算|单位决算|(?:部门|单位)预算(?:公开)?(?:文件)?)$");
-    /** A government's book names its government before the year: 关于济南市2023年市级决算…, 关于杭州市及市本级2022年…, 北京市2022年市级决算. */
+    /** A government's book names its government before the year: 关于某市2023年市级决算…, 关于某市及市本级2022年…, 某市2022年市级决算. */
     private static final Pattern GOVERNMENT_BODY = Pattern.compile("^(?:关于)?(\\p{IsHan}{1,12}?[省市县区])(?:及[省市县区]本级)?20\\d{2}年");
-    /** Lines of a cover's title block (上海市普陀区规划和自然 / 资源局 / 2024年度部门决算) read as one title. */
+    /** Lines of a cover's title block (某区规划和自然 / 资源局 / 2024年度部门决算) read as one title. */
     private static final int COVER_BLOCK = 4;
     private static final Pattern HEADING = Pattern.compile("^第[一二三四五六七八九十\\d]+部分");
     private static final Pattern ORDINAL = Pattern.compile("^([一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\\d]+[)）]、?|\\d{1,2}[、.．](?!\\d))");
@@ -90,7 +90,7 @@ public final class DocumentFacts {
                 // titles stand on the cover and the first pages; later a short line naming a year and 决算 is a
                 // table's or the narrative's reference to another year (a 2023 budget citing 2022 决算 on page 236)
                 if (k.length() > 60 || p.number() > TITLE_PAGES) continue;
-                // full-width digits (北京市２０２２年市级决算) are years too
+                // full-width digits (某市２０２２年市级决算) are years too
                 Matcher y = TITLE_YEAR.matcher(Normalizer.normalize(k, Normalizer.Form.NFKC));
                 if (y.find()) years.add(new Seen(y.group(1), p.number(), raw.strip()));
                 Matcher t = TITLE_BODY.matcher(k);
@@ -144,9 +144,9 @@ public final class DocumentFacts {
     }
 
     /**
-     * The title a cover prints over several lines (上海市普陀区规划和自然 / 资源局 / 2024年度部门决算; 江苏省人大常委会办公厅 /
+     * The title a cover prints over several lines (某区规划和自然 / 资源局 / 2024年度部门决算; 某省某委员会办公厅 /
      * 2019年度部门预算公开): the first lines of the first page joined, the shortest join that reads as a title. A
-     * government's book names the government in its title (关于济南市2023年市级决算…; 郑州市 / 2021年度财政决算（草案）).
+     * government's book names the government in its title (关于某市2023年市级决算…; 某市 / 2021年度财政决算（草案）).
      */
     private static void cover(List<Page> pages, String kind, List<Seen> titled) {
         boolean government = DocumentFamily.GOVERNMENT_FINAL_ACCOUNTS.equals(kind) || DocumentFamily.GOVERNMENT_BUDGET.equals(kind);
@@ -183,7 +183,7 @@ public final class DocumentFacts {
     /**
      * The unit most of the document's tables print on their unit lines (each table's own {@code unit}); else the
      * unit the table reader saw printed beside them; a document without such lines (a narrative-only 说明, a
-     * performance report) in the unit most figures of its text are printed in (收支总计1196.83万元); null when
+     * performance report) in the unit most figures of its text are printed in (收支总计1234.56万元); null when
      * nothing prints one. Never a default.
      */
     private static String amountUnit(ExtractedDocument found) {

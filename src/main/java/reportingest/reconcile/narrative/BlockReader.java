@@ -48,7 +48,7 @@ final class BlockReader {
                 lines.add(new Line(p.number(), l.lineNo(), raw, Text.squash(raw), tableRow(raw)));
             }
         }
-        // a sentence whose figure ends the line and whose unit opens the next (…支出预算合计 | 15897.44 / 万元，其中：)
+        // a sentence whose figure ends the line and whose unit opens the next (…支出预算合计 | 1234.56 / 万元，其中：)
         // goes on: that line is no table row
         for (int i = 0; i < lines.size(); i++) {
             Line l = lines.get(i);
@@ -120,8 +120,8 @@ final class BlockReader {
     static boolean tableRow(String raw) {
         if (raw.indexOf('\t') < 0 || SENTENCE.matcher(raw).find()) return false;
         // two runs of words and no figure: a justified line of a sentence broken at its end (…拨款安排的会议费预 |
-        // 算支出 200.44 万元), not a row of cells
-        // a number set apart from the unit or date word it belongs to (2018 | 年度…, 200.44 | 万元) is text, not a cell
+        // 算支出 12.34 万元), not a row of cells
+        // a number set apart from the unit or date word it belongs to (2018 | 年度…, 12.34 | 万元) is text, not a cell
         List<String> cells = new ArrayList<>();
         String[] parts = raw.strip().split("\t+");
         for (int i = 0; i < parts.length; i++) {
