@@ -54,7 +54,7 @@ public final class ReviewOverview {
                 args.add(status);
             }
             if (body != null && !body.isBlank()) {
-                sql.append(" AND LOCATE(?, unit) > 0");
+                sql.append(" AND POSITION(? IN unit) > 0");
                 args.add(body.strip());
             }
             if (year != null) {

@@ -13,7 +13,8 @@ import java.sql.SQLException;
  * The database: an embedded H2 file by default, any JDBC database by configuration, through a HikariCP pool.
  * The pool checks a connection before handing it out: a database that closed itself (H2 does when its disk is
  * full) is opened again by the next connection, and one that was unreachable is reached again, without a restart.
- * The schema is migrated with Flyway (versioned scripts in db/migration) before anything runs.
+ * The schema is migrated with Flyway (versioned scripts in db/migration) before anything runs. H2 and PostgreSQL
+ * are supported: several nodes share one PostgreSQL database (issue #13).
  */
 public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
@@ -36,12 +37,30 @@ public final class Database implements AutoCloseable {
         hc.setConnectionTestQuery("SELECT 1");
         HikariDataSource ds = new HikariDataSource(hc);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // portable scripts, then the few that differ per database (db/migration/h2, db/migration/postgresql)
+            Flyway.configure().dataSource(ds)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor(ds))
+                    .load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
         return new Database(ds);
+    }
+
+    /** The folder of a database's own migration scripts; a database other than H2 and PostgreSQL is refused. */
+    private static String vendor(DataSource ds) {
+        String product;
+        try (Connection c = ds.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("cannot reach the database: " + e.getMessage(), e);
+        }
+        return switch (product) {
+            case "H2" -> "h2";
+            case "PostgreSQL" -> "postgresql";
+            default -> throw new StoreException("the store runs on H2 or PostgreSQL, not on " + product, null);
+        };
     }
 
     public DataSource dataSource() { return dataSource; }

@@ -34,8 +34,9 @@ class OversizedFileTest {
             Files.writeString(staging.resolve("small.txt"), "支出决算表\n单位：万元\n");
             Files.move(staging.resolve("small.txt"), config.inbox().resolve("small.txt"));
 
+            // the error file is written before the file is moved beside it: wait for both
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(config.failed().resolve("huge.txt.error.json"))
-                    && Files.exists(config.archive().resolve("small.txt")));
+                    && Files.exists(config.failed().resolve("huge.txt")) && Files.exists(config.archive().resolve("small.txt")));
             JsonNode error = Json.MAPPER.readTree(config.failed().resolve("huge.txt.error.json").toFile());
             assertThat(error.get("code").asText()).isEqualTo("TOO_LARGE");
             assertThat(error.get("reason").asText()).contains("limit of 1 MB");

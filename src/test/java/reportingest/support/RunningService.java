@@ -3,6 +3,7 @@ package reportingest.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import reportingest.IngestService;
 import reportingest.config.IngestConfig;
+import reportingest.harness.LocalPostgres;
 import reportingest.store.Json;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** The real service (Camel, H2 file, folders, HTTP) in this JVM, on a temporary home and a free port. */
+/** The real service (Camel, H2 file or PostgreSQL, folders, HTTP) in this JVM, on a temporary home and a free port. */
 public final class RunningService implements AutoCloseable {
     /** The write endpoints' bearer token in tests. */
     public static final String TOKEN = "test-token";
@@ -48,8 +49,29 @@ public final class RunningService implements AutoCloseable {
                 "ingest.read-lock.check-interval-ms", "500",
                 "ingest.poll-delay-ms", "200",
                 "ingest.api.token", TOKEN));
+        settings.putAll(storeSettings());
         settings.putAll(extra);
         return new RunningService(IngestService.start(IngestConfig.withOverrides(settings)), port, home);
+    }
+
+    /**
+     * The store the suite runs on: embedded H2 (the default), or with -Dingest.test.store=postgresql a new database
+     * on a PostgreSQL server started for this JVM (bin/test runs the store, API and route tests that way too).
+     */
+    public static Map<String, String> storeSettings() throws IOException {
+        String store = System.getProperty("ingest.test.store", "h2");
+        if (store.equals("h2")) return Map.of();
+        if (!store.equals("postgresql")) throw new IllegalArgumentException("ingest.test.store: h2 or postgresql, not " + store);
+        org.junit.jupiter.api.Assumptions.assumeTrue(LocalPostgres.binaries().isPresent(),
+                "PostgreSQL is not installed here (bin/setup installs Debian's postgresql)");
+        LocalPostgres pg = LocalPostgres.shared();
+        return Map.of("ingest.jdbc.url", pg.newDatabase(), "ingest.jdbc.user", LocalPostgres.USER,
+                "ingest.jdbc.password", LocalPostgres.PASSWORD);
+    }
+
+    /** Whether the suite runs on embedded H2, whose database file lies in the service's home. */
+    public static boolean storeIsH2() {
+        return System.getProperty("ingest.test.store", "h2").equals("h2");
     }
 
     public static int freePort() throws IOException {
