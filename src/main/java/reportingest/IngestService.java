@@ -26,10 +26,13 @@ import reportingest.detect.TypeDetector;
 import reportingest.layout.ocr.PixelBudget;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.route.DetectStep;
+import reportingest.route.DocumentWorkers;
 import reportingest.route.FailureReporter;
 import reportingest.route.InboxEntries;
 import reportingest.route.IngestMetrics;
+import reportingest.route.InboxClaims;
 import reportingest.route.Intake;
+import reportingest.route.RunLeases;
 import reportingest.route.IntakeGate;
 import reportingest.route.LayoutStep;
 import reportingest.route.Ledger;
@@ -72,11 +75,17 @@ public final class IngestService implements AutoCloseable {
     private final Pipeline pipeline;
     private final LogFormat.Restore logFormat;
 
-    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline, LogFormat.Restore logFormat) {
+    private final RunLeases leases;
+    private final java.util.concurrent.ExecutorService workers;
+
+    private IngestService(IngestConfig config, Database database, Main camel, Pipeline pipeline, RunLeases leases,
+                          java.util.concurrent.ExecutorService workers, LogFormat.Restore logFormat) {
+        this.workers = workers;
         this.config = config;
         this.database = database;
         this.camel = camel;
         this.pipeline = pipeline;
+        this.leases = leases;
         this.logFormat = logFormat;
     }
 
@@ -100,29 +109,42 @@ public final class IngestService implements AutoCloseable {
         Main main = new Main();
         Pipeline pipeline = Pipeline.standard(config);
         IngestMetrics metrics = new IngestMetrics(config.inbox());
-        bindBeans(main, config, db, pipeline, metrics);
+        DocumentStore documents = new DocumentStore(db, config.node(), config.leaseTime());
+        RunLeases leases = new RunLeases(documents, config.leaseTime());
+        java.util.concurrent.ExecutorService workers = DocumentWorkers.of(config.documentWorkers());
+        bindBeans(main, config, db, documents, leases, workers, pipeline, metrics);
         main.setOverrideProperties(config.asProperties());
-        main.start();
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            leases.close();
+            workers.shutdownNow();
+            throw e;
+        }
         metrics.watch(main.getCamelContext(), "ingest");
         ReviewStation.install(main.getCamelContext(), config.port());
         JsonErrorPages.install(main.getCamelContext(), config.port());
-        log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health",
+        log.info("report-ingest started in {} ms: watching {}, archive {}, failed {}, database {}, HTTP http://{}:{}/api/health{}",
                 (System.nanoTime() - t0) / 1_000_000, config.inbox(), config.archive(), config.failed(),
-                config.jdbcUrl(), config.host(), config.port());
-        return new IngestService(config, db, main, pipeline, logFormat);
+                config.jdbcUrl(), config.host(), config.port(),
+                config.clustered() ? "; node " + config.node() + ", sharing the inbox with any other node on this database" : "");
+        return new IngestService(config, db, main, pipeline, leases, workers, logFormat);
     }
 
-    private static void bindBeans(Main main, IngestConfig config, Database db, Pipeline pipeline, IngestMetrics metrics) {
-        DocumentStore documents = new DocumentStore(db);
+    private static void bindBeans(Main main, IngestConfig config, Database db, DocumentStore documents, RunLeases leases,
+                                  java.util.concurrent.ExecutorService workers, Pipeline pipeline, IngestMetrics metrics) {
         main.bind("dataSource", db.dataSource());
         // the registry camel-micrometer's endpoints (micrometer:counter:… in ingest.yaml) record into
         main.bind(IngestMetrics.REGISTRY_BEAN, metrics.registry());
-        main.bind("intake", new Intake(config, documents));
+        main.bind("intake", new Intake(config, documents, leases));
+        main.bind("documentWorkers", workers);
         IntakeGate gate = new IntakeGate(config, documents, db::reachable, metrics);
         main.bind("intakeGate", gate);
         main.bind("inboxEntries", new InboxEntries());
         ReviewSidecar sidecar = new ReviewSidecar(db);
-        main.bind("placement", new PlacementStrategy(config, documents, sidecar));
+        // several nodes on one database share the inbox through claims in it; one node alone owns its inbox
+        InboxClaims claims = config.clustered() ? new InboxClaims(db.dataSource(), config.leaseTime()) : null;
+        main.bind("placement", new PlacementStrategy(config, documents, sidecar, claims));
         main.bind("failures", new FailureReporter(documents, gate));
         Limits limits = Limits.of(config);
         main.bind("limits", limits);
@@ -179,6 +201,8 @@ public final class IngestService implements AutoCloseable {
 
     private void stop() throws Exception {
         camel.stop();
+        workers.shutdownNow();
+        leases.close();
         pipeline.close();
         database.close();
         log.info("report-ingest stopped");

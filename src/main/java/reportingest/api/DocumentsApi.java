@@ -115,6 +115,7 @@ public final class DocumentsApi {
         m.put("error", d.errorReason());
         m.put("storedAs", d.storedAs());
         m.put("attempts", d.attempts());
+        m.put("node", d.node());
         return m;
     }
 }

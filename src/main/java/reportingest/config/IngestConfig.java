@@ -10,7 +10,7 @@ import java.util.Properties;
 /**
  * All settings in one place. Defaults live in {@code application.properties}; the environment
  * overrides the few an operator sets: INGEST_HOME, INGEST_PORT, INGEST_BIND, INGEST_JDBC_URL, INGEST_JDBC_USER,
- * INGEST_JDBC_PASSWORD, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
+ * INGEST_JDBC_PASSWORD, INGEST_NODE, INGEST_API_TOKEN, INGEST_LOG_FORMAT.
  * System properties of the same dotted names override both (used by tests).
  */
 public final class IngestConfig {
@@ -38,6 +38,7 @@ public final class IngestConfig {
         putIfSet(p, "ingest.jdbc.url", env.get("INGEST_JDBC_URL"));
         putIfSet(p, "ingest.jdbc.user", env.get("INGEST_JDBC_USER"));
         putIfSet(p, "ingest.jdbc.password", env.get("INGEST_JDBC_PASSWORD"));
+        putIfSet(p, "ingest.node", env.get("INGEST_NODE"));
         putIfSet(p, "ingest.api.token", env.get("INGEST_API_TOKEN"));
         putIfSet(p, "ingest.log-format", env.get("INGEST_LOG_FORMAT"));
         for (String name : system.stringPropertyNames()) {
@@ -79,6 +80,39 @@ public final class IngestConfig {
 
     public String jdbcUser() { return props.getProperty("ingest.jdbc.user", "sa"); }
     public String jdbcPassword() { return props.getProperty("ingest.jdbc.password", ""); }
+
+    /** Whether the store is a database several nodes can share (PostgreSQL), rather than an embedded H2 file. */
+    public boolean clustered() { return jdbcUrl().startsWith("jdbc:postgresql:"); }
+
+    /** This node's name, recorded on each document it takes: INGEST_NODE, else host name and port. */
+    public String node() {
+        String n = props.getProperty("ingest.node", "").strip();
+        if (!n.isEmpty()) return n;
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return host + ":" + port();
+    }
+
+    /**
+     * How long a node's claim on a file (and on its document's run) holds without being renewed: a node that
+     * dies has its files taken over by another node after this long. Renewed every sixth of it.
+     */
+    public java.time.Duration leaseTime() {
+        long ms = Long.parseLong(props.getProperty("ingest.cluster.lease-ms", "30000").strip());
+        if (ms < 600) throw new IllegalArgumentException("ingest.cluster.lease-ms must be at least 600: " + ms);
+        return java.time.Duration.ofMillis(ms);
+    }
+
+    /** Documents processed at the same time by this node (each also OCRs its pages on the shared page workers). */
+    public int documentWorkers() {
+        int n = Integer.parseInt(props.getProperty("ingest.workers", "1").strip());
+        if (n < 1) throw new IllegalArgumentException("ingest.workers must be at least 1: " + n);
+        return n;
+    }
 
     /** Where the YAML routes are read from. */
     public String routesPattern() { return props.getProperty("ingest.routes", "file:camel-routes/*.yaml"); }

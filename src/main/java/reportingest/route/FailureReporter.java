@@ -50,6 +50,13 @@ public final class FailureReporter {
                     fileName);
             return;
         }
+        // the same content is in progress under another name: this file waits for that run's end
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SameContentInProgress busy) {
+                exchange.setProperty(DEFERRED, busy.getMessage());
+                return;
+            }
+        }
         // the disk or the database failed, not the file: it is not failed, it waits in the inbox
         var outage = Outage.of(error);
         if (outage.isPresent()) {

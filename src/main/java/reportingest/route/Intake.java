@@ -32,10 +32,13 @@ public final class Intake {
 
     private final IngestConfig config;
     private final DocumentStore documents;
+    private final RunLeases leases;
+    private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public Intake(IngestConfig config, DocumentStore documents) {
+    public Intake(IngestConfig config, DocumentStore documents, RunLeases leases) {
         this.config = config;
         this.documents = documents;
+        this.leases = leases;
     }
 
     public IngestJob receive(Exchange exchange) throws IOException {
@@ -48,6 +51,15 @@ public final class Intake {
         long size = Files.size(file);
         String sha256 = sha256(file);
         Registration reg = documents.register(name, sha256, size);
+        if (reg.busy()) {
+            if (waiting.add(name)) {
+                log.info("'{}' waits in the inbox: the same content is being processed now as document {} by {}; "
+                        + "it is taken again when that run ends", name, reg.documentId(), reg.busyNode());
+            }
+            throw new SameContentInProgress(name, reg.documentId(), reg.busyNode());
+        }
+        waiting.remove(name);
+        if (!reg.duplicate() && !reg.processed()) leases.hold(exchange, reg.documentId());
         exchange.getIn().setHeader(DOCUMENT_ID, reg.documentId());
         exchange.getIn().setHeader(PROCESSED, reg.duplicate() || reg.processed());
         if (reg.duplicate()) exchange.getIn().setHeader(DUPLICATE_OF, reg.duplicateOf());

@@ -5,6 +5,7 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.strategy.FileChangedExclusiveReadLockStrategy;
+import org.apache.camel.component.file.strategy.FileIdempotentChangedRepositoryReadLockStrategy;
 import org.apache.camel.component.file.strategy.GenericFileProcessStrategySupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes once the route is done with it.
  * <ul>
  * <li>Read lock: Camel's "changed" strategy (a file is taken once it has stopped changing), without a
- * {@code .camelLock} marker file beside it: one consumer owns the inbox, and a marker's longer name must
- * not keep a file with a long name in the inbox for ever.</li>
+ * {@code .camelLock} marker file beside it: a marker's longer name must not keep a file with a long name in the
+ * inbox for ever. Where several nodes share the inbox, "idempotent-changed": a claim in the shared database
+ * ({@link InboxClaims}) first, so that each file is taken by one node.</li>
  * <li>Success: the file is renamed into archive/ (under a free name, {@link Placement}; a duplicate under
  * {@code <stem>.duplicate-of-<id>.<ext>}), a document that needs review with {@code <name>.review.json} written
  * before it ({@link ReviewSidecar}), and only then does its row say where it lies.</li>
@@ -41,6 +43,7 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
     private final DocumentStore documents;
     private final ReviewSidecar sidecar;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final InboxClaims claims;
 
     public PlacementStrategy(IngestConfig config, DocumentStore documents) {
         this(config, documents, null);
@@ -48,17 +51,60 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
 
     /** @param sidecar writes {@code <name>.review.json} beside an original that needs review (null: none) */
     public PlacementStrategy(IngestConfig config, DocumentStore documents, ReviewSidecar sidecar) {
+        this(config, documents, sidecar, null);
+    }
+
+    /**
+     * @param claims where several nodes share the inbox, the cluster-wide claims on its files ({@link InboxClaims});
+     *               null: this node owns the inbox alone
+     */
+    public PlacementStrategy(IngestConfig config, DocumentStore documents, ReviewSidecar sidecar, InboxClaims claims) {
         this.config = config;
         this.documents = documents;
         this.sidecar = sidecar;
-        FileChangedExclusiveReadLockStrategy lock = new FileChangedExclusiveReadLockStrategy();
-        lock.setMarkerFiler(false);
-        lock.setDeleteOrphanLockFiles(false);
-        lock.setMinAge(config.readLockMinAgeMs());
-        lock.setCheckInterval(config.readLockCheckIntervalMs());
-        lock.setMinLength(0);
-        lock.setTimeout(0);
-        setExclusiveReadLockStrategy(lock);
+        this.claims = claims;
+        if (claims == null) {
+            FileChangedExclusiveReadLockStrategy lock = new FileChangedExclusiveReadLockStrategy();
+            lock.setMarkerFiler(false);
+            lock.setDeleteOrphanLockFiles(false);
+            lock.setMinAge(config.readLockMinAgeMs());
+            lock.setCheckInterval(config.readLockCheckIntervalMs());
+            lock.setMinLength(0);
+            lock.setTimeout(0);
+            setExclusiveReadLockStrategy(lock);
+        } else {
+            // Camel's "idempotent-changed" read lock: a node claims the file, then waits until it stops changing;
+            // the claim is dropped once the file is placed (or left in the inbox), so a later file of that name is new
+            FileIdempotentChangedRepositoryReadLockStrategy lock = new FileIdempotentChangedRepositoryReadLockStrategy();
+            lock.setIdempotentRepository(claims);
+            lock.setMarkerFiler(false);
+            lock.setDeleteOrphanLockFiles(false);
+            lock.setMinAge(config.readLockMinAgeMs());
+            lock.setCheckInterval(config.readLockCheckIntervalMs());
+            lock.setMinLength(0);
+            lock.setTimeout(0);
+            lock.setRemoveOnCommit(true);
+            lock.setRemoveOnRollback(true);
+            // another node may still list a file just placed: its claim is dropped a little later, when the file is gone
+            lock.setReadLockIdempotentReleaseDelay((int) Math.min(5_000, config.pollDelayMs() * 4));
+            lock.setReadLockIdempotentReleaseAsync(true);
+            setExclusiveReadLockStrategy(lock);
+        }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (claims != null) {
+            claims.setCamelContext(getCamelContext());
+            org.apache.camel.support.service.ServiceHelper.startService(claims);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        org.apache.camel.support.service.ServiceHelper.stopService(claims);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,13 +15,28 @@ import java.util.Optional;
 /** Registration and lifecycle of documents. */
 public final class DocumentStore {
     private static final String COLUMNS = "id, file_name, sha256, size_bytes, media_type, pages, status, flags, unit, "
-            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at, kind, doc_level, facts_json";
+            + "fiscal_year, duplicate_of, error_reason, stored_as, attempts, received_at, finished_at, kind, doc_level, facts_json, node";
 
     private final Database db;
+    private final String node;
+    private final Duration lease;
 
+    /** A store for tools and tests: documents are recorded as taken by node "local". */
     public DocumentStore(Database db) {
-        this.db = db;
+        this(db, "local", Duration.ofSeconds(30));
     }
+
+    /**
+     * @param node  this node's name, recorded on each document it takes
+     * @param lease how long this node's claim on a document's run holds unless {@link #renewLeases renewed}
+     */
+    public DocumentStore(Database db, String node, Duration lease) {
+        this.db = db;
+        this.node = node;
+        this.lease = lease;
+    }
+
+    public String node() { return node; }
 
     /**
      * Registers a file by content, so that nothing is processed twice and no file makes two rows:
@@ -34,12 +50,22 @@ public final class DocumentStore {
      * </ul>
      */
     public Registration register(String fileName, String sha256, long sizeBytes) {
+        claimContentKey(sha256);
         return db.inTransaction(c -> {
+            // one registration of a content at a time, across workers and nodes: it waits here for the other's commit
+            try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM content_key WHERE sha256 = ? FOR UPDATE")) {
+                ps.setString(1, sha256);
+                ps.executeQuery().close();
+            }
             Long original = null;
             Long interrupted = null;
             int interruptedAttempts = 0;
+            Long busy = null;
+            String busyNode = null;
+            OffsetDateTime now = now();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, file_name, status, attempts, stored_as, error_reason FROM document WHERE sha256 = ? ORDER BY id FOR UPDATE")) {
+                    "SELECT id, file_name, status, attempts, stored_as, error_reason, node, lease_until FROM document "
+                            + "WHERE sha256 = ? ORDER BY id FOR UPDATE")) {
                 ps.setString(1, sha256);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -58,10 +84,18 @@ public final class DocumentStore {
                                     rs.getInt("attempts") + (processed ? 0 : 1), processed, earlier, error);
                         }
                         if (status.succeeded() && original == null) original = id;
-                        if (unplaced && (status == DocumentStatus.RECEIVED || status == DocumentStatus.PROCESSING)
-                                && interrupted == null) {
-                            interrupted = id;
-                            interruptedAttempts = rs.getInt("attempts");
+                        if (unplaced && (status == DocumentStatus.RECEIVED || status == DocumentStatus.PROCESSING)) {
+                            OffsetDateTime leaseUntil = rs.getObject("lease_until", OffsetDateTime.class);
+                            if (leaseUntil != null && leaseUntil.isAfter(now)) {
+                                // its run is alive, under another file name: this one waits for it
+                                if (busy == null) {
+                                    busy = id;
+                                    busyNode = rs.getString("node");
+                                }
+                            } else if (interrupted == null) {
+                                interrupted = id;
+                                interruptedAttempts = rs.getInt("attempts");
+                            }
                         }
                     }
                 }
@@ -70,6 +104,7 @@ public final class DocumentStore {
                 long id = insert(c, fileName, sha256, sizeBytes, DocumentStatus.DUPLICATE, original);
                 return new Registration(id, original, 1);
             }
+            if (busy != null) return Registration.busy(busy, busyNode);
             if (interrupted != null) {
                 reopen(c, interrupted, fileName);
                 return new Registration(interrupted, null, interruptedAttempts + 1);
@@ -78,15 +113,62 @@ public final class DocumentStore {
         });
     }
 
-    private static void reopen(Connection c, long id, String fileName) throws SQLException {
+    private void reopen(Connection c, long id, String fileName) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE document SET file_name = ?, status = 'RECEIVED', attempts = attempts + 1, "
-                        + "error_reason = NULL, finished_at = NULL, received_at = ? WHERE id = ?")) {
+                        + "error_reason = NULL, finished_at = NULL, received_at = ?, node = ?, lease_until = ? WHERE id = ?")) {
+            OffsetDateTime now = now();
             ps.setString(1, fileName);
-            ps.setObject(2, now());
-            ps.setLong(3, id);
+            ps.setObject(2, now);
+            ps.setString(3, node);
+            ps.setObject(4, now.plus(lease));
+            ps.setLong(5, id);
             ps.executeUpdate();
         }
+    }
+
+    /** The content's row in content_key, made once; a second node making it at the same moment is no error. */
+    private void claimContentKey(String sha256) {
+        try {
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO content_key (sha256) SELECT CAST(? AS CHAR(64)) WHERE NOT EXISTS (SELECT 1 FROM content_key WHERE sha256 = ?)")) {
+                    ps.setString(1, sha256);
+                    ps.setString(2, sha256);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!duplicateKey(e)) throw e;
+        }
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Extends this node's claim on the runs of these documents (the ones it is working on): a claim that is not
+     * renewed runs out, and the same content under another file name is then taken up by whoever holds it.
+     */
+    public void renewLeases(java.util.Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) return;
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE document SET lease_until = ? WHERE id = ? AND node = ?")) {
+                OffsetDateTime until = now().plus(lease);
+                for (long id : documentIds) {
+                    ps.setObject(1, until);
+                    ps.setLong(2, id);
+                    ps.setString(3, node);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
     }
 
     private static Long duplicateOf(Connection c, long id) throws SQLException {
@@ -107,13 +189,14 @@ public final class DocumentStore {
         return db.inTransaction(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO document (file_name, sha256, size_bytes, status, error_reason, received_at, finished_at) "
-                            + "VALUES (?, NULL, 0, 'FAILED', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    "INSERT INTO document (file_name, sha256, size_bytes, status, error_reason, received_at, finished_at, node) "
+                            + "VALUES (?, NULL, 0, 'FAILED', ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 OffsetDateTime now = now();
                 ps.setString(1, truncate(fileName, 1024));
                 ps.setString(2, truncate(reason, 4000));
                 ps.setObject(3, now);
                 ps.setObject(4, now);
+                ps.setString(5, node);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -133,16 +216,19 @@ public final class DocumentStore {
     private long insert(Connection c, String fileName, String sha256, long size, DocumentStatus status, Long duplicateOf)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO document (file_name, sha256, size_bytes, status, duplicate_of, received_at, finished_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO document (file_name, sha256, size_bytes, status, duplicate_of, received_at, finished_at, "
+                        + "node, lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             OffsetDateTime now = now();
+            boolean finished = status == DocumentStatus.DUPLICATE;
             ps.setString(1, fileName);
             ps.setString(2, sha256);
             ps.setLong(3, size);
             ps.setString(4, status.name());
             ps.setObject(5, duplicateOf);
             ps.setObject(6, now);
-            ps.setObject(7, status == DocumentStatus.DUPLICATE ? now : null);
+            ps.setObject(7, finished ? now : null);
+            ps.setString(8, node);
+            ps.setObject(9, finished ? null : now.plus(lease));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -265,7 +351,7 @@ public final class DocumentStore {
                 rs.getString("error_reason"), rs.getString("stored_as"), rs.getInt("attempts"),
                 rs.getObject("received_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
                 rs.getString("kind"), rs.getString("doc_level"),
-                rs.getString("facts_json") == null ? null : Json.readObject(rs.getString("facts_json")));
+                rs.getString("facts_json") == null ? null : Json.readObject(rs.getString("facts_json")), rs.getString("node"));
     }
 
     public static OffsetDateTime now() {
