@@ -36,7 +36,9 @@ class BenchReportTest {
         BenchInputs in = new BenchInputs(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Path.of("x.pdf"),
                 4, List.of(), "synthetic");
         LargeScanRun.Result large = new LargeScanRun.Result(new Timing(4, 10.0, 8.0, 2.0), 600, "DONE", "-Xmx768m");
-        return new BenchReport(s, in, large, 1, 1, List.of(1.0, 2.0),
+        // one node: 24 pages in 60 s; two nodes: in 40 s
+        TwoNodesRun.Result nodes = new TwoNodesRun.Result(new Timing(24, 60.0), new Timing(24, 40.0));
+        return new BenchReport(s, in, large, nodes, 1, 1, List.of(1.0, 2.0),
                 IngestConfig.withOverrides(Map.of("ingest.home", "/tmp/unused")), 2, 60);
     }
 
@@ -54,6 +56,15 @@ class BenchReportTest {
         assertThat((double) m.get("degraded_vs_tesseract_warm_ratio")).isCloseTo(1.5, within(0.001));
         assertThat((double) m.get("degraded_vs_tesseract_per_page_cli_ratio")).isCloseTo(1.2, within(0.001));
         assertThat(m).doesNotContainKeys("scan_vs_tesseract_ratio", "tesseract_s_per_page");
+    }
+
+    @Test
+    void twoNodesSpeedupIsOneNodesTimeOverTwoNodesTime() throws Exception {
+        assertThat((double) report().summary().get("two_nodes_speedup")).isCloseTo(1.5, within(0.001));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        report().print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .contains("two nodes of 1 worker on one PostgreSQL, same machine: 1.50x the throughput of one (24 pages of scans: 60.0 s on one node, 40.0 s on two)");
     }
 
     @Test

@@ -38,11 +38,14 @@ public final class BenchMain {
             loads.add(LoadAverage.now());
             progress(t0, "long scan: " + options.largePages() + " pages through the service as its own process, load average " + loads.get(0));
             LargeScanRun.Result large = LargeScanRun.run(inputs.large());
+            progress(t0, "two nodes: the scans, 3 copies each, through 1 node, then 2 nodes on one PostgreSQL");
+            TwoNodesRun.Result nodes = TwoNodesRun.run(TwoNodesRun.copies(
+                    concat(inputs.scans(), inputs.degraded()), 3, dir.resolve("node-copies")));
             Samples samples = new Samples();
             int rounds = measureRounds(options, inputs, samples, loads, t0);
             loads.add(LoadAverage.now());
             progress(t0, "done");
-            new BenchReport(samples, inputs, large, rounds, options.rounds(), loads, IngestConfig.load(),
+            new BenchReport(samples, inputs, large, nodes, rounds, options.rounds(), loads, IngestConfig.load(),
                     Runtime.getRuntime().availableProcessors(), (System.nanoTime() - t0) / 1e9).print(System.out);
         } finally {
             if (options.keep()) System.err.println("bench: inputs kept in " + dir);
@@ -57,8 +60,9 @@ public final class BenchMain {
         IngestConfig defaults = IngestConfig.load();
         TesseractCli tesseract = new TesseractCli(defaults.ocrLanguages());
         // Two services side by side, one per worker count, each warm for the whole run.
-        try (TimedService two = new TimedService(Map.of("ingest.ocr.workers", "2"));
-             TimedService one = new TimedService(Map.of("ingest.ocr.workers", "1"))) {
+        // "2 workers": two documents at a time, each OCR'ing on two page workers shared between them
+        try (TimedService two = new TimedService(Map.of("ingest.ocr.workers", "2", "ingest.workers", "2"));
+             TimedService one = new TimedService(Map.of("ingest.ocr.workers", "1", "ingest.workers", "1"))) {
             progress(t0, "warming up");
             two.run(in.warmUp());
             one.run(in.warmUp().subList(in.warmUp().size() - 1, in.warmUp().size()));
@@ -94,6 +98,12 @@ public final class BenchMain {
             }
             return round;
         }
+    }
+
+    private static List<Path> concat(List<Path> a, List<Path> b) {
+        List<Path> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static void progress(long t0, String what) {

@@ -16,8 +16,8 @@ import java.util.Map;
  * times are at the default intake settings and include the settle wait, which is also shown apart;
  * "cores" is the CPU the service got over wall time.
  */
-record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rounds, int roundsAsked, List<Double> loads,
-                   IngestConfig config, int cores, double totalSeconds) {
+record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, TwoNodesRun.Result nodes, int rounds,
+                   int roundsAsked, List<Double> loads, IngestConfig config, int cores, double totalSeconds) {
     private static final String FMT = "%-34s %5s %17s %8s %8s %9s %6s | %-36s %8s %6s | %-33s %8s %6s%n";
     private static final String WARM = "tesseract warm: 1 process, all pages";
     private static final String CLI = "tesseract CLI: 1 process per page";
@@ -46,7 +46,15 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rou
         out.printf(Locale.ROOT, "ratio = service s/page over raw s/page: against the warm tesseract it compares OCR with OCR; "
                 + "against the per-page CLI the raw side also pays a model load per page (%.2f s/page more than warm here)%n",
                 s.median("tessCli").secondsPerPage() - s.median("tessWarm").secondsPerPage());
-        out.printf(Locale.ROOT, "two-worker speedup on scans: %.2fx (1-worker / 2-worker time on the 300-dpi set)%n", speedup());
+        out.printf(Locale.ROOT, "two-worker speedup on scans: %.2fx (1-worker / 2-worker time on the 300-dpi set; "
+                + "2 workers = 2 documents and 2 pages at a time)%n", speedup());
+        if (nodes == null) {
+            out.println("two nodes: not measured (PostgreSQL is not installed; bin/setup installs it)");
+        } else {
+            out.printf(Locale.ROOT, "two nodes of 1 worker on one PostgreSQL, same machine: %.2fx the throughput of one "
+                    + "(%d pages of scans: %.1f s on one node, %.1f s on two)%n", nodes.speedup(), nodes.oneNode().pages(),
+                    nodes.oneNode().seconds(), nodes.twoNodes().seconds());
+        }
         out.println("long run: service process started as bin/run does (" + large.jvmOptions() + "), document " + large.status());
         out.printf(Locale.ROOT, "bench took %.0f s%n", totalSeconds);
         out.println(Json.MAPPER.writeValueAsString(summary()));
@@ -100,6 +108,7 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, int rou
         m.put("born_digital_vs_tabula_ratio", round(s.pairedRatio("born", "tabula")));
         m.put("two_thread_speedup", round(speedup()));
         m.put("cores_busy_2_workers", round(s.coresBusy("scan2")));
+        m.put("two_nodes_speedup", nodes == null ? null : round(nodes.speedup()));
         m.put("peak_rss_mb_200_pages", large.peakRssMb());
         m.put("large_scan_pages", large.timing().pages());
         m.put("large_scan_pages_per_s", round(large.timing().pagesPerSecond()));
