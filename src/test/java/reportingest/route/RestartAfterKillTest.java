@@ -87,7 +87,7 @@ class RestartAfterKillTest {
         assertThat(first.terminate()).isIn(0, 143);
         awaitOrShow(first, () -> first.saw("report-ingest stopped"));
         assertThat(first.saw("Done 'long report.txt'")).as(first.tail(40)).isFalse();
-        assertThat(home.resolve("inbox/long report.txt")).exists();
+        assertThat(home.resolve("inbox/long report.txt")).as(first.tail(60)).exists();
         try (var failed = Files.list(home.resolve("failed"))) {
             assertThat(failed).isEmpty();
         }
