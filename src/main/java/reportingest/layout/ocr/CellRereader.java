@@ -23,7 +23,7 @@ final class CellRereader {
                                  List<RuledCells.Cell> cells) {
         List<RuledCells.Cell> doubtful = new ArrayList<>();
         for (RuledCells.Cell c : cells) {
-            List<OcrWord> inside = inside(words, c);
+            List<OcrWord> inside = RuledCells.inside(words, c, cells);
             boolean printed = ink(image, c) >= MIN_INK;
             if (printed && (inside.isEmpty() || inside.stream().anyMatch(w -> w.confidence() < DOUBTFUL))) doubtful.add(c);
         }
@@ -32,7 +32,7 @@ final class CellRereader {
         List<OcrWord> out = new ArrayList<>(words);
         for (int i = 0; i < doubtful.size(); i++) {
             RuledCells.Cell c = doubtful.get(i);
-            List<OcrWord> before = inside(words, c);
+            List<OcrWord> before = RuledCells.inside(words, c, cells);
             // In a cell the page reading left empty, faint guesses are stamp or pen strokes, not print.
             List<OcrWord> after = before.isEmpty()
                     ? again.get(i).stream().filter(w -> w.confidence() >= NEW_WORD_MIN).toList() : again.get(i);
@@ -41,10 +41,6 @@ final class CellRereader {
             out.addAll(after);
         }
         return out;
-    }
-
-    private static List<OcrWord> inside(List<OcrWord> words, RuledCells.Cell c) {
-        return words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
     }
 
     private static double mean(List<OcrWord> ws) {
