@@ -11,8 +11,9 @@ import java.util.List;
  * edge over 3–4 pixels of gray, lighter than the line's ink but darker than paper, and what the margin
  * leaves of it reads as "|" or "-" specks beside the line (at crossings above all), which the table
  * stage then takes for cell text ("- 1.13"). So the band is widened while the scanline beside it is
- * still darker than the paper further out: its median along the line, so that text printed close to
- * the line (a small part of its length) does not widen it.
+ * still darker than the paper further out, but not by more than a fringe is: its median along the line,
+ * so that text printed close to the line (a small part of its length) does not widen it, and a scanline
+ * that a glyph fills for most of a short line's length (print, darker than fringe) stops it.
  */
 final class RulingEraser {
     /** A scanline beside a rule is fringe while its median is this much darker than the paper beyond. */
@@ -23,8 +24,18 @@ final class RulingEraser {
     private final int maxFringe;
 
     RulingEraser(int dpi) {
+        this(dpi, dpi);
+    }
+
+    /**
+     * @param sourceDpi the page's own resolution. Only a scan brought up from it (at least
+     *                  {@link OcrResolution#HAIRLINE_DPI}) has its rules' fringe taken: a coarser render's
+     *                  hairlines are found and erased by their own limits, and widening their band there cut
+     *                  into amounts printed close to them.
+     */
+    RulingEraser(int dpi, int sourceDpi) {
         this.margin = Math.max(1, Math.round(dpi / 150f));
-        this.maxFringe = Math.max(1, Math.round(dpi / 75f));
+        this.maxFringe = sourceDpi < dpi && sourceDpi >= OcrResolution.HAIRLINE_DPI ? Math.max(1, Math.round(dpi / 75f)) : 0;
     }
 
     GrayImage erase(GrayImage image, List<LineSegment> lines) {
@@ -40,13 +51,15 @@ final class RulingEraser {
 
     /** How many scanlines past the margin, on one side of the line ({@code side} −1 or +1), are still its fringe. */
     private int fringe(GrayImage image, LineSegment l, int side) {
+        if (maxFringe == 0) return 0;
         int edge = side < 0 ? (l.horizontal() ? l.y0() : l.x0()) - margin : (l.horizontal() ? l.y1() : l.x1()) + margin;
         int paper = median(image, l, edge + side * (maxFringe + 2));
         if (paper < 0) return 0;
         int n = 0;
         for (int k = 1; k <= maxFringe; k++) {
             int m = median(image, l, edge + side * k);
-            if (m < 0 || m > paper - FRINGE_CONTRAST) break;
+            // Lighter than the paper beyond: the fringe has ended. Darker than a fringe gets: print beside the line.
+            if (m < 0 || m > paper - FRINGE_CONTRAST || m < paper - GrayImage.PAPER_MARGIN) break;
             n = k;
         }
         return n;

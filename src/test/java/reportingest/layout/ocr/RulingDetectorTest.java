@@ -111,7 +111,7 @@ class RulingDetectorTest {
 
     /**
      * A rule of a blurred 150-dpi scan brought up to 300 dpi, as measured on one (levels of the rows across
-     * it, paper at 245): the fringe the fixed margin left (231 and 230 a row further out) read as "-" and "|".
+     * it, paper at 245; the page came at 150 dpi): the fringe the fixed margin left (231 and 230 a row further out) read as "-" and "|".
      */
     @Test
     void erasingTakesTheGrayFringeOfABlurredRuleButNotTextPrintedCloseToIt() {
@@ -129,7 +129,7 @@ class RulingDetectorTest {
         List<LineSegment> lines = new RulingDetector(300).find(gray);
         assertThat(lines).hasSize(1);
 
-        GrayImage erased = new RulingEraser(300).erase(gray, lines);
+        GrayImage erased = new RulingEraser(300, 150).erase(gray, lines);
 
         for (int i = 0; i < across.length; i++) {
             assertThat(erased.at(300, top + i)).as("row %d across the rule", i).isGreaterThanOrEqualTo(240);
