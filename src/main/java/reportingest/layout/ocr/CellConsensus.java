@@ -33,9 +33,10 @@ final class CellConsensus {
     /** The printed cells Tesseract is unsure of: no word, or a word below {@link #SURE}. */
     static List<RuledCells.Cell> unsure(List<OcrWord> words, List<RuledCells.Cell> cells, GrayImage image) {
         List<RuledCells.Cell> out = new ArrayList<>();
+        int inkLevel = image.inkLevel();
         for (RuledCells.Cell c : cells) {
             List<OcrWord> inside = words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
-            if (inside.isEmpty() ? CellRereader.ink(image, c) >= CellRereader.MIN_INK : inside.stream().anyMatch(w -> w.confidence() < SURE)) out.add(c);
+            if (inside.isEmpty() ? CellRereader.ink(image, c, inkLevel) >= CellRereader.MIN_INK : inside.stream().anyMatch(w -> w.confidence() < SURE)) out.add(c);
         }
         return out;
     }

@@ -15,16 +15,16 @@ final class CellRereader {
     static final double NEW_WORD_MIN = 60;
     /** Dark pixels a cell needs to count as printed (a few strokes of a small character at 300 dpi). */
     static final int MIN_INK = 25;
-    private static final int INK = 128;
 
     private CellRereader() {}
 
     static List<OcrWord> improve(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> words,
                                  List<RuledCells.Cell> cells) {
         List<RuledCells.Cell> doubtful = new ArrayList<>();
+        int inkLevel = image.inkLevel();
         for (RuledCells.Cell c : cells) {
-            List<OcrWord> inside = inside(words, c);
-            boolean printed = ink(image, c) >= MIN_INK;
+            List<OcrWord> inside = RuledCells.inside(words, c, cells);
+            boolean printed = ink(image, c, inkLevel) >= MIN_INK;
             if (printed && (inside.isEmpty() || inside.stream().anyMatch(w -> w.confidence() < DOUBTFUL))) doubtful.add(c);
         }
         if (doubtful.isEmpty()) return words;
@@ -32,7 +32,7 @@ final class CellRereader {
         List<OcrWord> out = new ArrayList<>(words);
         for (int i = 0; i < doubtful.size(); i++) {
             RuledCells.Cell c = doubtful.get(i);
-            List<OcrWord> before = inside(words, c);
+            List<OcrWord> before = RuledCells.inside(words, c, cells);
             // In a cell the page reading left empty, faint guesses are stamp or pen strokes, not print.
             List<OcrWord> after = before.isEmpty()
                     ? again.get(i).stream().filter(w -> w.confidence() >= NEW_WORD_MIN).toList() : again.get(i);
@@ -43,19 +43,18 @@ final class CellRereader {
         return out;
     }
 
-    private static List<OcrWord> inside(List<OcrWord> words, RuledCells.Cell c) {
-        return words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
-    }
-
     private static double mean(List<OcrWord> ws) {
         return ws.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
     }
 
-    /** Dark pixels inside the cell, a few pixels in from its borders (ruling remnants stay out). */
-    static int ink(GrayImage image, RuledCells.Cell c) {
+    /**
+     * Print pixels inside the cell (darker than the page's {@link GrayImage#inkLevel}), a few pixels in from
+     * its borders (ruling remnants stay out).
+     */
+    static int ink(GrayImage image, RuledCells.Cell c, int inkLevel) {
         int n = 0;
         for (int y = c.y0() + 4; y < c.y1() - 4; y++) {
-            for (int x = c.x0() + 4; x < c.x1() - 4; x++) if (image.dark(x, y, INK)) n++;
+            for (int x = c.x0() + 4; x < c.x1() - 4; x++) if (image.dark(x, y, inkLevel)) n++;
         }
         return n;
     }

@@ -92,6 +92,44 @@ final class GrayImage {
         }
     }
 
+    /** Darkest level print is taken at, whatever the page: black print on white paper. */
+    static final int PRINT_INK = 128;
+    /** Ink is at least this much darker than the paper (the median pixel), so paper noise never counts. */
+    static final int PAPER_MARGIN = 32;
+
+    /**
+     * The gray level below which a pixel is print on this page: {@link #PRINT_INK} for black print, higher
+     * for a page whose print is light (a blurred scan up-sampled from 150 dpi draws its strokes in gray,
+     * 130–220, with no pixel under 128). Otsu's split of the page's histogram between print and paper,
+     * kept {@link #PAPER_MARGIN} under the paper's level so that a blank page's noise is never print.
+     */
+    int inkLevel() {
+        long[] hist = new long[256];
+        for (byte b : pixels) hist[b & 0xFF]++;
+        long n = pixels.length, seen = 0;
+        int median = 255;
+        for (int i = 0; i < 256; i++) {
+            seen += hist[i];
+            if (seen * 2 >= n) { median = i; break; }
+        }
+        double sum = 0;
+        for (int i = 0; i < 256; i++) sum += (double) i * hist[i];
+        double sumBelow = 0, best = -1;
+        long below = 0;
+        int otsu = 0;
+        for (int i = 0; i < 256; i++) {
+            below += hist[i];
+            sumBelow += (double) i * hist[i];
+            long above = n - below;
+            if (below == 0) continue;
+            if (above == 0) break;
+            double diff = sumBelow / below - (sum - sumBelow) / above;
+            double between = (double) below * above * diff * diff;
+            if (between > best) { best = between; otsu = i + 1; }
+        }
+        return Math.max(PRINT_INK, Math.min(otsu, median - PAPER_MARGIN));
+    }
+
     GrayImage copy() { return new GrayImage(width, height, pixels.clone()); }
 
     /** The raw rows, top to bottom, one byte per pixel, no padding (the layout Tesseract's SetImage takes). */

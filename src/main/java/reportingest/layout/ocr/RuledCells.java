@@ -19,6 +19,26 @@ final class RuledCells {
 
     private RuledCells() {}
 
+    /**
+     * The words that belong to the cell: those centred in it, and those centred in no cell (on an erased
+     * ruling) that overlap it. Whole-page OCR sometimes draws a word's box across a ruling (a glyph of a
+     * header cell boxed together with the blank beyond the line, or a junk "|" spanning several cells);
+     * such a word counts for every cell it overlaps, so those cells are read again and their second
+     * reading replaces it, instead of it escaping every cell and landing in a neighbouring column.
+     */
+    static List<OcrWord> inside(List<OcrWord> words, Cell c, List<Cell> cells) {
+        List<OcrWord> out = new ArrayList<>();
+        for (OcrWord w : words) {
+            double cx = (w.left() + w.right()) / 2.0, cy = w.centerY();
+            if (c.contains(cx, cy) || overlaps(c, w) && cells.stream().noneMatch(o -> o.contains(cx, cy))) out.add(w);
+        }
+        return out;
+    }
+
+    private static boolean overlaps(Cell c, OcrWord w) {
+        return Math.min(c.x1(), w.right()) > Math.max(c.x0(), w.left()) && Math.min(c.y1(), w.bottom()) > Math.max(c.y0(), w.top());
+    }
+
     static List<Cell> find(int width, int height, List<LineSegment> lines, int dpi) {
         int gw = (width + STEP - 1) / STEP;
         int gh = (height + STEP - 1) / STEP;

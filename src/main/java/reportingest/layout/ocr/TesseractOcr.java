@@ -129,7 +129,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
         Deskewed straight = skew.straighten(gray);
         List<LineSegment> lines = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
-        GrayImage textOnly = new RulingEraser(workDpi).erase(straight.image(), lines);
+        GrayImage textOnly = new RulingEraser(workDpi, dpi).erase(straight.image(), lines);
         long prepared = System.nanoTime();
 
         List<RuledCells.Cell> cells = RuledCells.find(textOnly.width(), textOnly.height(), lines, workDpi);

@@ -29,4 +29,39 @@ class GrayImageTest {
         GrayImage g = gray(0x503C28);
         assertThat(g.at(0, 0)).isEqualTo((299 * 0x50 + 587 * 0x3C + 114 * 0x28) / 1000);
     }
+
+    /** A page of paper at {@code paper} with a share of its pixels printed at {@code print}, plus ±noise. */
+    private static GrayImage page(int paper, int print, double printShare, int noise) {
+        int w = 400, h = 300;
+        byte[] px = new byte[w * h];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < px.length; i++) {
+            int v = (i % 100) < printShare * 100 ? print : paper;
+            if (noise > 0) v += r.nextInt(2 * noise + 1) - noise;
+            px[i] = (byte) Math.max(0, Math.min(255, v));
+        }
+        return new GrayImage(w, h, px);
+    }
+
+    @Test
+    void blackPrintIsInkUnderTheUsualLevel() {
+        assertThat(page(255, 10, 0.05, 0).inkLevel()).isEqualTo(GrayImage.PRINT_INK);
+    }
+
+    @Test
+    void lightGrayPrintOfABlurredScanIsInkUnderItsOwnLevel() {
+        // strokes at 175 on paper at 246: none is under 128, every one is print
+        int level = page(246, 175, 0.05, 3).inkLevel();
+        assertThat(level).isGreaterThan(178).isLessThanOrEqualTo(246 - GrayImage.PAPER_MARGIN);
+    }
+
+    @Test
+    void aBlankPagesNoiseIsNeverInk() {
+        GrayImage blank = page(240, 240, 0, 6);
+        int level = blank.inkLevel();
+        assertThat(level).isLessThanOrEqualTo(240 - GrayImage.PAPER_MARGIN);
+        int dark = 0;
+        for (int y = 0; y < blank.height(); y++) for (int x = 0; x < blank.width(); x++) if (blank.dark(x, y, level)) dark++;
+        assertThat(dark).isZero();
+    }
 }

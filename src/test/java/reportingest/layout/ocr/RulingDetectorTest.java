@@ -109,6 +109,35 @@ class RulingDetectorTest {
         assertThat(gray.at(300, 101)).as("input untouched").isEqualTo(0);
     }
 
+    /**
+     * A rule of a blurred 150-dpi scan brought up to 300 dpi, as measured on one (levels of the rows across
+     * it, paper at 245; the page came at 150 dpi): the fringe the fixed margin left (231 and 230 a row further out) read as "-" and "|".
+     */
+    @Test
+    void erasingTakesTheGrayFringeOfABlurredRuleButNotTextPrintedCloseToIt() {
+        int[] across = {245, 245, 240, 231, 213, 187, 159, 140, 139, 157, 184, 210, 230, 240, 245, 245};
+        int top = 90;
+        byte[] px = new byte[1200 * 200];
+        java.util.Arrays.fill(px, (byte) 245);
+        for (int i = 0; i < across.length; i++) {
+            for (int x = 100; x < 1100; x++) px[(top + i) * 1200 + x] = (byte) across[i];
+        }
+        for (int y = top + 14; y < top + 44; y++) {
+            for (int x = 500; x < 520; x++) px[y * 1200 + x] = 20;   // a glyph 4 px under the rule's fringe
+        }
+        GrayImage gray = new GrayImage(1200, 200, px);
+        List<LineSegment> lines = new RulingDetector(300).find(gray);
+        assertThat(lines).hasSize(1);
+
+        GrayImage erased = new RulingEraser(300, 150).erase(gray, lines);
+
+        for (int i = 0; i < across.length; i++) {
+            assertThat(erased.at(300, top + i)).as("row %d across the rule", i).isGreaterThanOrEqualTo(240);
+        }
+        assertThat(erased.at(510, top + 20)).as("the glyph").isEqualTo(20);
+        assertThat(erased.at(510, top + 16)).as("the glyph's top").isEqualTo(20);
+    }
+
     static BufferedImage canvas(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = img.createGraphics();
