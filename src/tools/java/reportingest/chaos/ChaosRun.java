@@ -104,6 +104,17 @@ public final class ChaosRun {
         String folder = "inbox";
         String code = "-";
         String exportJson = "";
+        // the file is moved first and its row then says where: give the row the moment it takes
+        if (c.folder() != HostileCases.Folder.STAYS) {
+            service.awaitCondition(() -> {
+                try {
+                    JsonNode d = latestNamed(service, c.name());
+                    return d != null && !d.path("storedAs").asText("").isEmpty();
+                } catch (Exception e) {
+                    return false;
+                }
+            }, Duration.ofSeconds(30));
+        }
         JsonNode doc = latestNamed(service, c.name());
         if (c.folder() == HostileCases.Folder.STAYS) {
             if (doc != null) problems.add("a row was made for it");
