@@ -103,7 +103,7 @@ public final class PdfPageSource implements PageSource {
             PDFRenderer renderer = null;
             for (int n = 1; n <= count; n++) {
                 technology.tabula.Page tp = extractor.extract(n);
-                List<Glyph> glyphs = glyphs(tp.getText());
+                List<Glyph> glyphs = glyphs(tp.getText(), doc.getPage(n - 1));
                 PageImages pageImages = PageImages.of(doc.getPage(n - 1));
                 boolean images = pageImages.any();
                 if (glyphs.stream().anyMatch(g -> !g.blank())) {
@@ -339,11 +339,13 @@ public final class PdfPageSource implements PageSource {
         return false;
     }
 
-    private static List<Glyph> glyphs(List<TextElement> elements) {
-        // measured where it was seen wrong (pages with Type 3 text: Chromium's); elsewhere a condensed
-        // face's narrower ideographs would pass for a scale
+    private static List<Glyph> glyphs(List<TextElement> elements, PDPage page) {
+        // Type 3 text (Chromium's CFF faces): the em is the glyphs' own, measured on the ideographs' advance. Other
+        // faces: the em is the font size, and the page's transformation (Chromium's 0.75 over CSS pixels, whatever
+        // the face) is read off the content stream (TextScale), since a condensed face's narrower ideographs would
+        // pass for a scale.
         double scale = elements.stream().anyMatch(te -> te.getFont() instanceof org.apache.pdfbox.pdmodel.font.PDType3Font)
-                ? emScale(elements) : 1;
+                ? emScale(elements) : pageScale(page);
         List<Glyph> out = new ArrayList<>(elements.size());
         for (TextElement te : elements) {
             // Tabula's glyph height is half the font box or the cap height, which embedded CJK
@@ -354,6 +356,18 @@ public final class PdfPageSource implements PageSource {
             out.add(new Glyph(te.getText(), te.getLeft(), baseline - ASCENT * size, te.getWidth(), size));
         }
         return out;
+    }
+
+    /** {@link TextScale} of a page, 1 when it is within 5% of 1 (as {@link #emScale}) or the page cannot be read. */
+    private static double pageScale(PDPage page) {
+        if (page == null) return 1;
+        try {
+            double s = TextScale.of(page);
+            return Math.abs(s - 1) < 0.05 ? 1 : s;
+        } catch (IOException | RuntimeException e) {
+            log.debug("text scale not read ({}); sizes as reported", e.toString());
+            return 1;
+        }
     }
 
     /**
