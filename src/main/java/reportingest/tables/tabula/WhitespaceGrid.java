@@ -99,9 +99,10 @@ final class WhitespaceGrid {
                 }
             }
             // Likewise a header centred over a wide column of short left-aligned labels (科目名称 over 办公费,
-            // 印刷费) lies right of them all: a column of labels without header next to a column of header only.
+            // 印刷费) or codes (科目编码 over 204, 2040601 in a face whose figures are narrow) lies right of them all:
+            // a column of labels without header next to a column of header only.
             for (int j = 0; j + 1 < cols.size(); j++) {
-                if (printed(body, cols, j) && !headed(head, cols, j) && wordy(body, cols, j)
+                if (printed(body, cols, j) && !headed(head, cols, j) && (wordy(body, cols, j) || leftAligned(body, cols, j))
                         && !printed(body, cols, j + 1) && headed(head, cols, j + 1)) {
                     cols.get(j)[1] = cols.get(j + 1)[1];
                     cols.remove(j + 1);
@@ -225,6 +226,28 @@ final class WhitespaceGrid {
             }
         }
         return words > figures;
+    }
+
+    /**
+     * Column j prints texts of several lengths that share their left edge (codes 204, 20406, 2040601), not their
+     * right edge as a column of amounts does.
+     */
+    private static boolean leftAligned(List<TextLine> body, List<double[]> cols, int j) {
+        double minL = Double.MAX_VALUE, maxL = -Double.MAX_VALUE, minR = Double.MAX_VALUE, maxR = -Double.MAX_VALUE, h = 0;
+        int n = 0;
+        for (TextLine l : body) {
+            for (Word w : l.words()) {
+                if (!overlaps(cols, w.bbox(), j, j)) continue;
+                n++;
+                minL = Math.min(minL, w.bbox().x());
+                maxL = Math.max(maxL, w.bbox().x());
+                minR = Math.min(minR, w.bbox().right());
+                maxR = Math.max(maxR, w.bbox().right());
+                h = Math.max(h, w.bbox().height());
+            }
+        }
+        double tol = 0.3 * h;
+        return n >= 2 && maxL - minL <= tol && maxR - minR > tol;
     }
 
     private static boolean headed(List<Cell> head, List<double[]> cols, int j) {
