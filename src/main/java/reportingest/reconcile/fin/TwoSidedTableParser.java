@@ -111,6 +111,10 @@ public final class TwoSidedTableParser implements TableParser {
                     .map(f -> Flag.of(f.code(), schema.sides().get(side).side() + ": " + f.message())).toList());
         }
         if (perSide.stream().flatMap(List::stream).noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
+        // the form numbers its lines on both sides or on neither: a side whose 行次 column was not found while
+        // another side's was (its header misread) has its line numbers printed but not read
+        boolean numberedElsewhere = schema.lineNumbers()
+                && perSide.stream().anyMatch(sc -> CodedTableParser.find(sc, Grid.Role.LINE_NO) != null);
         List<List<SideRow>> read = new ArrayList<>();
         for (int s = 0; s < perSide.size(); s++) read.add(new ArrayList<>());
         for (int r = start; r < grid.rows().size(); r++) {
@@ -138,6 +142,9 @@ public final class TwoSidedTableParser implements TableParser {
                 RawCell anchor = row.cells().get(sc.isEmpty() ? 0 : sc.get(0).index());
                 List<Flag> flags = new ArrayList<>(Grid.strayValues(row, sc));
                 Integer lineNo = null;
+                if (line == null && numberedElsewhere && !sc.isEmpty()) {
+                    flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, side.side() + ": the line numbers (行次) of this side were not read"));
+                }
                 if (line != null) {
                     String t = row.cells().get(line.index()).text();
                     if (Labels.smallInteger(t)) lineNo = Integer.parseInt(Labels.key(t));
