@@ -1,20 +1,17 @@
 package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
-import reportingest.layout.PageOrigin;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
-import reportingest.tables.RawCell;
-import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static reportingest.reconcile.fin.OcrTables.row;
+import static reportingest.reconcile.fin.OcrTables.table;
 
 class HeaderSchemasTest {
     private final CatalogReconciler reconciler = new CatalogReconciler();
@@ -85,19 +82,5 @@ class HeaderSchemasTest {
     void aOneColumnHeaderNamesNoSchema() {
         RawTable t = table("ShR", row("项目", "决算数"), row("一、工资福利支出", "1.00"));
         assertThat(HeaderSchemas.identify(reportingest.catalog.Catalog.load(), t)).isEmpty();
-    }
-
-    private static String[] row(String... cells) { return cells; }
-
-    private static RawTable table(String title, String[]... rows) {
-        List<RawRow> out = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            List<RawCell> cells = new ArrayList<>();
-            for (int j = 0; j < rows[i].length; j++) {
-                cells.add(new RawCell(rows[i][j], 1, new BBox(50 + 60 * j, 100 + 20 * i, 60, 20), 95.0, PageOrigin.OCR));
-            }
-            out.add(new RawRow(cells));
-        }
-        return new RawTable(title, null, List.of(), out, 1, 1, false);
     }
 }

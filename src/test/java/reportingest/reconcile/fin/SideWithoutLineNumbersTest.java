@@ -1,20 +1,17 @@
 package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
-import reportingest.layout.PageOrigin;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
-import reportingest.tables.RawCell;
-import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static reportingest.reconcile.fin.OcrTables.row;
+import static reportingest.reconcile.fin.OcrTables.table;
 
 /**
  * A two-sided summary numbers its lines on both sides or on neither. When OCR misreads one side's 行次 heading,
@@ -42,21 +39,5 @@ class SideWithoutLineNumbersTest {
         assertThat(spending).hasSize(2).allSatisfy(r -> assertThat(r.flags()).extracting(Flag::message)
                 .noneMatch(m -> m.contains("行次")));
         assertThat(spending).extracting(r -> r.key().get("line_no")).containsExactly(2, 4);
-    }
-
-    private static String[] row(String... cells) {
-        return cells;
-    }
-
-    private static RawTable table(String title, String[]... rows) {
-        List<RawRow> out = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            List<RawCell> cells = new ArrayList<>();
-            for (int j = 0; j < rows[i].length; j++) {
-                cells.add(new RawCell(rows[i][j], 1, new BBox(50 + 60 * j, 100 + 20 * i, 60, 20), 95.0, PageOrigin.OCR));
-            }
-            out.add(new RawRow(cells));
-        }
-        return new RawTable(title, null, List.of(), out, 1, 1, false);
     }
 }
