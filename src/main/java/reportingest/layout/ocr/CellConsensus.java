@@ -13,7 +13,7 @@ import java.util.List;
  * readers agreeing: the remaining doubt of the better of the two is quartered); when it read something
  * else, its reading is kept beside the page as an {@link OtherReading} for validation to decide with the
  * table's identities. Text cells (no digit in either reading: headers, labels) have no identity to referee them:
- * where Tesseract read no Chinese at all (junk or nothing) or read it below {@link CellRereader#DOUBTFUL}, and PP-OCR
+ * where Tesseract read no Chinese at all (junk or nothing) or read a word of it below {@link CellRereader#DOUBTFUL}, and PP-OCR
  * read Chinese at {@link #TEXT_TAKEN} or more, PP-OCR's words make the page's, and the catalog's header and label matching downstream judges them.
  */
 final class CellConsensus {
@@ -45,10 +45,13 @@ final class CellConsensus {
         List<OcrWord> out = new ArrayList<>(words);
         List<OtherReading> others = new ArrayList<>();
         int agreed = 0, textTaken = 0;
+        int[] owner = owners(words, cells);
         for (int i = 0; i < cells.size(); i++) {
             RuledCells.Cell c = cells.get(i);
             PpOcrReader.CellText p = other.get(i);
-            List<OcrWord> inside = words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
+            int region = i;
+            List<OcrWord> inside = new ArrayList<>();
+            for (int k = 0; k < words.size(); k++) if (owner[k] == region) inside.add(words.get(k));
             String mine = String.join(" ", inside.stream().map(OcrWord::text).toList());
             if (inside.isEmpty() && p.text().isBlank()) continue;
             if (key(mine).equals(key(p.text()))) {
@@ -59,7 +62,7 @@ final class CellConsensus {
                 }
                 continue;
             }
-            double mineConfidence = inside.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
+            double mineConfidence = inside.stream().mapToDouble(OcrWord::confidence).min().orElse(0);
             if (isText(mine) && isText(p.text()) && hasHan(p.text()) && p.confidence() >= TEXT_TAKEN
                     && (!hasHan(mine) || mineConfidence < CellRereader.DOUBTFUL)) {
                 // a header or label cell that Tesseract read as Latin junk, not at all ("TAR SH" for 项目支出) or
@@ -72,10 +75,58 @@ final class CellConsensus {
                 textTaken++;
                 continue;
             }
+            // two readings of text: no identity can decide between them, and the catalog judges the page's words
+            if (isText(mine) && isText(p.text())) continue;
             others.add(new OtherReading(new BBox(c.x0() * ptPerPx, c.y0() * ptPerPx, (c.x1() - c.x0()) * ptPerPx,
                     (c.y1() - c.y0()) * ptPerPx), p.text(), p.confidence(), ENGINE, mine));
         }
         return new Result(out, others, agreed, textTaken);
+    }
+
+    /**
+     * The region each word belongs to (-1: none): the one holding its middle, else the one covering at least half
+     * of it (a detected line box is tight, and a junk word Tesseract made of a wrapped header pokes out of it).
+     */
+    static int[] owners(List<OcrWord> words, List<RuledCells.Cell> regions) {
+        int[] out = new int[words.size()];
+        for (int k = 0; k < words.size(); k++) {
+            OcrWord w = words.get(k);
+            out[k] = -1;
+            double best = 0.5 * Math.max(1, (w.right() - w.left())) * Math.max(1, (w.bottom() - w.top()));
+            for (int i = 0; i < regions.size(); i++) {
+                RuledCells.Cell c = regions.get(i);
+                if (c.contains((w.left() + w.right()) / 2.0, w.centerY())) {
+                    out[k] = i;
+                    break;
+                }
+                double ox = Math.min(c.x1(), w.right()) - Math.max(c.x0(), w.left());
+                double oy = Math.min(c.y1(), w.bottom()) - Math.max(c.y0(), w.top());
+                if (ox > 0 && oy > 0 && ox * oy >= best) {
+                    best = ox * oy;
+                    out[k] = i;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tesseract's reading below this, of no digit and no Chinese, where PP-OCR's detector saw no text, is noise. */
+    static final double JUNK = 40;
+
+    /**
+     * Words of Latin junk (no digit, no Chinese, below {@link #JUNK}) lying in no region PP-OCR's detector or the
+     * rulings gave, on a page the detector looked at whole: specks and smudges that Tesseract read as letters, which
+     * would otherwise stand as header texts of their own. A figure is never dropped.
+     */
+    static List<OcrWord> withoutJunk(List<OcrWord> words, List<RuledCells.Cell> regions) {
+        int[] owner = owners(words, regions);
+        List<OcrWord> out = new ArrayList<>(words.size());
+        for (int k = 0; k < words.size(); k++) {
+            OcrWord w = words.get(k);
+            if (owner[k] < 0 && w.confidence() < JUNK && isText(w.text()) && !hasHan(w.text())) continue;
+            out.add(w);
+        }
+        return out;
     }
 
     /** No digit at all: a header, label or note, not an amount or a code. */

@@ -42,16 +42,7 @@ final class PpOcrReader {
         for (int i = 0; i < cells.size(); i++) words.add(new ArrayList<>());
         for (int k = 0; k < crops.size(); k++) words.get(owner.get(k)).addAll(words(read.get(k), crops.get(k)));
         List<CellText> out = new ArrayList<>(cells.size());
-        for (List<OcrWord> ws : words) {
-            StringBuilder sb = new StringBuilder();
-            double sum = 0;
-            for (OcrWord w : ws) {
-                if (sb.length() > 0) sb.append(' ');
-                sb.append(w.text());
-                sum += w.confidence();
-            }
-            out.add(new CellText(sb.toString(), ws.isEmpty() ? 0 : sum / ws.size(), ws));
-        }
+        for (List<OcrWord> ws : words) out.add(text(ws));
         return out;
     }
 
@@ -59,14 +50,44 @@ final class PpOcrReader {
     List<OcrWord> readPage(GrayImage image, int dpi, List<RuledCells.Cell> cells) {
         List<OcrWord> out = new ArrayList<>();
         for (CellText t : readCells(image, dpi, cells)) out.addAll(t.words());
+        for (CellText t : readOutside(image, cells).texts()) out.addAll(t.words());
+        return out;
+    }
+
+    /** Text lines the detector found outside the ruled cells, each box with its reading (parallel lists). */
+    record Detected(List<RuledCells.Cell> boxes, List<CellText> texts) {}
+
+    /**
+     * The text outside the ruled cells (an unruled table, titles, notes): boxes found by PP-OCR's detector on
+     * the page, each read as one line. A box whose middle lies in a ruled cell is that cell's, read there.
+     */
+    Detected readOutside(GrayImage image, List<RuledCells.Cell> cells) {
         List<PpOcrEngine.Crop> outside = new ArrayList<>();
         for (PpOcrEngine.Crop b : engine.detect(image, new PpOcrEngine.Crop(0, 0, image.width(), image.height()), DET_MAX_SIDE)) {
             double cx = (b.x0() + b.x1()) / 2.0, cy = (b.y0() + b.y1()) / 2.0;
             if (cells.stream().noneMatch(c -> c.contains(cx, cy))) outside.add(b);
         }
         List<CtcDecoder.Decoded> read = outside.isEmpty() ? List.of() : engine.recognize(image, outside);
-        for (int k = 0; k < outside.size(); k++) out.addAll(words(read.get(k), outside.get(k)));
-        return out;
+        List<RuledCells.Cell> boxes = new ArrayList<>(outside.size());
+        List<CellText> texts = new ArrayList<>(outside.size());
+        for (int k = 0; k < outside.size(); k++) {
+            PpOcrEngine.Crop b = outside.get(k);
+            List<OcrWord> ws = words(read.get(k), b);
+            boxes.add(new RuledCells.Cell(b.x0(), b.y0(), b.x1(), b.y1()));
+            texts.add(text(ws));
+        }
+        return new Detected(boxes, texts);
+    }
+
+    private static CellText text(List<OcrWord> ws) {
+        StringBuilder sb = new StringBuilder();
+        double sum = 0;
+        for (OcrWord w : ws) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(w.text());
+            sum += w.confidence();
+        }
+        return new CellText(sb.toString(), ws.isEmpty() ? 0 : sum / ws.size(), ws);
     }
 
     /** The text lines of a cell: bands of rows holding ink, each cropped to its ink with a margin, inside the cell. */

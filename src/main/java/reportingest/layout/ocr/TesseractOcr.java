@@ -143,7 +143,17 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
                 List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
-                CellConsensus.Result both = ppOrNull(() -> CellConsensus.apply(tesseract, second, pp.readCells(textOnly, workDpi, second), ptPerPx), pageNumber);
+                CellConsensus.Result both = ppOrNull(() -> {
+                    // ruled cells are read from their own crops; the rest of the page (an unruled table, titles)
+                    // in the lines PP-OCR's detector finds there, each line standing for a cell
+                    List<RuledCells.Cell> regions = new ArrayList<>(second);
+                    List<PpOcrReader.CellText> read = new ArrayList<>(pp.readCells(textOnly, workDpi, second));
+                    PpOcrReader.Detected outside = pp.readOutside(textOnly, cells);
+                    regions.addAll(outside.boxes());
+                    read.addAll(outside.texts());
+                    CellConsensus.Result r = CellConsensus.apply(tesseract, regions, read, ptPerPx);
+                    return new CellConsensus.Result(CellConsensus.withoutJunk(r.words(), regions), r.others(), r.agreed(), r.textTaken());
+                }, pageNumber);
                 if (both != null) {
                     log.debug("page {}: engines agreed on {} cells, PP-OCR's text taken in {}, amounts disputed in {}", pageNumber,
                             both.agreed(), both.textTaken(), both.others().size());

@@ -57,10 +57,15 @@ public final class HeaderMatcher {
         String k = key(text);
         for (String w : schema.headerWords()) if (close(k, key(w))) return true;
         for (ColumnDef c : schema.columns()) {
-            for (String a : c.aliases()) if (close(k, key(a))) return true;
+            for (String a : c.aliases()) if (close(k, key(a)) || wrappedPart(k, key(a))) return true;
             for (String p : c.parents()) if (close(k, key(p))) return true;
         }
         return false;
+    }
+
+    /** The head or tail of a header name wrapped over two lines (一般公共预算财 | 政拨款), at least three characters of it. */
+    private static boolean wrappedPart(String k, String name) {
+        return k.length() >= 3 && k.length() < name.length() && (name.startsWith(k) || name.endsWith(k));
     }
 
     /**

@@ -79,6 +79,7 @@ public final class TwoSidedTableParser implements TableParser {
         if (anySide) {
             for (int c = 1; c < n; c++) if (sideOf[c] < 0) sideOf[c] = sideOf[c - 1];
             for (int c = n - 2; c >= 0; c--) if (sideOf[c] < 0) sideOf[c] = sideOf[c + 1];
+            secondLabelStartsTheNextSide(paths, sideOf, schema.sides().size());
             valuesFollowTheirLabel(paths, sideOf);
         } else {
             // No 收入/支出 row: each 项目 column starts the next side.
@@ -213,6 +214,24 @@ public final class TwoSidedTableParser implements TableParser {
      * names a side whose label column only comes further right (a Word form drawing 支出用途 over the
      * function side's 金额 as well as its own 项目名称 | 金额) is the amount of the label on its left.
      */
+    /**
+     * A side prints one 项目 column. Where a side name was set off-centre over its columns (an unruled table
+     * whose 支出 lands over its 合计, not its 项目), the columns up to it were filled in as the side before: a
+     * second 项目 column of one side starts the next side, with the columns after it up to the next side's name.
+     */
+    private static void secondLabelStartsTheNextSide(List<List<String>> paths, int[] sideOf, int sides) {
+        boolean[] labelled = new boolean[sides];
+        for (int c = 0; c < sideOf.length; c++) {
+            if (!labelHeader(paths.get(c))) continue;
+            int side = sideOf[c];
+            if (labelled[side] && side + 1 < sides) {
+                for (int k = c; k < sideOf.length && sideOf[k] == side; k++) sideOf[k] = side + 1;
+                side++;
+            }
+            labelled[side] = true;
+        }
+    }
+
     private static void valuesFollowTheirLabel(List<List<String>> paths, int[] sideOf) {
         int n = sideOf.length;
         int label = -1;

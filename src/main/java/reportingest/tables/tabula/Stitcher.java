@@ -88,15 +88,40 @@ final class Stitcher {
         for (int j = 0; j < b.size(); j++) {
             double mid = b.get(j).bbox().x() + b.get(j).bbox().width() / 2;
             int match = -1;
-            for (int k = from; k < a.size(); k++) {
+            // two of its columns may fall in one span: a label its few rows set apart at a wide glyph gap (政府 | 性基金…)
+            int first = j == 0 ? 0 : map[j - 1];
+            for (int k = first; k < a.size(); k++) {
                 BBox s = a.get(k).bbox();
                 if (mid >= s.x() && mid <= s.right()) { match = k; break; }
+            }
+            // a column of a few rows spans the blank columns beside its text, so its middle may lie in a label column
+            // before it: a column of figures continues the column of figures its span overlaps, not a label column
+            if (match >= 0 && figures(next, j) && !figures(prev, match)) {
+                BBox span = b.get(j).bbox();
+                for (int k = match + 1; k < a.size(); k++) {
+                    BBox s = a.get(k).bbox();
+                    if (s.x() >= span.right()) break;
+                    if (figures(prev, k)) { match = k; break; }
+                }
             }
             if (match < 0) return null;
             map[j] = match;
             from = match + 1;
         }
         return map;
+    }
+
+    /** Whether the column's printed cells on this part are figures (amounts, line numbers) rather than text. */
+    private static boolean figures(Fragment f, int column) {
+        int numbers = 0, texts = 0;
+        for (RawRow r : f.rows()) {
+            if (column >= r.cells().size()) continue;
+            String t = r.cells().get(column).text().strip();
+            if (t.isEmpty()) continue;
+            if (amount(t)) numbers++;
+            else texts++;
+        }
+        return numbers > texts;
     }
 
     private static int[] map(List<Double> a, List<Double> b, double shift, double tol) {
@@ -160,7 +185,10 @@ final class Stitcher {
     private static RawRow widen(RawRow r, int[] map, int width) {
         if (map.length == width && isIdentity(map)) return r;
         RawCell[] cells = new RawCell[width];
-        for (int j = 0; j < r.cells().size() && j < map.length; j++) cells[map[j]] = r.cells().get(j);
+        for (int j = 0; j < r.cells().size() && j < map.length; j++) {
+            RawCell c = r.cells().get(j), before = cells[map[j]];
+            cells[map[j]] = before == null || c.text().isBlank() ? (before == null ? c : before) : joined(before, c);
+        }
         RawCell any = r.cells().get(0);
         for (int k = 0; k < width; k++) {
             if (cells[k] == null) {
@@ -169,6 +197,17 @@ final class Stitcher {
             }
         }
         return new RawRow(List.of(cells));
+    }
+
+    /** Two cells of one row that continue one column: their texts in reading order, their boxes as one. */
+    private static RawCell joined(RawCell a, RawCell b) {
+        if (a.text().isBlank()) return b;
+        StringBuilder sb = new StringBuilder(a.text());
+        CellText.append(sb, b.text());
+        BBox x = a.bbox(), y = b.bbox();
+        double left = Math.min(x.x(), y.x()), top = Math.min(x.y(), y.y());
+        BBox box = new BBox(left, top, Math.max(x.right(), y.right()) - left, Math.max(x.y() + x.height(), y.y() + y.height()) - top);
+        return new RawCell(sb.toString(), a.page(), box, Math.min(a.confidence(), b.confidence()), a.origin());
     }
 
     private static boolean isIdentity(int[] map) {

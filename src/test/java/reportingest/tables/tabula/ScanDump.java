@@ -3,6 +3,8 @@ package reportingest.tables.tabula;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
+import reportingest.layout.ocr.OcrEngines;
+import reportingest.layout.ocr.PixelBudget;
 import reportingest.layout.ocr.TesseractOcr;
 import reportingest.layout.pdf.PdfPageSource;
 import reportingest.tables.RawCell;
@@ -18,13 +20,14 @@ import java.util.List;
 
 /**
  * Prints what OCR reads on a scan (PDF or image; images assumed 300 dpi) and the tables found, for
- * looking at scan fixtures while tuning (not a test). Args: file [words].
+ * looking at scan fixtures while tuning (not a test). Args: file [words]; -Dengines=tesseract,ppocr for both engines.
  */
 public final class ScanDump {
     /** OCRs a scan: a PDF through PdfPageSource, an image file frame by frame at {@code dpi}. */
     public static List<Page> read(Path file, int dpi) throws Exception {
         List<Page> pages = new ArrayList<>();
-        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng")) {
+        OcrEngines engines = OcrEngines.parse(System.getProperty("engines", "tesseract"));
+        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng", PixelBudget.DEFAULT, engines)) {
             if (file.toString().endsWith(".pdf")) {
                 new PdfPageSource(ocr).pages(file, pages::add);
             } else {
