@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TesseractOcr.class);
     private static final AtomicBoolean ompWarned = new AtomicBoolean();
+    private static final java.util.regex.Pattern RULE_READ_AS_TEXT = java.util.regex.Pattern.compile("[|｜丨]+");
 
     private final TesseractEnginePool engines;
     private final SkewCorrector skew = new SkewCorrector();
@@ -128,8 +129,9 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         int workDpi = OcrResolution.workingDpi(dpi, image.getWidth(), image.getHeight(), budget);
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
         Deskewed straight = skew.straighten(gray);
-        List<LineSegment> lines = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
-        GrayImage textOnly = new RulingEraser(workDpi, dpi).erase(straight.image(), lines);
+        List<LineSegment> found = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
+        GrayImage textOnly = new RulingEraser(workDpi, dpi).erase(straight.image(), found);
+        List<LineSegment> lines = BrokenFrame.closed(found, workDpi);
         long prepared = System.nanoTime();
 
         List<RuledCells.Cell> cells = RuledCells.find(textOnly.width(), textOnly.height(), lines, workDpi);
@@ -166,8 +168,13 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
 
         List<Ruling> rulings = new ArrayList<>(lines.size());
         for (LineSegment l : lines) rulings.add(toPoints(l, ptPerPx));
+        // a rule the eraser left (faint, broken) comes back as bars on it: a border, no text of any cell
+        int near = Math.max(2, workDpi / 50);
+        List<OcrWord> printed = words.stream().filter(w -> !RULE_READ_AS_TEXT.matcher(w.text()).matches()
+                || lines.stream().noneMatch(l -> !l.horizontal() && l.x0() - near <= w.right() && w.left() <= l.x1() + near
+                && l.y0() - near <= w.bottom() && w.top() <= l.y1() + near)).toList();
         Page page = new Page(pageNumber, image.getWidth() * 72.0 / dpi, image.getHeight() * 72.0 / dpi,
-                PageOrigin.OCR, WordLines.group(words, ptPerPx), rulings, others);
+                PageOrigin.OCR, WordLines.group(printed, ptPerPx), rulings, others);
         long horizontal = lines.stream().filter(LineSegment::horizontal).count();
         OcrReading reading = new OcrReading(page, straight.angleDegrees(), (int) horizontal,
                 (int) (lines.size() - horizontal), (prepared - start) / 1_000_000, (done - prepared) / 1_000_000);
