@@ -141,13 +141,12 @@ final class TableIdentities {
         return out;
     }
 
-    /** Position within the side's rows of the line with this item: exact key first, else a prefix match. */
+    /** Position within the side's rows of the line with this item (or group and item): exact key first, else a prefix match. */
     private static int find(ExtractedTable t, List<Integer> side, String item, int from) {
         String k = DocumentCells.key(item);
-        for (int i = from; i < side.size(); i++) if (DocumentCells.key(t.rows().get(side.get(i)).key().get("item")).equals(k)) return i;
+        for (int i = from; i < side.size(); i++) if (DocumentCells.itemKeys(t.rows().get(side.get(i))).contains(k)) return i;
         for (int i = from; i < side.size(); i++) {
-            String it = DocumentCells.key(t.rows().get(side.get(i)).key().get("item"));
-            if (!it.isEmpty() && it.startsWith(k)) return i;
+            for (String it : DocumentCells.itemKeys(t.rows().get(side.get(i)))) if (!it.isEmpty() && it.startsWith(k)) return i;
         }
         return -1;
     }
