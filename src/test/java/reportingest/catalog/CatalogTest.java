@@ -23,7 +23,7 @@ class CatalogTest {
                 "budget_fiscal_appropriation_summary",
                 "budget_fiscal_appropriation_expenditure", "budget_general_expenditure", "budget_general_basic_expenditure",
                 "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation", "budget_government_fund",
-                "budget_state_capital", "budget_three_public",
+                "budget_state_capital", "budget_government_procurement", "budget_three_public",
                 "performance_basic_data", "performance_self_evaluation");
         assertThat(catalog.byId("three_public_expenses").orElseThrow().columns()).hasSize(12);
         assertThat(catalog.byId("performance_self_evaluation").orElseThrow().financial()).isFalse();
