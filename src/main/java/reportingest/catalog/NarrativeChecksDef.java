@@ -21,10 +21,14 @@ import java.util.List;
  *     {@code <prefix>.<suffix>} worded 大于/小于/等于 is checked against {@code <prefix>.<actual>} and
  *     {@code <prefix>.<budget>} (the first of each list the scope states);</li>
  * <li>classItems: a 类支出 figure equals the 项 lines whose subject names that 类.</li>
+ * <li>changes: a change stated against the year before ({@code <base>.<prefix><amount or rate>}, 比上年/比2024年预算增加Y万元，
+ *     增长Z%) is checked where both years' figures are known: the current one ({@code <base>} or {@code <base>.<current>})
+ *     and the previous one ({@code <base>.<previous>}), or, with neither, the amount and the rate against each other
+ *     (previous = current ∓ amount); a change whose figures the document does not give stays unchecked.</li>
  * </ul>
  */
 public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link> atMost, List<Sum> sums, List<WeightedSum> weightedSums,
-                                 Boolean duplicates, ClassItems classItems, Relations relations) {
+                                 Boolean duplicates, ClassItems classItems, Relations relations, Changes changes) {
     public NarrativeChecksDef {
         links = links == null ? List.of() : List.copyOf(links);
         atLeast = atLeast == null ? List.of() : List.copyOf(atLeast);
@@ -35,7 +39,7 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
     }
 
     public static NarrativeChecksDef none() {
-        return new NarrativeChecksDef(null, null, null, null, null, false, null, null);
+        return new NarrativeChecksDef(null, null, null, null, null, false, null, null, null);
     }
 
     /** by: null (cells as selected), "class" (level-3 row named by the figure's suffix), "subject" (row of the 类/款/项 subject). */
@@ -70,6 +74,17 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
             more = more == null ? List.of() : List.copyOf(more);
             less = less == null ? List.of() : List.copyOf(less);
             equal = equal == null ? List.of() : List.copyOf(equal);
+        }
+    }
+
+    /** {@code current}: suffixes naming the current figure ("" the base itself); rates in percent. */
+    public record Changes(String prefix, List<String> current, List<String> previous, String upAmount, String downAmount,
+                         List<String> upRates, List<String> downRates) {
+        public Changes {
+            current = current == null ? List.of() : List.copyOf(current);
+            previous = previous == null ? List.of() : List.copyOf(previous);
+            upRates = upRates == null ? List.of() : List.copyOf(upRates);
+            downRates = downRates == null ? List.of() : List.copyOf(downRates);
         }
     }
 }

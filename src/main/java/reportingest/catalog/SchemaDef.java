@@ -10,12 +10,14 @@ import java.util.Optional;
  * one_row, or semi_structured (handled elsewhere). {@code headerMustPrint}: words one of which the
  * header must print for a title match to stand (a coded form's 编码/代码), so a table that shares a
  * title with the form but is laid out otherwise (Jiangsu's 收入预算总表 by source) is not forced into it.
+ * {@code labelLevels}: for an outline (政府采购预算表), the header words of the label columns of each level, top first.
  */
 public record SchemaDef(String id, String title, List<String> titleVariants, String kind, String codeSystem,
                         List<String> keyColumns, Boolean lineNumbers, List<Integer> codeLevels,
                         List<String> totalLabels, List<String> headerWords, List<ColumnDef> columns,
                         List<SideDef> sides, List<GroupDef> groups, Integer defaultGroupCount,
-                        String groupHeaderAlias, List<IdentityDef> identities, List<String> headerMustPrint) {
+                        String groupHeaderAlias, List<IdentityDef> identities, List<String> headerMustPrint,
+                        List<List<String>> labelLevels) {
 
     public static final String SEMI_STRUCTURED = "semi_structured";
 
@@ -30,6 +32,7 @@ public record SchemaDef(String id, String title, List<String> titleVariants, Str
         groups = orEmpty(groups);
         identities = orEmpty(identities);
         headerMustPrint = orEmpty(headerMustPrint);
+        labelLevels = orEmpty(labelLevels);
         lineNumbers = lineNumbers != null && lineNumbers;
     }
 

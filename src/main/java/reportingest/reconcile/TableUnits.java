@@ -16,7 +16,12 @@ import java.util.regex.Pattern;
  * since Shanghai budgets print 元 beside a 三公 table in 万元.
  */
 public final class TableUnits {
-    private static final Pattern UNIT = Pattern.compile("单位[:：](亿元|万元|千元|元)");
+    /**
+     * 单位/單位, then the currency some books name (人民币, 新臺幣: Taiwan's books print 單位：新臺幣千元), then the unit,
+     * simplified or traditional (億元, 萬元): stored in its simplified form.
+     */
+    private static final String LEAD = "[单單]位[:：](?:人民币|人民幣|新臺幣|新台币|新台幣)?";
+    private static final Pattern UNIT = Pattern.compile(LEAD + "(亿元|億元|万元|萬元|千元|元)");
     private static final int ROWS_TO_SEARCH = 2;
 
     private TableUnits() {}
@@ -33,14 +38,14 @@ public final class TableUnits {
             if (u != null) return u;
             // 单位：万 | 元: a unit wrapped in a narrow column, its 元 ending the next line
             Matcher cut = CUT.matcher(TextKey.of(lines.get(i)));
-            if (cut.find() && i + 1 < lines.size() && TextKey.of(lines.get(i + 1)).endsWith("元")) return cut.group(1) + "元";
+            if (cut.find() && i + 1 < lines.size() && TextKey.of(lines.get(i + 1)).endsWith("元")) return simplified(cut.group(1) + "元");
         }
         return null;
     }
 
-    private static final Pattern CUT = Pattern.compile("单位[:：](亿|万|千)$");
+    private static final Pattern CUT = Pattern.compile(LEAD + "(亿|億|万|萬|千)$");
 
-    private static final Pattern FURNITURE = Pattern.compile("^((编制)?(部门|单位)(名称)?[:：].*|.*单位[:：](亿元|万元|千元|元))$");
+    private static final Pattern FURNITURE = Pattern.compile("^((编制)?(部门|单位)(名称)?[:：].*|.*" + LEAD + "(亿元|億元|万元|萬元|千元|元))$");
 
     /**
      * The table without the page furniture a recognizer took in as its first rows (部门：… 单位：万元,
@@ -63,8 +68,13 @@ public final class TableUnits {
                 raw.pageFrom(), raw.pageTo(), raw.continued());
     }
 
-    static String find(String text) {
+    /** The unit a line states, or null. */
+    public static String find(String text) {
         Matcher m = UNIT.matcher(TextKey.of(text == null ? "" : text));
-        return m.find() ? m.group(1) : null;
+        return m.find() ? simplified(m.group(1)) : null;
+    }
+
+    private static String simplified(String unit) {
+        return unit.replace('億', '亿').replace('萬', '万');
     }
 }

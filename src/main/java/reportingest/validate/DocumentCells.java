@@ -45,6 +45,16 @@ final class DocumentCells {
         return ORDINAL.matcher(TextKey.of(s.toString())).replaceFirst("");
     }
 
+    /**
+     * The keys a line answers to: its item and, where the line belongs to a group of lines (a label over two
+     * columns), its group and item together (一般公共预算资金 | 小计 → 一般公共预算资金小计).
+     */
+    static List<String> itemKeys(TableRow r) {
+        String item = key(r.key().get("item"));
+        Object group = r.key().get("group");
+        return group == null ? List.of(item) : List.of(item, key(group) + item);
+    }
+
     static String code(TableRow r) {
         Object c = r.key().get("code");
         return c == null || c.toString().isBlank() ? null : c.toString().strip();
@@ -101,7 +111,7 @@ final class DocumentCells {
 
     private static boolean matches(TableRow r, CellSelector s, Pattern itemPattern) {
         if (s.side() != null && !s.side().equals(r.key().get("side"))) return false;
-        if (s.item() != null && !key(s.item()).equals(key(r.key().get("item")))) return false;
+        if (s.item() != null && !itemKeys(r).contains(key(s.item()))) return false;
         if (itemPattern != null && (r.key().get("item") == null || !itemPattern.matcher(key(r.key().get("item"))).find())) return false;
         if (s.code() != null && !s.code().equals(code(r))) return false;
         if (s.name() != null && (code(r) != null || !key(s.name()).equals(key(name(r))))) return false;

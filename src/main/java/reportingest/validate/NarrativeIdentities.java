@@ -43,6 +43,7 @@ final class NarrativeIdentities {
             for (NarrativeChecksDef.WeightedSum w : def.weightedSums()) weighted(w, first, tag, out);
             if (def.classItems() != null) classItems(def.classItems(), fs, subjects, tag, out);
             if (def.relations() != null) relations(def.relations(), fs, first, tag, out);
+            if (def.changes() != null) changes(def.changes(), fs, first, tag, out);
         }
         tables(def, cells, subjects, out);
         return out;
@@ -141,6 +142,67 @@ final class NarrativeIdentities {
                 out.add(new Check(id, NARRATIVE_MISMATCH, Check.Kind.EQUAL, Check.Source.NARRATIVE, what, a, List.of(b), null, false));
             }
         }
+    }
+
+    /**
+     * "X万元，比上年增加Y万元，增长Z%": with the previous year's figure P stated, X = P ± Y and Z = ±(X − P) / P; without
+     * it, Z = Y / (X ∓ Y) where the amount and the rate are both stated. Nothing else is checked: a change against a
+     * figure the document does not give stays unchecked.
+     */
+    private static void changes(NarrativeChecksDef.Changes def, List<NarrativeFact> fs, Map<String, NarrativeFact> first,
+                                String tag, List<Check> out) {
+        Set<String> bases = new LinkedHashSet<>();
+        String mark = "." + def.prefix();
+        for (NarrativeFact f : fs) {
+            int at = f.figure().indexOf(mark);
+            if (at > 0) bases.add(f.figure().substring(0, at));
+        }
+        for (String base : bases) {
+            String p = base + mark;
+            NarrativeFact up = first.get(p + def.upAmount()), down = first.get(p + def.downAmount());
+            NarrativeFact upRate = firstOf(first, p, def.upRates(), ""), downRate = firstOf(first, p, def.downRates(), "");
+            NarrativeFact amount = up != null ? up : down, rate = upRate != null ? upRate : downRate;
+            boolean amountDown = up == null, rateDown = upRate == null;
+            NarrativeFact current = firstOf(first, base, def.current(), ".");
+            NarrativeFact previous = firstOf(first, base, def.previous(), ".");
+            if (current == null || amount == null && rate == null) continue;
+            BigDecimal x = Amounts.parse(current.value());
+            if (x == null) continue;
+            String id = "narr/change/" + tag + "/" + base;
+            String what = "narrative " + base + " " + def.prefix();
+            if (previous != null) {
+                BigDecimal prev = Amounts.parse(previous.value());
+                if (prev == null) continue;
+                if (amount != null) {
+                    out.add(new Check(id + "/amount", NARRATIVE_MISMATCH, Check.Kind.SUM, Check.Source.NARRATIVE,
+                            what + " (this year = last year ± the change)", fact(current),
+                            List.of(fact(previous), Term.figure(fact(amount).label(), amount.value(), amountDown ? -1 : 1)), null, false));
+                }
+                if (rate != null) {
+                    BigDecimal change = rateDown ? prev.subtract(x) : x.subtract(prev);
+                    out.add(new Check(id + "/rate", NARRATIVE_MISMATCH, Check.Kind.RATIO, Check.Source.NARRATIVE,
+                            what + " rate = change / last year", fact(rate),
+                            List.of(Term.figure(base + " change", change.toPlainString()), fact(previous)), null, false));
+                }
+            } else if (amount != null && rate != null && amountDown == rateDown) {
+                BigDecimal y = Amounts.parse(amount.value());
+                if (y == null) continue;
+                BigDecimal prev = amountDown ? x.add(y) : x.subtract(y);
+                out.add(new Check(id + "/rate", NARRATIVE_MISMATCH, Check.Kind.RATIO, Check.Source.NARRATIVE,
+                        what + " rate = change / (this year ∓ change)", fact(rate),
+                        List.of(fact(amount), Term.figure(base + " last year (" + current.value() + (amountDown ? " + " : " - ")
+                                + amount.value() + ")", prev.toPlainString())), null, false));
+            }
+        }
+    }
+
+    /** The first stated of {@code base + sep + suffix} over the suffixes ("" for the base itself). */
+    private static NarrativeFact firstOf(Map<String, NarrativeFact> first, String base, List<String> suffixes, String sep) {
+        for (String s : suffixes) {
+            NarrativeFact f = first.get(s.isEmpty() ? base : base + sep + s);
+            if (f != null) return f;
+        }
+        return null;
     }
 
     private static NarrativeFact firstOf(Map<String, NarrativeFact> first, String prefix, List<String> suffixes) {

@@ -42,6 +42,7 @@ final class TableIdentities {
                 case "column_total" -> columnTotal(ti, t, schema, id, cells, out);
                 case "row_at_least" -> rowAtLeast(ti, t, schema, id, cells, out);
                 case "ratio" -> ratio(ti, t, schema, id, cells, out);
+                case "outline_sum" -> outlineSum(ti, t, schema, id, cells, out);
                 default -> { } // an identity kind this validator does not know is ignored, not guessed
             }
         }
@@ -141,13 +142,12 @@ final class TableIdentities {
         return out;
     }
 
-    /** Position within the side's rows of the line with this item: exact key first, else a prefix match. */
+    /** Position within the side's rows of the line with this item (or group and item): exact key first, else a prefix match. */
     private static int find(ExtractedTable t, List<Integer> side, String item, int from) {
         String k = DocumentCells.key(item);
-        for (int i = from; i < side.size(); i++) if (DocumentCells.key(t.rows().get(side.get(i)).key().get("item")).equals(k)) return i;
+        for (int i = from; i < side.size(); i++) if (DocumentCells.itemKeys(t.rows().get(side.get(i))).contains(k)) return i;
         for (int i = from; i < side.size(); i++) {
-            String it = DocumentCells.key(t.rows().get(side.get(i)).key().get("item"));
-            if (!it.isEmpty() && it.startsWith(k)) return i;
+            for (String it : DocumentCells.itemKeys(t.rows().get(side.get(i)))) if (!it.isEmpty() && it.startsWith(k)) return i;
         }
         return -1;
     }
@@ -310,6 +310,34 @@ final class TableIdentities {
             out.add(new Check(s.id() + "/column/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
                     desc(s, id, id.total() + " " + col + " = Σ the " + col + " of every other row"), Term.cell(cells.label(lhs), lhs),
                     terms, null, true));
+        }
+    }
+
+    /**
+     * An outline's lines (key {@code level}): each line = Σ the lines one level deeper that follow it, up to the next
+     * line of its level or above, in every column; a line with nothing under it is a leaf, not checked.
+     */
+    private static void outlineSum(int ti, ExtractedTable t, SchemaDef s, IdentityDef id, DocumentCells cells, List<Check> out) {
+        for (int i = 0; i < t.rows().size(); i++) {
+            if (!(t.rows().get(i).key().get("level") instanceof Integer level)) continue;
+            List<Integer> kids = new ArrayList<>();
+            for (int j = i + 1; j < t.rows().size(); j++) {
+                if (!(t.rows().get(j).key().get("level") instanceof Integer l) || l <= level) break;
+                if (l == level + 1) kids.add(j);
+            }
+            if (kids.isEmpty()) continue;
+            String row = DocumentCells.rowLabel(t.rows().get(i));
+            for (String col : t.columns()) {
+                CellRef lhs = new CellRef(ti, i, col);
+                if (cells.cell(lhs) == null) continue;
+                List<Term> terms = new ArrayList<>();
+                for (int k : kids) {
+                    CellRef ref = new CellRef(ti, k, col);
+                    if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
+                }
+                out.add(new Check(s.id() + "/outline/" + i + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
+                        desc(s, id, row + " " + col + " = Σ its lines"), Term.cell(cells.label(lhs), lhs), terms, null, true));
+            }
         }
     }
 

@@ -19,11 +19,11 @@ class CatalogTest {
                 "income_expenditure_summary", "income", "expenditure", "fiscal_appropriation_summary",
                 "general_budget_expenditure", "general_budget_basic_expenditure", "three_public_expenses",
                 "government_fund", "state_capital", "state_capital_income_expenditure",
-                "budget_income_expenditure_summary", "budget_income", "budget_expenditure", "budget_expenditure_by_use",
+                "budget_income_expenditure_summary", "budget_income", "budget_income_by_source", "budget_expenditure", "budget_expenditure_by_use",
                 "budget_fiscal_appropriation_summary",
                 "budget_fiscal_appropriation_expenditure", "budget_general_expenditure", "budget_general_basic_expenditure",
                 "budget_fiscal_appropriation_basic_expenditure", "budget_office_operation", "budget_government_fund",
-                "budget_state_capital", "budget_three_public",
+                "budget_state_capital", "budget_government_procurement", "budget_three_public",
                 "performance_basic_data", "performance_self_evaluation");
         assertThat(catalog.byId("three_public_expenses").orElseThrow().columns()).hasSize(12);
         assertThat(catalog.byId("performance_self_evaluation").orElseThrow().financial()).isFalse();

@@ -78,7 +78,8 @@ class EvalBudgetClassTest {
 
     /**
      * A real Jiangsu budget PDF (used in place through a link; skipped when absent) through the running
-     * service: no truth file, no error; its forms counted, every row accepted (RealBudgetsTest holds the same).
+     * service: no truth file, no error; its forms counted, every row accepted (its 政府采购 table's lines either side
+     * of the p16/p17 break too: RealBudgetsTest.linesOnEitherSideOfAPageBreakStayApartInOrder), no table unknown.
      */
     @Test
     void aRealBudgetGoesThroughTheServiceIntoItsOwnClass() throws Exception {
@@ -97,7 +98,7 @@ class EvalBudgetClassTest {
                     "budget_three_public");
             assertThat(b.rows()).isPositive();
             assertThat(b.rowsAccepted()).isEqualTo(b.rows());
-            assertThat(b.tablesUnknown()).isPositive(); // 收入预算总表, 支出预算总表, 政府采购预算表 kept as printed
+            assertThat(b.tablesUnknown()).isZero(); // 收入预算总表, 支出预算总表 and 政府采购预算表 are budget forms
         } finally {
             Files.deleteIfExists(inputs.resolve("gy2019.pdf"));
             Files.deleteIfExists(inputs);

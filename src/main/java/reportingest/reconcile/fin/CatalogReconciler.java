@@ -45,7 +45,8 @@ public final class CatalogReconciler implements Reconciler {
             "coded", new CodedTableParser(),
             "two_sided", new TwoSidedTableParser(),
             "grouped_coded", new GroupedTableParser(),
-            "one_row", new OneRowTableParser());
+            "one_row", new OneRowTableParser(),
+            "outline", new OutlineTableParser());
 
     public CatalogReconciler() { this(Catalog.load()); }
 

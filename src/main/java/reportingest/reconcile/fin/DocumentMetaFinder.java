@@ -3,6 +3,7 @@ package reportingest.reconcile.fin;
 import reportingest.layout.Page;
 import reportingest.layout.TextLine;
 import reportingest.catalog.TextKey;
+import reportingest.reconcile.TableUnits;
 import reportingest.tables.RawTable;
 
 import java.util.LinkedHashMap;
@@ -26,7 +27,6 @@ public final class DocumentMetaFinder {
     private static final Pattern COMPOSITION = Pattern.compile(
             "^(?:[(（][一二三四五六七八九十]+[)）])?(?:决算单位构成[。.])?(.{2,30}?)20\\d{2}年度?部门决算汇总");
     private static final Pattern OVERVIEW = Pattern.compile("^(?:第[一二三四五六七八九十]+部分)?(.{2,30}?)(部门|单位|部门\\(单位\\))?概况$");
-    private static final Pattern UNIT_OF_AMOUNT = Pattern.compile("单位[:：](万元|千元|亿元|元)");
 
     private DocumentMetaFinder() {}
 
@@ -41,8 +41,8 @@ public final class DocumentMetaFinder {
                 String k = TextKey.of(c);
                 Matcher m = DEPT.matcher(k);
                 if (m.matches()) units.merge(Labels.clean(c.strip().replaceFirst("^(编制)?部门[:：]", "")), 1, Integer::sum);
-                Matcher au = UNIT_OF_AMOUNT.matcher(k);
-                if (au.find()) amountUnits.merge(au.group(1), 1, Integer::sum);
+                String au = TableUnits.find(k);
+                if (au != null) amountUnits.merge(au, 1, Integer::sum);
                 Matcher y = YEAR.matcher(k);
                 if (y.matches()) years.merge(Integer.parseInt(y.group(1)), 1, Integer::sum);
             }

@@ -25,7 +25,20 @@ import java.util.Set;
  */
 public final class TwoSidedTableParser implements TableParser {
 
-    private record SideRow(String side, String item, Integer lineNo, Map<String, CellValue> cells, List<Flag> flags) {}
+    /**
+     * One line of a side. {@code group}: the text of the left of two label columns (a group of lines, see
+     * {@link LabelGroups}); {@code leftOnly}: the line's label is printed there alone (收入总计 across both).
+     */
+    private record SideRow(String side, String item, String group, boolean leftOnly, Integer lineNo,
+                           Map<String, CellValue> cells, List<Flag> flags) {
+        SideRow(String side, String item, Integer lineNo, Map<String, CellValue> cells, List<Flag> flags) {
+            this(side, item, null, false, lineNo, cells, flags);
+        }
+
+        SideRow withItem(String item) { return new SideRow(side, item, group, leftOnly, lineNo, cells, flags); }
+
+        SideRow withGroup(String group) { return new SideRow(side, item, group, false, lineNo, cells, flags); }
+    }
 
     @Override
     public ExtractedTable parseText(SchemaDef schema, RawTable raw) {
@@ -44,7 +57,7 @@ public final class TwoSidedTableParser implements TableParser {
         boolean lineNumbers = schema.lineNumbers() && header.stream()
                 .anyMatch(r -> HeaderMatcher.nonBlank(r).stream().anyMatch(t -> Labels.key(t).equals("行次")));
         SideDef a = schema.sides().get(0);
-        SideDef b = schema.sides().get(1);
+        SideDef b = schema.sides().size() > 1 ? schema.sides().get(1) : null; // a one-sided list (收入预算总表 by source)
         List<SideRow> left = new ArrayList<>();
         List<SideRow> right = new ArrayList<>();
         for (RawRow r : rows.subList(start, rows.size())) {
@@ -138,7 +151,7 @@ public final class TwoSidedTableParser implements TableParser {
                 SideDef side = schema.sides().get(s);
                 List<Grid.Column> sc = perSide.get(s);
                 if (sc.isEmpty() && side.optional()) continue;
-                Grid.Column label = CodedTableParser.find(sc, Grid.Role.LABEL);
+                List<Grid.Column> labels = sc.stream().filter(c -> c.role() == Grid.Role.LABEL).toList();
                 Grid.Column line = CodedTableParser.find(sc, Grid.Role.LINE_NO);
                 RawCell anchor = row.cells().get(sc.isEmpty() ? 0 : sc.get(0).index());
                 List<Flag> flags = new ArrayList<>(Grid.strayValues(row, sc));
@@ -158,20 +171,23 @@ public final class TwoSidedTableParser implements TableParser {
                     cells.put(col, at == null ? Cells.missing(anchor.page(), anchor.origin(), "the header names no column for " + col)
                             : Cells.value(row.cells().get(at.index())));
                 }
-                String item = label == null ? null : Labels.clean(row.cells().get(label.index()).text());
-                printed[s] = new SideRow(side.side(), item, lineNo, cells, flags);
+                String item = labels.isEmpty() ? null : Labels.clean(row.cells().get(labels.get(labels.size() - 1).index()).text());
+                String left = labels.size() < 2 ? null : Labels.clean(row.cells().get(labels.get(0).index()).text());
+                printed[s] = new SideRow(side.side(), item == null ? left : item, item == null ? null : left,
+                        item == null && left != null, lineNo, cells, flags);
             }
             mergedLabels(printed);
             for (int s = 0; s < printed.length; s++) {
                 if (printed[s] == null) continue;
-                if (!read.get(s).isEmpty() && wrappedTail(printed[s], read.get(s).get(read.get(s).size() - 1))) {
+                boolean grouped = perSide.get(s).stream().filter(c -> c.role() == Grid.Role.LABEL).count() > 1;
+                if (!read.get(s).isEmpty() && wrappedTail(printed[s], read.get(s).get(read.get(s).size() - 1), grouped)) {
                     appendWrapped(read.get(s), printed[s].item());
                 }
                 else read.get(s).add(printed[s]);
             }
         }
         List<TableRow> out = new ArrayList<>();
-        for (List<SideRow> side : read) for (SideRow s : side) out.add(toRow(s));
+        for (List<SideRow> side : read) for (SideRow s : grouped(side)) out.add(toRow(s));
         List<Grid.Column> all = perSide.stream().flatMap(List::stream).toList();
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), Grid.presentColumns(all, schema), out,
                 raw.context(), tableFlags, raw.pageFrom(), raw.pageTo());
@@ -190,7 +206,7 @@ public final class TwoSidedTableParser implements TableParser {
             boolean prevBlank = prev.cells().values().stream().allMatch(v -> v.value() == null && Labels.blank(v.raw()));
             boolean curValues = cur.cells().values().stream().anyMatch(v -> v.value() != null);
             if (!prevBlank || !curValues) continue;
-            line[s] = new SideRow(cur.side(), prev.item(), cur.lineNo(), cur.cells(), cur.flags());
+            line[s] = cur.withItem(prev.item());
             line[s - 1] = null;
         }
     }
@@ -202,7 +218,9 @@ public final class TwoSidedTableParser implements TableParser {
      * 三、单位预留机动 / 经费, 当年收入 / 小计): a fragment of a few characters, no ordinal, no amount, and
      * a total word only as the end of a line above that has none (收入合 / 计).
      */
-    private static boolean wrappedTail(SideRow r, SideRow above) {
+    private static boolean wrappedTail(SideRow r, SideRow above, boolean grouped) {
+        // where labels span two columns, a group's name or a 小计 starts a line of its own
+        if (r.group() != null || r.leftOnly() || grouped && LabelGroups.subtotal(r.item())) return false;
         String k = r.item() == null ? "" : Labels.key(r.item());
         if (k.isEmpty() || k.length() > 3 || ORDINAL.matcher(k).find()) return false;
         if (k.contains("计") && (above.item() == null || above.item().isBlank() || Labels.key(above.item()).contains("计"))) return false;
@@ -266,8 +284,21 @@ public final class TwoSidedTableParser implements TableParser {
         return leaf.equals("项目") || leaf.equals("项目名称") || leaf.endsWith("科目名称");
     }
 
+    /** The lines of a side whose labels span two columns, each with its group; other sides as read. */
+    private static List<SideRow> grouped(List<SideRow> side) {
+        if (side.stream().noneMatch(s -> s.group() != null || s.leftOnly())) return side;
+        List<String> texts = side.stream().map(s -> s.leftOnly() ? s.item() : s.group()).toList();
+        List<String> items = side.stream().map(s -> s.leftOnly() ? null : s.item()).toList();
+        List<String> groups = LabelGroups.of(texts, items);
+        List<SideRow> out = new ArrayList<>();
+        for (int i = 0; i < side.size(); i++) out.add(side.get(i).withGroup(groups.get(i)));
+        return out;
+    }
+
     private static TableRow toRow(SideRow s) {
-        return Cells.row(Cells.key("side", s.side(), "item", s.item(), "line_no", s.lineNo()), s.cells(), s.flags());
+        Map<String, Object> key = s.group() == null ? Cells.key("side", s.side(), "item", s.item(), "line_no", s.lineNo())
+                : Cells.key("side", s.side(), "group", s.group(), "item", s.item(), "line_no", s.lineNo());
+        return Cells.row(key, s.cells(), s.flags());
     }
 
     private static void readWithLineNumbers(List<RawCell> t, SideDef a, SideDef b,
@@ -283,6 +314,7 @@ public final class TwoSidedTableParser implements TableParser {
             return;
         }
         left.add(first);
+        if (b == null) return;
         SideRow second = readSide(t, pos, b, rowFlags);
         if (second != null) right.add(second);
     }
@@ -290,8 +322,7 @@ public final class TwoSidedTableParser implements TableParser {
     private static void appendWrapped(List<SideRow> side, String text) {
         if (text == null || side.isEmpty()) return;
         SideRow last = side.remove(side.size() - 1);
-        side.add(new SideRow(last.side(), (last.item() == null ? "" : last.item()) + text, last.lineNo(),
-                last.cells(), last.flags()));
+        side.add(last.withItem((last.item() == null ? "" : last.item()) + text));
     }
 
     /** [label…] line-number value×k starting at pos; null when no line number follows. */
@@ -324,17 +355,17 @@ public final class TwoSidedTableParser implements TableParser {
     private static void readByPosition(List<RawCell> cells, SideDef a, SideDef b,
                                        List<SideRow> left, List<SideRow> right, List<Flag> rowFlags) {
         List<RawCell> t = new ArrayList<>(cells);
-        int need = 2 + a.columns().size() + b.columns().size();
+        int need = 1 + a.columns().size() + (b == null ? 0 : 1 + b.columns().size());
         while (t.size() > need && Labels.blank(t.get(t.size() - 1).text())) t.remove(t.size() - 1);
         int gapAt = 1 + a.columns().size();
-        if (t.size() > need && Labels.blank(t.get(gapAt).text())) t.remove(gapAt);
+        if (b != null && t.size() > need && Labels.blank(t.get(gapAt).text())) t.remove(gapAt);
         List<Flag> flags = new ArrayList<>(rowFlags);
         if (t.size() != need) {
             flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "line prints " + t.size() + " cells where " + need + " are expected"));
         }
         int[] pos = {0};
         left.add(positional(t, pos, a, flags));
-        if (pos[0] < t.size()) right.add(positional(t, pos, b, flags));
+        if (b != null && pos[0] < t.size()) right.add(positional(t, pos, b, flags));
     }
 
     private static SideRow positional(List<RawCell> t, int[] pos, SideDef side, List<Flag> flags) {

@@ -146,6 +146,8 @@ final class Stitcher {
     private static final class Chain {
         final Fragment first;
         Fragment last;
+        /** For each column of {@code last}, the column of the table so far it continues. */
+        int[] lastColumns;
         final List<RawRow> rows;
         final Set<String> headerKeys = new HashSet<>();
 
@@ -153,11 +155,16 @@ final class Stitcher {
             first = f;
             last = f;
             rows = new ArrayList<>(f.rows());
+            lastColumns = java.util.stream.IntStream.range(0, rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size()).toArray();
             for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) headerKeys.add(key(f.rows().get(i)));
         }
 
         void add(Fragment f) {
-            int[] map = columnMap(last, f);
+            // the new page's columns line up with the page before's, whose columns are those of the table so far only
+            // through that page's own map (a page whose grid lacks a sliver column the first page has)
+            int[] toLast = columnMap(last, f);
+            int[] map = new int[toLast.length];
+            for (int j = 0; j < toLast.length; j++) map[j] = lastColumns[toLast[j]];
             int width = rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size();
             List<RawRow> incoming = new ArrayList<>();
             for (RawRow r : f.rows()) incoming.add(widen(r, map, width));
@@ -170,6 +177,7 @@ final class Stitcher {
             }
             rows.addAll(incoming);
             last = f;
+            lastColumns = map;
         }
 
         RawTable table() {

@@ -74,7 +74,9 @@ final class TabulaPages {
             minH = 1;
         }
         List<Ruling> rulings = new ArrayList<>();
-        for (reportingest.layout.Ruling r : page.rulings()) {
+        List<reportingest.layout.Ruling> drawn = new ArrayList<>(page.rulings());
+        drawn.addAll(OpenFrames.closing(page));
+        for (reportingest.layout.Ruling r : drawn) {
             // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
             boolean swap = r.x1() > r.x2() || r.y1() > r.y2();
             Point2D.Float a = new Point2D.Float((float) r.x1(), (float) r.y1());

@@ -30,7 +30,7 @@ public final class TextTableRecognizer implements TableRecognizer {
     private static final Pattern NOTE_CONTINUATION = Pattern.compile("^\\d+[.．、]");
     private static final Pattern FORM_NO = Pattern.compile("公开\\d+表");
     private static final Pattern METADATA = Pattern.compile(
-            "^((编制)?(部门|单位)[:：].*|金额单位[:：].*|.*单位[:：](万元|元|千元|亿元)|(公开)?\\d{1,2}表.*|\\d{4}年度?)$");
+            "^((编制)?(部门|单位)[:：].*|金额单位[:：].*|.*[单單]位[:：](人民币|新臺幣|新台币)?(万元|萬元|元|千元|亿元|億元)|(公开)?\\d{1,2}表.*|\\d{4}年度?)$");
     /** A header must show at least this many of its schema's header words to be taken as a table. */
     private static final int MIN_HEADER_HITS = 2;
 

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -85,12 +84,13 @@ final class RealBudgets {
         return t.get(0);
     }
 
-    /** The row of a coded table by code (or by name for a code-less total), of a two-sided one by side:item. */
+    /** The row of a coded table by code (or by name for a code-less total), of a two-sided one by side:item, of an outline by label. */
     static TableRow row(ExtractedTable t, String key) {
         for (TableRow r : t.rows()) {
             Object side = r.key().get("side");
             String k = side != null ? side + ":" + r.key().get("item")
-                    : r.key().get("code") != null ? String.valueOf(r.key().get("code")) : String.valueOf(r.key().get("name"));
+                    : r.key().get("code") != null ? String.valueOf(r.key().get("code"))
+                    : r.key().get("name") != null ? String.valueOf(r.key().get("name")) : String.valueOf(r.key().get("label"));
             if (k.equals(key)) return r;
         }
         if (t.rows().size() == 1 && key.equals("-")) return t.rows().get(0);
@@ -119,7 +119,9 @@ final class RealBudgets {
             for (TableRow r : t.rows()) {
                 if (r.status() == RowStatus.ACCEPTED) continue;
                 Object code = r.key().get("code");
-                out.add(t.schema() + " " + Objects.requireNonNullElse(code, r.key().getOrDefault("item", r.key().get("name"))));
+                Object named = code != null ? code : r.key().get("item") != null ? r.key().get("item")
+                        : r.key().get("name") != null ? r.key().get("name") : r.key().get("label");
+                out.add(t.schema() + " " + named);
             }
         }
         return out;

@@ -52,7 +52,9 @@ class NarrativePatternsHoldElsewhereTest {
             "putuo-office-budget", "govbudgetchecker_shanghai_putuo/X/上海市普陀区人民政府办公室25年预算.pdf",
             "putuo-wanli-budget", "govbudgetchecker_shanghai_putuo/X/上海市普陀区人民政府万里街道办事处24年预算.pdf",
             "jiangsu-jcy-2019", "open-budget_jiangsu/江苏省人民检察院/2019年度部门预算公开.pdf",
-            "jiangsu-jcy-2018", "open-budget_jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf");
+            "jiangsu-jcy-2018", "open-budget_jiangsu/江苏省人民检察院/2018年省检察院部门预算公开.pdf",
+            "putuo-justice-budget", "govbudgetchecker_shanghai_putuo/tmp/doc_check/dept_budget.pdf",
+            "putuo-welfare-budget", "tianbaoxitong_shanghai/uploads/archives/1769321433314-826553525.pdf");
     private static final String BY_HAND = "/narrative/read-by-hand.tsv";
     private static final NarrativeCatalog CATALOG = NarrativeCatalog.load();
     private static final Map<String, List<Page>> PAGES = new ConcurrentHashMap<>();
@@ -85,6 +87,8 @@ class NarrativePatternsHoldElsewhereTest {
             rule:budget-3pub-part | jiangsu-jcy-2019 | 公务接待费.预算数 | 101.26
             rule:budget-meeting | jiangsu-jcy-2019 | 会议费.预算数 | 158.44
             rule:budget-meeting | jiangsu-jcy-2018 | 会议费.预算数 | 200.44
+            rule:budget-item-prior | putuo-justice-budget | 项1.上年预算执行数 | 1690.69
+            rule:budget-item-prior | putuo-welfare-budget | 项1.预算安排 | 53.84
             rule:budget-running-cost | putuo-office-budget | 机关运行经费 | 213.28
             rule:budget-running-cost | putuo-wanli-budget | 机关运行经费 | 443.18
             rule:fiscal-total | putuo-social | 财政拨款收支总计 | 307.82
@@ -172,6 +176,8 @@ class NarrativePatternsHoldElsewhereTest {
             change:较上年 | 001_a8898a713e576bc4 | 收支总计.较上年减少额 | 4889.88
             change:较上年 | 004_d2f5081e5b89099b | 机关运行经费.较上年减少额 | 11.07
             change:较上年 | 000_91c9528c206bc5a1 | 机关运行经费.较上年减少额 | 113.82
+            change:较上年 | putuo-justice-budget | 项1.较上年减少率 | 1.07
+            change:较上年 | putuo-welfare-budget | 项1.较上年减少率 | 1.39
             change:较年初预算 | 004_d2f5081e5b89099b | 机关运行经费.较年初预算减少额 | 24.67
             change:较年初预算 | 003_1a3ae03f6167b21e | 机关运行经费.较年初预算减少额 | 30.41
             share | putuo-social | 财政拨款收入.占比 | 100.00
