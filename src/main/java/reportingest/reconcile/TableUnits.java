@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The amount unit a table's unit line states (单位：元, 金额单位：万元, 单位:千元), read from the lines
  * printed with the table or from a unit line the recognizer took into its first rows (Jiangsu's
- * 部门： … 单位：万元 row, a unit wrapped as 万/元). Null when the table states none: never guessed,
+ * 部门： … 单位：万元 row, a unit wrapped as 万/元), failing that from its header (发行量（亿元）). Null when the table states none: never guessed,
  * since Shanghai budgets print 元 beside a 三公 table in 万元.
  */
 public final class TableUnits {
@@ -40,7 +40,28 @@ public final class TableUnits {
             Matcher cut = CUT.matcher(TextKey.of(lines.get(i)));
             if (cut.find() && i + 1 < lines.size() && TextKey.of(lines.get(i + 1)).endsWith("元")) return simplified(cut.group(1) + "元");
         }
-        return null;
+        return headerUnit(raw);
+    }
+
+    private static final Pattern HEADER_UNIT = Pattern.compile("[（(](亿元|万元|千元|元)[)）]");
+    private static final Pattern FIGURE = Pattern.compile(".*\\d.*");
+
+    /**
+     * Failing a unit line, the unit the header prints in brackets (发行量（亿元）), when its header cells (the rows
+     * above the first row with a figure) name one unit only; two (金额（万元） beside 单价（元）) name none.
+     */
+    private static String headerUnit(RawTable raw) {
+        java.util.Set<String> units = new java.util.HashSet<>();
+        for (int i = 0; i < raw.rows().size(); i++) {
+            List<RawCell> cells = raw.rows().get(i).cells();
+            boolean header = i == 0 || cells.stream().skip(1).noneMatch(c -> FIGURE.matcher(TextKey.of(c.text())).matches());
+            if (!header) break;
+            for (RawCell c : cells) {
+                Matcher m = HEADER_UNIT.matcher(TextKey.of(c.text()));
+                while (m.find()) units.add(m.group(1));
+            }
+        }
+        return units.size() == 1 ? units.iterator().next() : null;
     }
 
     private static final Pattern CUT = Pattern.compile(LEAD + "(亿|億|万|萬|千)$");

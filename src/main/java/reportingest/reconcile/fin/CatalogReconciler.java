@@ -97,10 +97,24 @@ public final class CatalogReconciler implements Reconciler {
 
     /**
      * A table holds amounts when a cell reads as one (the shared amount parser, no guessing) with a
-     * decimal fraction or four digits and more; 序号 1, 2, 3 of a list of units are not amounts.
+     * decimal fraction or four digits and more, or any figure under a unit line; 序号 1, 2, 3 of a list of
+     * units (no unit line) are not amounts.
      */
     static boolean holdsAmounts(RawTable raw) {
-        return raw.rows().stream().anyMatch(CatalogReconciler::holdsAmount);
+        return raw.rows().stream().anyMatch(CatalogReconciler::holdsAmount)
+                || TableUnits.of(raw) != null && raw.rows().stream().anyMatch(CatalogReconciler::holdsFigure);
+    }
+
+    /**
+     * A cell reading as a number (not guessed). Under a unit line (单位：万元) even 1, 2, 3 are amounts: a fund
+     * of a small district prints 上年结转收入 2 and 收入总计 3 (万元).
+     */
+    private static boolean holdsFigure(RawRow row) {
+        for (RawCell cell : row.cells()) {
+            AmountParser.Amount a = AmountParser.parse(cell.text());
+            if (a.value() != null && !a.guessed()) return true;
+        }
+        return false;
     }
 
     private static boolean holdsAmount(RawRow row) {

@@ -118,6 +118,22 @@ public final class UnknownTableReader {
             if (HeaderMatcher.columnNumberRow(rows.get(i))) return i + 1;
             for (RawCell c : rows.get(i).cells()) if (amount(c.text()) || CODE.matcher(Labels.key(c.text())).matches()) return i;
         }
+        return firstLabelRow(rows);
+    }
+
+    /**
+     * A table printing no amount of four digits (a small fund: 1, 2, 3 万元, or blanks only): its body starts at the
+     * first row, under a header naming columns, that prints a row label and beside it nothing but figures or blanks.
+     */
+    private static int firstLabelRow(List<RawRow> rows) {
+        boolean headed = false;
+        for (int i = 0; i < rows.size(); i++) {
+            List<RawCell> cells = rows.get(i).cells();
+            boolean label = !cells.isEmpty() && !Labels.blank(cells.get(0).text()) && !Grid.numeric(cells.get(0).text());
+            boolean restFigures = cells.stream().skip(1).allMatch(c -> Labels.blank(c.text()) || Grid.numeric(c.text()));
+            if (headed && label && restFigures) return i;
+            headed |= cells.stream().skip(1).anyMatch(c -> !Labels.blank(c.text()) && !Grid.numeric(c.text()));
+        }
         return rows.size();
     }
 

@@ -281,7 +281,8 @@ final class LatticeGrid {
 
     /**
      * The lines of a grid row that is a block of body rows (the rulings draw columns, and rows only around blocks):
-     * two columns or more print a line that is a figure alone on two lines or more. A label wrapped over two lines beside one line of
+     * two columns or more print a line that is a figure alone on two lines or more, or one column does on three lines
+     * level with a label each. A label wrapped over two lines beside one line of
      * figures is one row, not a block. Null when the row is not such a block.
      */
     private static List<List<Word>> bodyBlockLines(List<Word>[] row) {
@@ -303,18 +304,26 @@ final class LatticeGrid {
         }
         if (bands.size() < 2) return null;
         int columnsWithFigureLines = 0;
+        boolean labelledFigures = false;
         for (List<Word> ws : row) {
             if (ws == null) continue;
-            int lines = 0;
+            int lines = 0, labelled = 0;
             for (List<Word> band : bands) {
                 // a line of the cell that is a figure and nothing else: a wrapped date (2017 年 6 / 月 14 日) is not
                 List<Word> here = band.stream().filter(ws::contains).toList();
-                if (!here.isEmpty() && here.stream().allMatch(w -> FIGURE.matcher(w.text().strip()).matches())) lines++;
+                if (here.isEmpty() || !here.stream().allMatch(w -> FIGURE.matcher(w.text().strip()).matches())) continue;
+                lines++;
+                if (band.size() > here.size() && band.stream().anyMatch(w -> !ws.contains(w) && !FIGURE.matcher(w.text().strip()).matches())) labelled++;
             }
             if (lines >= 2) columnsWithFigureLines++;
+            labelledFigures |= labelled >= LABELLED_LINES;
         }
-        return columnsWithFigureLines >= 2 ? bands : null;
+        // one column of figures (科目名称 | 决算数) is a block when its figures stand level with labels, line by line
+        return columnsWithFigureLines >= 2 || labelledFigures ? bands : null;
     }
+
+    /** Lines of a lone figure column level with a label that make a grid row a block of body rows. */
+    private static final int LABELLED_LINES = 3;
 
     private static BBox union(List<Word> ws) {
         double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;

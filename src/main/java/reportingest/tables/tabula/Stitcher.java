@@ -52,7 +52,7 @@ final class Stitcher {
         boolean sameTitle = c.title() != null && chain.first.caption().title() != null
                 && CaptionText.base(c.title()).equals(CaptionText.base(chain.first.caption().title()));
         if (c.title() != null && !c.continuation() && !sameTitle) return false;
-        return columnMap(last, f) != null;
+        return columnMap(chain.reference(), f) != null;
     }
 
     /** For each column of {@code next}, the matching column of {@code prev}; null when they do not line up. */
@@ -61,7 +61,14 @@ final class Stitcher {
         List<Double> a = prev.columnLefts();
         List<Double> b = next.columnLefts();
         if (Math.abs(prev.box().x() - next.box().x()) <= tol && Math.abs(prev.box().right() - next.box().right()) <= tol) {
-            return map(a, b, 0, tol);
+            int[] m = map(a, b, 0, tol);
+            // unruled parts in the same box with as many columns: a part whose header is not repeated (or not read
+            // as one) has its separators for column positions, the part before its headers' centres; each centre
+            // must then fall between the separators of its column
+            if (m == null && !prev.lattice() && !next.lattice() && a.size() == b.size() && centresWithin(a, b, next.box().right())) {
+                m = java.util.stream.IntStream.range(0, b.size()).toArray();
+            }
+            return m;
         }
         // An unruled part without a header has its columns where its text is: its column positions are separators,
         // not the header's centres, and columns that print nothing on it (the last ones, often) are not there at all.
@@ -76,6 +83,15 @@ final class Stitcher {
         double shift = b.get(1) - a.get(1);
         if (Math.abs(shift) > MARGIN_SHIFT) return null;
         return map(a, b, shift, tol);
+    }
+
+    /** Each position of {@code a} lies between separator {@code b[j]} and the next one (or the right edge). */
+    private static boolean centresWithin(List<Double> a, List<Double> b, double right) {
+        for (int j = 0; j < a.size(); j++) {
+            double hi = j + 1 < b.size() ? b.get(j + 1) : right;
+            if (a.get(j) < b.get(j) || a.get(j) > hi) return false;
+        }
+        return true;
     }
 
     private static int[] spanMap(Fragment prev, Fragment next) {
@@ -146,25 +162,39 @@ final class Stitcher {
     private static final class Chain {
         final Fragment first;
         Fragment last;
-        /** For each column of {@code last}, the column of the table so far it continues. */
+        /** For each column of {@code last} (of {@code full}), the column of the table so far it continues. */
         int[] lastColumns;
+        int[] fullColumns;
         final List<RawRow> rows;
         final Set<String> headerKeys = new HashSet<>();
+
+        /** The last part with every column of the table: a page whose last column prints nothing may lack it. */
+        Fragment full;
 
         Chain(Fragment f) {
             first = f;
             last = f;
+            full = f;
             rows = new ArrayList<>(f.rows());
             lastColumns = java.util.stream.IntStream.range(0, rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size()).toArray();
+            fullColumns = lastColumns;
             for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) headerKeys.add(key(f.rows().get(i)));
         }
 
+        /** The part the next one's columns are matched with: the last, unless it lacks columns the table has. */
+        Fragment reference() {
+            return last.columnLefts().size() < full.columnLefts().size() ? full : last;
+        }
+
         void add(Fragment f) {
-            // the new page's columns line up with the page before's, whose columns are those of the table so far only
-            // through that page's own map (a page whose grid lacks a sliver column the first page has)
-            int[] toLast = columnMap(last, f);
-            int[] map = new int[toLast.length];
-            for (int j = 0; j < toLast.length; j++) map[j] = lastColumns[toLast[j]];
+            // the new page's columns line up with a page before's (the last, unless it lacks columns the table has),
+            // whose columns are those of the table so far only through that page's own map (a page whose grid lacks a
+            // sliver column the first page has)
+            Fragment ref = reference();
+            int[] refColumns = ref == last ? lastColumns : fullColumns;
+            int[] toRef = columnMap(ref, f);
+            int[] map = new int[toRef.length];
+            for (int j = 0; j < toRef.length; j++) map[j] = refColumns[toRef[j]];
             int width = rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size();
             List<RawRow> incoming = new ArrayList<>();
             for (RawRow r : f.rows()) incoming.add(widen(r, map, width));
@@ -176,6 +206,10 @@ final class Stitcher {
                 incoming = incoming.subList(1, incoming.size());
             }
             rows.addAll(incoming);
+            if (f.columnLefts().size() >= full.columnLefts().size()) {
+                full = f;
+                fullColumns = map;
+            }
             last = f;
             lastColumns = map;
         }

@@ -47,6 +47,8 @@ class GovernmentBooksTest {
 
     static Stream<String> cells() { return lines("cell"); }
 
+    static Stream<String> forms() { return lines("forms"); }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("books")
     void everyTableWithAmountsIsDelivered(String line) {
@@ -93,6 +95,24 @@ class GovernmentBooksTest {
         CellValue cell = row.cells().get(column);
         assertThat(cell).as("cell %s of row %s", column, label).isNotNull();
         assertThat(cell.value()).as("%s / %s / %s", formNo, label, column).isEqualTo(value);
+    }
+
+    /**
+     * The numbered forms a book prints (read by {@link PrintedForms} from pdftotext, not by this service) against the
+     * tables delivered with that form number, a title, a unit and a page span: at least a floor of them; a form
+     * delivered as two tables or more (a long table not stitched, one form split) is listed as doubled.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forms")
+    void numberedFormsDelivered(String line) {
+        String[] f = line.split("\t");
+        assumeTrue(!f[0].equals("absent"), "no " + BOOKS + " beside the repository: third-party PDFs absent");
+        assumeTrue(PrintedForms.available(), "no pdftotext (poppler) to read the printed form numbers with");
+        Path pdf = BOOKS.resolve(f[1]);
+        FormCensus census = FormCensus.of(PrintedForms.of(pdf), read(f[1]).tables());
+        System.out.println(f[1] + ": " + census);
+        assertThat(census.delivered()).as("%s: %s", f[1], census).isGreaterThanOrEqualTo(Integer.parseInt(f[2]));
+        assertThat(census.doubled().size()).as("%s doubled", f[1]).isLessThanOrEqualTo(Integer.parseInt(f[3]));
     }
 
     /**

@@ -1,0 +1,72 @@
+package reportingest.reconcile.books;
+
+import reportingest.reconcile.ExtractedTable;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * A book's printed form numbers against its delivered tables. A form counts as delivered when a table carries its
+ * number with a title, a unit and a page span covering a page that prints the number.
+ *
+ * @param printed   form numbers printed, each with the pages printing it
+ * @param delivered printed forms delivered
+ * @param missing   printed forms not delivered (with the first page printing them)
+ * @param doubled   printed forms delivered as two tables or more (with their page spans)
+ * @param unprinted form numbers delivered that no line of the book starts with
+ * @param unnumbered tables delivered without a form number (page span and title)
+ * @param lumped    printed forms delivered, but with rows lumped: a cell whose raw text holds three figures or more
+ *                  (a block of printed rows read as one row); not counted as delivered
+ */
+record FormCensus(int printed, int delivered, List<String> missing, List<String> doubled, List<String> unprinted,
+                  List<String> unnumbered, List<String> lumped) {
+    private static final Pattern LUMP = Pattern.compile("-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*");
+
+    static FormCensus of(Map<String, TreeSet<Integer>> printed, List<ExtractedTable> tables) {
+        Map<String, List<ExtractedTable>> byForm = new LinkedHashMap<>();
+        List<String> unnumbered = new ArrayList<>();
+        for (ExtractedTable t : tables) {
+            if (t.formNo() == null) unnumbered.add(t.pageFrom() + "-" + t.pageTo() + " " + t.title());
+            else byForm.computeIfAbsent(PrintedForms.normal(t.formNo()), k -> new ArrayList<>()).add(t);
+        }
+        int delivered = 0;
+        List<String> missing = new ArrayList<>(), lumped = new ArrayList<>(), doubled = new ArrayList<>(), unprinted = new ArrayList<>();
+        for (Map.Entry<String, TreeSet<Integer>> e : printed.entrySet()) {
+            List<ExtractedTable> ts = byForm.getOrDefault(e.getKey(), List.of());
+            boolean whole = ts.stream().anyMatch(t -> t.title() != null && !t.title().isBlank() && t.unit() != null
+                    && e.getValue().subSet(t.pageFrom(), true, t.pageTo(), true).size() > 0);
+            if (whole && ts.stream().anyMatch(FormCensus::lumped)) lumped.add(e.getKey() + "@" + e.getValue().first());
+            else if (whole) delivered++;
+            else missing.add(e.getKey() + "@" + e.getValue().first() + (ts.isEmpty() ? "" : why(ts.get(0))));
+            if (ts.size() > 1) doubled.add(e.getKey() + spans(ts));
+        }
+        for (String k : byForm.keySet()) if (!printed.containsKey(k)) unprinted.add(k + spans(byForm.get(k)));
+        return new FormCensus(printed.size(), delivered, missing, doubled, unprinted, unnumbered, lumped);
+    }
+
+    private static boolean lumped(ExtractedTable t) {
+        return t.rows().stream().flatMap(r -> r.cells().values().stream())
+                .anyMatch(c -> c != null && c.raw() != null && LUMP.matcher(Normalizer.normalize(c.raw(), Normalizer.Form.NFKC)).find());
+    }
+
+    private static String why(ExtractedTable t) {
+        return t.title() == null || t.title().isBlank() ? "(no title)" : t.unit() == null ? "(no unit)" : "(pages " + t.pageFrom() + "-" + t.pageTo() + ")";
+    }
+
+    private static String spans(List<ExtractedTable> ts) {
+        StringBuilder sb = new StringBuilder("[");
+        for (ExtractedTable t : ts) sb.append(sb.length() > 1 ? " " : "").append(t.pageFrom()).append('-').append(t.pageTo());
+        return sb.append(']').toString();
+    }
+
+    @Override
+    public String toString() {
+        return String.format("printed %d, delivered %d, doubled %d %s, lumped %d %s, missing %s, unprinted %s, unnumbered tables %d %s",
+                printed, delivered, doubled.size(), doubled, lumped.size(), lumped, missing, unprinted, unnumbered.size(), unnumbered);
+    }
+}
