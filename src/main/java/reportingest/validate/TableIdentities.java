@@ -123,16 +123,22 @@ final class TableIdentities {
         if (total < 0) return;
         List<Integer> heads = new ArrayList<>();
         for (Map.Entry<String, Integer> e : byCode(t).entrySet()) if (id.levels().contains(e.getKey().length())) heads.add(e.getValue());
+        sumPerColumn(ti, t, cells, total, heads, s.id() + "/total/", col -> desc(s, id, id.total() + " " + col + " = Σ 类"), out);
+    }
+
+    /** Per column: the cell of row {@code lhsRow} = Σ the cells of {@code rows} (where the table has them). */
+    private static void sumPerColumn(int ti, ExtractedTable t, DocumentCells cells, int lhsRow, List<Integer> rows, String name,
+                                     java.util.function.Function<String, String> description, List<Check> out) {
         for (String col : t.columns()) {
-            CellRef lhs = new CellRef(ti, total, col);
+            CellRef lhs = new CellRef(ti, lhsRow, col);
             if (cells.cell(lhs) == null) continue;
             List<Term> terms = new ArrayList<>();
-            for (int h : heads) {
-                CellRef ref = new CellRef(ti, h, col);
+            for (int r : rows) {
+                CellRef ref = new CellRef(ti, r, col);
                 if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
             }
-            out.add(new Check(s.id() + "/total/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
-                    desc(s, id, id.total() + " " + col + " = Σ 类"), Term.cell(cells.label(lhs), lhs), terms, null, true));
+            out.add(new Check(name + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
+                    description.apply(col), Term.cell(cells.label(lhs), lhs), terms, null, true));
         }
     }
 
@@ -327,17 +333,7 @@ final class TableIdentities {
             }
             if (kids.isEmpty()) continue;
             String row = DocumentCells.rowLabel(t.rows().get(i));
-            for (String col : t.columns()) {
-                CellRef lhs = new CellRef(ti, i, col);
-                if (cells.cell(lhs) == null) continue;
-                List<Term> terms = new ArrayList<>();
-                for (int k : kids) {
-                    CellRef ref = new CellRef(ti, k, col);
-                    if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
-                }
-                out.add(new Check(s.id() + "/outline/" + i + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
-                        desc(s, id, row + " " + col + " = Σ its lines"), Term.cell(cells.label(lhs), lhs), terms, null, true));
-            }
+            sumPerColumn(ti, t, cells, i, kids, s.id() + "/outline/" + i + "/", col -> desc(s, id, row + " " + col + " = Σ its lines"), out);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 final class PpOcrReader {
     /** Detection works on the page brought to this side at most (issue #19: bounded cost and memory). */
     static final int DET_MAX_SIDE = 2048;
-    private static final int INK = 128;
     /** Dark pixels a cell needs to count as printed (as {@link CellRereader}). */
     private static final int MIN_INK = 25;
     private static final int INSET = 4;
@@ -29,10 +28,12 @@ final class PpOcrReader {
 
     /** Each cell read on its own; a cell with no print reads as empty. */
     List<CellText> readCells(GrayImage image, int dpi, List<RuledCells.Cell> cells) {
+        // the page's own ink level, as Tesseract's cell re-reading uses: a light grey scan prints above a fixed 128
+        int ink = cells.isEmpty() ? 0 : image.inkLevel();
         List<PpOcrEngine.Crop> crops = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            for (PpOcrEngine.Crop c : lines(image, cells.get(i), dpi)) {
+            for (PpOcrEngine.Crop c : lines(image, cells.get(i), dpi, ink)) {
                 crops.add(c);
                 owner.add(i);
             }
@@ -91,14 +92,14 @@ final class PpOcrReader {
     }
 
     /** The text lines of a cell: bands of rows holding ink, each cropped to its ink with a margin, inside the cell. */
-    static List<PpOcrEngine.Crop> lines(GrayImage image, RuledCells.Cell cell, int dpi) {
+    static List<PpOcrEngine.Crop> lines(GrayImage image, RuledCells.Cell cell, int dpi, int ink) {
         int x0 = cell.x0() + INSET, x1 = cell.x1() - INSET, y0 = cell.y0() + INSET, y1 = cell.y1() - INSET;
         if (x1 - x0 < 4 || y1 - y0 < 4) return List.of();
         int[] rowInk = new int[y1 - y0];
         int total = 0;
         for (int y = y0; y < y1; y++) {
             int n = 0;
-            for (int x = x0; x < x1; x++) if (image.dark(x, y, INK)) n++;
+            for (int x = x0; x < x1; x++) if (image.dark(x, y, ink)) n++;
             rowInk[y - y0] = n;
             total += n;
         }
@@ -127,7 +128,7 @@ final class PpOcrReader {
             int left = -1, right = -1;
             for (int x = x0; x < x1; x++) {
                 for (int y = by0; y < by1; y++) {
-                    if (image.dark(x, y, INK)) {
+                    if (image.dark(x, y, ink)) {
                         if (left < 0) left = x;
                         right = x + 1;
                         break;
