@@ -1,0 +1,29 @@
+package reportingest.layout.ocr;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** PP-OCR's crops of a cell's text lines follow the page's ink, however light the scan prints it. */
+class PpOcrCellLinesTest {
+    /** A 300-dpi page of paper at 240 with a cell whose one line of print is light grey (170), as a faded grey scan gives. */
+    private static GrayImage fadedCell() {
+        int w = 600, h = 300;
+        byte[] px = new byte[w * h];
+        Arrays.fill(px, (byte) 240);
+        for (int y = 120; y < 160; y++) for (int x = 100; x < 400; x += 3) { px[y * w + x] = (byte) 170; px[y * w + x + 1] = (byte) 170; }
+        return new GrayImage(w, h, px);
+    }
+
+    @Test
+    void aLightGreyLineIsFoundAtThePagesOwnInkLevel() {
+        GrayImage image = fadedCell();
+        RuledCells.Cell cell = new RuledCells.Cell(50, 80, 550, 200);
+        assertThat(PpOcrReader.lines(image, cell, 300, 128)).as("at a fixed 128 the print is paper").isEmpty();
+        assertThat(PpOcrReader.lines(image, cell, 300, image.inkLevel())).singleElement()
+                .satisfies(c -> assertThat(c.y0()).isLessThanOrEqualTo(120).isGreaterThanOrEqualTo(80))
+                .satisfies(c -> assertThat(c.y1()).isGreaterThanOrEqualTo(160).isLessThanOrEqualTo(200));
+    }
+}
