@@ -79,12 +79,18 @@ public record NarrativeChecksDef(List<Link> links, List<Link> atLeast, List<Link
 
     /** {@code current}: suffixes naming the current figure ("" the base itself); rates in percent. */
     public record Changes(String prefix, List<String> current, List<String> previous, String upAmount, String downAmount,
-                         List<String> upRates, List<String> downRates) {
+                         List<String> upRates, List<String> downRates, List<String> scopes) {
         public Changes {
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
             current = current == null ? List.of() : List.copyOf(current);
             previous = previous == null ? List.of() : List.copyOf(previous);
             upRates = upRates == null ? List.of() : List.copyOf(upRates);
             downRates = downRates == null ? List.of() : List.copyOf(downRates);
+        }
+
+        /** Whether changes stated in this scope are checked (every scope when none is named). */
+        public boolean checkedIn(String scope) {
+            return scopes.isEmpty() || scopes.contains(scope);
         }
     }
 }

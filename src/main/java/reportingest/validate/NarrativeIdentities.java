@@ -43,7 +43,7 @@ final class NarrativeIdentities {
             for (NarrativeChecksDef.WeightedSum w : def.weightedSums()) weighted(w, first, tag, out);
             if (def.classItems() != null) classItems(def.classItems(), fs, subjects, tag, out);
             if (def.relations() != null) relations(def.relations(), fs, first, tag, out);
-            if (def.changes() != null) changes(def.changes(), fs, first, tag, out);
+            if (def.changes() != null && def.changes().checkedIn(fs.get(0).scope())) changes(def.changes(), fs, first, tag, out);
         }
         tables(def, cells, subjects, out);
         return out;

@@ -311,8 +311,9 @@ public final class PdfPageSource implements PageSource {
         List<technology.tabula.Ruling> drawn = tp.getUnprocessedRulings();
         if (glyphs.isEmpty() && seen == drawn) return tp.getRulings();
         List<technology.tabula.Ruling> kept = new ArrayList<>();
+        List<Glyph> runs = runs(glyphs);
         for (technology.tabula.Ruling r : seen) {
-            if (insideOneGlyph(r, glyphs)) continue;
+            if (insideOneGlyph(r, glyphs) || insideOneGlyph(r, runs)) continue;
             // copies: Tabula snaps and collapses its own list in place
             kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
         }
@@ -326,6 +327,34 @@ public final class PdfPageSource implements PageSource {
         out.addAll(technology.tabula.Ruling.collapseOrientedRulings(
                 kept.stream().filter(technology.tabula.Ruling::horizontal).collect(java.util.stream.Collectors.toList())));
         return out;
+    }
+
+    /**
+     * Glyphs set side by side on one line, as one box each run: a stroke Tabula collapsed from the same stroke of
+     * several glyphs (the foot of 1 and the bar of 4 in 4.13) reaches past any one glyph's box, never past its run's.
+     */
+    static List<Glyph> runs(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>();
+        for (Glyph g : glyphs) if (!g.blank()) sorted.add(g);
+        sorted.sort(java.util.Comparator.comparingDouble(Glyph::x));
+        List<Glyph> runs = new ArrayList<>();
+        for (Glyph g : sorted) {
+            int at = -1;
+            for (int i = 0; i < runs.size() && at < 0; i++) {
+                Glyph run = runs.get(i);
+                if (Math.abs(g.y() - run.y()) <= 0.2 * g.height() && Math.abs(g.height() - run.height()) <= 0.2 * g.height()
+                        && g.x() <= run.right() + 0.3 * g.height()) at = i;
+            }
+            if (at < 0) {
+                runs.add(g);
+                continue;
+            }
+            Glyph run = runs.get(at);
+            double top = Math.min(run.y(), g.y());
+            runs.set(at, new Glyph(run.text() + g.text(), run.x(), top, Math.max(run.right(), g.right()) - run.x(),
+                    Math.max(run.bottom(), g.bottom()) - top));
+        }
+        return runs;
     }
 
     private static boolean insideOneGlyph(technology.tabula.Ruling r, List<Glyph> glyphs) {

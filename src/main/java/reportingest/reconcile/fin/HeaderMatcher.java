@@ -43,21 +43,38 @@ public final class HeaderMatcher {
      * cell OCR garbled, e.g. a wrapped column name read out of order).
      */
     public static boolean headerLike(RawRow r, SchemaDef schema) {
+        return headerLike(r, schema, false);
+    }
+
+    /**
+     * Like {@link #headerLike(RawRow, SchemaDef)}, also taking the head or tail of a header name wrapped over two
+     * lines (一般公共预算财 | 政拨款) for a header word: for the rows above a table's first data row only, since in the
+     * body such a part is a label's wrapped tail (三、国有资本经 | 营预算财政拨款).
+     */
+    public static boolean headerLikeAbove(RawRow r, SchemaDef schema) {
+        return headerLike(r, schema, true);
+    }
+
+    private static boolean headerLike(RawRow r, SchemaDef schema, boolean wrapped) {
         List<String> texts = nonBlank(r);
         if (texts.isEmpty()) return false;
         int words = 0, other = 0;
         for (String t : texts) {
-            if (isHeaderWord(t, schema)) words++;
+            if (isHeaderWord(t, schema, wrapped)) words++;
             else if (Labels.smallInteger(t) || Grid.numeric(t) || ++other > 1) return false;
         }
         return other == 0 || words >= 3;
     }
 
     static boolean isHeaderWord(String text, SchemaDef schema) {
+        return isHeaderWord(text, schema, false);
+    }
+
+    private static boolean isHeaderWord(String text, SchemaDef schema, boolean wrapped) {
         String k = key(text);
         for (String w : schema.headerWords()) if (close(k, key(w))) return true;
         for (ColumnDef c : schema.columns()) {
-            for (String a : c.aliases()) if (close(k, key(a)) || wrappedPart(k, key(a))) return true;
+            for (String a : c.aliases()) if (close(k, key(a)) || wrapped && wrappedPart(k, key(a))) return true;
             for (String p : c.parents()) if (close(k, key(p))) return true;
         }
         return false;

@@ -384,7 +384,7 @@ public final class TwoSidedTableParser implements TableParser {
         }
         for (int i = 0; i < rows.size(); i++) {
             RawRow r = rows.get(i);
-            if (!HeaderMatcher.nonBlank(r).isEmpty() && !HeaderMatcher.headerLike(r, schema)) return i;
+            if (!HeaderMatcher.nonBlank(r).isEmpty() && !HeaderMatcher.headerLikeAbove(r, schema)) return i;
         }
         return rows.size();
     }
