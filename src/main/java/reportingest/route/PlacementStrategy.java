@@ -3,6 +3,7 @@ package reportingest.route;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileExclusiveReadLockStrategy;
 import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.strategy.FileChangedExclusiveReadLockStrategy;
 import org.apache.camel.component.file.strategy.FileIdempotentChangedRepositoryReadLockStrategy;
@@ -64,25 +65,17 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
         this.sidecar = sidecar;
         this.claims = claims;
         if (claims == null) {
-            FileChangedExclusiveReadLockStrategy lock = new FileChangedExclusiveReadLockStrategy();
-            lock.setMarkerFiler(false);
-            lock.setDeleteOrphanLockFiles(false);
+            FileChangedExclusiveReadLockStrategy lock = waitingForQuiet(new FileChangedExclusiveReadLockStrategy());
             lock.setMinAge(config.readLockMinAgeMs());
-            lock.setCheckInterval(config.readLockCheckIntervalMs());
             lock.setMinLength(0);
-            lock.setTimeout(0);
             setExclusiveReadLockStrategy(lock);
         } else {
             // Camel's "idempotent-changed" read lock: a node claims the file, then waits until it stops changing;
             // the claim is dropped once the file is placed (or left in the inbox), so a later file of that name is new
-            FileIdempotentChangedRepositoryReadLockStrategy lock = new FileIdempotentChangedRepositoryReadLockStrategy();
+            FileIdempotentChangedRepositoryReadLockStrategy lock = waitingForQuiet(new FileIdempotentChangedRepositoryReadLockStrategy());
             lock.setIdempotentRepository(claims);
-            lock.setMarkerFiler(false);
-            lock.setDeleteOrphanLockFiles(false);
             lock.setMinAge(config.readLockMinAgeMs());
-            lock.setCheckInterval(config.readLockCheckIntervalMs());
             lock.setMinLength(0);
-            lock.setTimeout(0);
             lock.setRemoveOnCommit(true);
             lock.setRemoveOnRollback(true);
             // another node may still list a file just placed: its claim is dropped a little later, when the file is gone
@@ -90,6 +83,18 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
             lock.setReadLockIdempotentReleaseAsync(true);
             setExclusiveReadLockStrategy(lock);
         }
+    }
+
+    /**
+     * What both read locks share (minimum age and length are not on Camel's common type): no marker files, a file
+     * is looked at again every check interval until it stops changing, and never waited on past one poll.
+     */
+    private <L extends GenericFileExclusiveReadLockStrategy<File>> L waitingForQuiet(L lock) {
+        lock.setMarkerFiler(false);
+        lock.setDeleteOrphanLockFiles(false);
+        lock.setCheckInterval(config.readLockCheckIntervalMs());
+        lock.setTimeout(0);
+        return lock;
     }
 
     @Override
