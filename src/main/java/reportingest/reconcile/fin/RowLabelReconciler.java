@@ -95,8 +95,37 @@ public final class RowLabelReconciler {
                 out.set(at.get(k), relabel(r, "item", line, f));
                 matched[k] = line;
             }
+            checkOrdinals(out, at);
         }
         return out;
+    }
+
+    /**
+     * The ordinals read on a side's lines, against their neighbours': one its neighbours decide
+     * (十、 · 二一、 · 十二、) is renumbered with provenance; a malformed one nothing decides, or one
+     * only the line before suggests, is flagged for review. Never a numeral no one checked.
+     */
+    private static void checkOrdinals(List<TableRow> out, List<Integer> at) {
+        if (at.stream().noneMatch(i -> recognised(out.get(i)))) return;
+        List<String> printed = new ArrayList<>();
+        for (int i : at) printed.add((String) out.get(i).key().get("item"));
+        Ordinals.Required[] want = Ordinals.required(printed);
+        for (int k = 0; k < at.size(); k++) {
+            String label = printed.get(k);
+            Ordinals.Ordinal o = Ordinals.of(label);
+            if (o == null) continue;
+            TableRow r = out.get(at.get(k));
+            if (want[k] != null) {
+                String renumbered = Ordinals.renumbered(label, o, want[k].value());
+                boolean decided = want[k].decided();
+                out.set(at.get(k), relabel(r, "item", renumbered, Flag.of(decided ? Cells.LABEL_RECONCILED : Cells.LABEL_REPAIRED,
+                        "printed ordinal '" + o.printed().strip() + "' read as '" + Ordinals.of(renumbered).printed().strip() + "': "
+                                + (decided ? "the lines of its kind around it number it so" : "the line before it is numbered one below"))));
+            } else if (!o.readable()) {
+                out.set(at.get(k), relabel(r, "item", label, Flag.of(Cells.LABEL_REPAIRED,
+                        "printed ordinal '" + o.printed().strip() + "' is no number and the lines around it do not say which")));
+            }
+        }
     }
 
     /** The known line the printed item is, or null when none is near enough or two different lines are equally near. */

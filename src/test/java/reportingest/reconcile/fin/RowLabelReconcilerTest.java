@@ -326,4 +326,23 @@ class RowLabelReconcilerTest {
         assertThat(RowLabelReconciler.nearlyReads("三十三<其化支出", "二十三、其他支出")).isTrue();
         assertThat(RowLabelReconciler.nearlyReads("Bit", "总计")).isFalse();
     }
+
+    @Test
+    void anOrdinalMisreadBetweenItsNeighboursIsRenumberedAndAMalformedOneNothingDecidesNeedsReview() {
+        String[] income = INCOME_LINES.clone();
+        income[1] = "七、政府性基金预算财政拨款"; // 二 misread: 一、 before and 三、 after number it
+        ExtractedTable t = one(fiscalSummary(PageOrigin.OCR, income));
+        TableRow r = line(t, "收入", 2);
+        assertThat(r.key().get("item")).isEqualTo("二、政府性基金预算财政拨款");
+        assertThat(codes(r.flags())).containsExactly(Cells.LABEL_RECONCILED);
+        assertThat(r.flags().get(0).message()).contains("'七、'", "'二、'");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+
+        income = INCOME_LINES.clone();
+        income[2] = "二一、国有资本经营预算财政拨款"; // the last numbered line: only the line before suggests 三
+        TableRow last = line(one(fiscalSummary(PageOrigin.OCR, income)), "收入", 3);
+        assertThat(last.key().get("item")).isEqualTo("三、国有资本经营预算财政拨款");
+        assertThat(codes(last.flags())).contains(Cells.LABEL_REPAIRED);
+        assertThat(last.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
 }
