@@ -30,8 +30,10 @@ import java.util.Optional;
  * <li>A born-digital label is what the document prints, so only a name that is a cut-short prefix of
  * the catalog's name is flagged there; a different wording is the document's own.</li>
  * <li>A recognised summary line (two-sided tables) that is none of its side's known lines.</li>
+ * <li>A recognised code whose 类 (first three digits) is none of its system's classes
+ * ({@code catalog/code-classes.tsv}): a misread code, whatever rows it sits under.</li>
  * </ul>
- * Codes the catalog does not know are judged by script only: the catalog lists far fewer codes than exist.
+ * Other codes the catalog does not know are judged by script only: the catalog lists far fewer codes than exist.
  */
 final class LabelCheck {
     static final String LABEL_UNREADABLE = "LABEL_UNREADABLE";
@@ -87,6 +89,10 @@ final class LabelCheck {
             return unreadable(where + " is not Chinese text", proposal(schema, r, code, printed));
         }
         boolean recognised = r.cells().values().stream().anyMatch(c -> c.origin() == PageOrigin.OCR || c.origin() == PageOrigin.OCR_TEXT);
+        if (recognised && code != null && schema.codeSystem() != null && !labels.possibleClass(schema.codeSystem(), code)) {
+            return unreadable("code " + code + " is no " + schema.codeSystem() + " code: its 类 " + code.substring(0, Math.min(3, code.length()))
+                    + " is none of " + labels.classRanges(schema.codeSystem()), null);
+        }
         if ("name".equals(field) && schema.codeSystem() != null && code != null) {
             List<String> names = labels.names(schema.codeSystem(), code);
             if (names.isEmpty() || readsAsOneOf(printed, names)) return null;

@@ -64,4 +64,22 @@ class LabelCheckTest {
             assertThat(row(t, code).flags()).as(code).isEmpty();
         }
     }
+
+    @Test
+    void aCodeWhose类IsNoClassOfItsSystemIsFlaggedThoughItsRowsAgreeWithEachOther() {
+        // 208 misread 030 down a whole column: 030 / 03005 / 0300505 nest as a hierarchy, none is a subject code
+        String[] misread = TABLE.clone();
+        misread[3] = "030|社会保障和就业支出|151.09|151.09||||";
+        misread[4] = "03005|行政事业单位养老支出|151.09|151.09||||";
+        misread[5] = "0300505|机关事业单位基本养老保险缴费支出|151.09|151.09||||";
+        ExtractedTable t = validated("支出决算表", misread);
+        for (String code : List.of("030", "03005", "0300505")) {
+            TableRow r = row(t, code);
+            assertThat(r.status()).as(code).isEqualTo(RowStatus.NEEDS_REVIEW);
+            assertThat(r.flags()).as(code).extracting(Flag::code).contains("LABEL_UNREADABLE");
+        }
+        assertThat(row(t, "03005").flags()).extracting(Flag::message).contains(
+                "code 03005 is no function code: its 类 030 is none of 101–110, 201–234; the catalog has no label to propose; correct the label");
+        assertThat(row(t, "221").flags()).isEmpty();
+    }
 }
