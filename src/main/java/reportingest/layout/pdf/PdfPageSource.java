@@ -313,7 +313,7 @@ public final class PdfPageSource implements PageSource {
         List<technology.tabula.Ruling> kept = new ArrayList<>();
         List<Glyph> runs = runs(glyphs);
         for (technology.tabula.Ruling r : seen) {
-            if (insideOneGlyph(r, glyphs) || insideOneGlyph(r, runs)) continue;
+            if (insideOneGlyph(r, glyphs) || insideOneGlyph(r, runs) || joinsTwoGlyphs(r, glyphs)) continue;
             // copies: Tabula snaps and collapses its own list in place
             kept.add(new technology.tabula.Ruling(r.getP1(), r.getP2()));
         }
@@ -355,6 +355,25 @@ public final class PdfPageSource implements PageSource {
                     Math.max(run.bottom(), g.bottom()) - top));
         }
         return runs;
+    }
+
+    /**
+     * A segment from a point inside one Type 3 glyph to a point inside another: Tabula carries the current point
+     * from one glyph's procedure into the next, so the first stroke of 4 in 45.34 is drawn from where 贴 of the
+     * label before it ended, a line across the cell that the page never shows. A table rule ends at a border,
+     * never inside a glyph at both ends.
+     */
+    static boolean joinsTwoGlyphs(technology.tabula.Ruling r, List<Glyph> glyphs) {
+        return insideAGlyph(r.getX1(), r.getY1(), glyphs) && insideAGlyph(r.getX2(), r.getY2(), glyphs);
+    }
+
+    private static boolean insideAGlyph(double x, double y, List<Glyph> glyphs) {
+        for (Glyph g : glyphs) {
+            if (g.blank()) continue;
+            double slack = 0.1 * g.height();
+            if (x >= g.x() - slack && x <= g.right() + slack && y >= g.y() - slack && y <= g.bottom() + slack) return true;
+        }
+        return false;
     }
 
     private static boolean insideOneGlyph(technology.tabula.Ruling r, List<Glyph> glyphs) {
