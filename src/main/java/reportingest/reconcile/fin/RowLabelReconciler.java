@@ -55,6 +55,7 @@ public final class RowLabelReconciler {
 
     private List<TableRow> summaryLines(SchemaDef schema, List<TableRow> rows) {
         List<TableRow> out = new ArrayList<>(rows);
+        for (SideDef side : schema.sides()) checkLineNumbers(out, side.side());
         for (SideDef side : schema.sides()) {
             List<String> known = labels.lines(schema.id(), side.side());
             if (known.isEmpty()) continue;
@@ -98,6 +99,35 @@ public final class RowLabelReconciler {
             checkOrdinals(out, at);
         }
         return out;
+    }
+
+    /**
+     * The 行次 of a side's lines run one by one down the table: a number read between n - 1 and n + 1 that is not
+     * n (56 read as 36) is n, with provenance; the last line's, when it is not one above the line before, is that
+     * number but needs review (nothing after it confirms). A born-digital table's numbers are as printed.
+     */
+    private static void checkLineNumbers(List<TableRow> out, String side) {
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            TableRow r = out.get(i);
+            if (side.equals(r.key().get("side")) && r.key().get("line_no") instanceof Integer) at.add(i);
+        }
+        if (at.size() < 3 || at.stream().noneMatch(i -> recognised(out.get(i)))) return;
+        int[] n = at.stream().mapToInt(i -> (Integer) out.get(i).key().get("line_no")).toArray();
+        for (int k = 0; k < n.length; k++) {
+            Integer want = null;
+            boolean decided = false;
+            if (k > 0 && k + 1 < n.length && n[k + 1] == n[k - 1] + 2) { want = n[k - 1] + 1; decided = true; }
+            else if (k == 0 && n[1] + 1 == n[2] && n[0] != n[1] - 1 && n[1] > 1) { want = n[1] - 1; decided = true; }
+            else if (k + 1 == n.length && k >= 2 && n[k - 1] == n[k - 2] + 1) want = n[k - 1] + 1;
+            if (want == null || want == n[k]) continue;
+            String why = decided ? "the lines around it are numbered one below and one above"
+                    : "the line before it is " + n[k - 1] + " and nothing after it confirms";
+            TableRow r = out.get(at.get(k));
+            out.set(at.get(k), relabel(r, "line_no", want, Flag.of(decided ? Cells.LABEL_RECONCILED : Cells.LABEL_REPAIRED,
+                    "printed 行次 " + n[k] + " read as " + want + ": " + why)));
+            n[k] = want;
+        }
     }
 
     /**
@@ -334,7 +364,7 @@ public final class RowLabelReconciler {
         return r.cells().values().stream().anyMatch(c -> c.origin() == PageOrigin.OCR || c.origin() == PageOrigin.OCR_TEXT);
     }
 
-    private static TableRow relabel(TableRow r, String field, String value, Flag flag) {
+    private static TableRow relabel(TableRow r, String field, Object value, Flag flag) {
         Map<String, Object> key = new LinkedHashMap<>(r.key());
         key.put(field, value);
         List<Flag> flags = new ArrayList<>(r.flags());

@@ -345,4 +345,29 @@ class RowLabelReconcilerTest {
         assertThat(codes(last.flags())).contains(Cells.LABEL_REPAIRED);
         assertThat(last.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
     }
+
+    @Test
+    void a行次MisreadBetweenItsNeighboursIsTheNumberBetweenThemAndTheLastOneNeedsReview() {
+        RawTable t = fiscalSummary(PageOrigin.OCR, INCOME_LINES);
+        List<RawRow> rows = new ArrayList<>(t.rows());
+        rows.set(4, withCell(rows.get(4), 4, "16")); // 支出 line 11 (三、国防支出) read as 16
+        rows.set(10, withCell(rows.get(10), 1, "4")); // 收入 line 9 (总计), the side's last, read as 4
+        ExtractedTable out = one(new RawTable(t.title(), t.formNo(), t.context(), rows, t.pageFrom(), t.pageTo(), t.continued()));
+        TableRow fixed = line(out, "支出", 11);
+        assertThat(fixed.key().get("item")).isEqualTo("三、国防支出");
+        assertThat(codes(fixed.flags())).containsExactly(Cells.LABEL_RECONCILED);
+        assertThat(fixed.flags().get(0).message()).isEqualTo("printed 行次 16 read as 11: the lines around it are numbered one below and one above");
+        TableRow last = line(out, "收入", 9);
+        assertThat(last.key().get("item")).isEqualTo("总计");
+        assertThat(codes(last.flags())).containsExactly(Cells.LABEL_REPAIRED);
+        assertThat(last.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(line(out, "收入", 8).flags()).isEmpty();
+    }
+
+    private static RawRow withCell(RawRow r, int at, String text) {
+        List<RawCell> cells = new ArrayList<>(r.cells());
+        RawCell c = cells.get(at);
+        cells.set(at, new RawCell(text, c.page(), c.bbox(), c.confidence(), c.origin()));
+        return new RawRow(cells);
+    }
 }
