@@ -56,6 +56,19 @@ public final class BookDump {
         ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(pages, raw);
         Validation v = new Validator(catalog).validate(doc, pages);
         doc = v.document();
+        if (System.getProperty("cells") != null) {
+            StringBuilder sb = new StringBuilder();
+            for (ExtractedTable t : doc.tables()) {
+                for (TableRow r : t.rows()) {
+                    for (Map.Entry<String, CellValue> e : r.cells().entrySet()) {
+                        if (e.getValue().value() == null) continue;
+                        sb.append(t.formNo()).append('\t').append(e.getValue().page()).append('\t').append(r.key().get("label")).append('\t')
+                                .append(e.getKey()).append('\t').append(e.getValue().value()).append('\t').append(r.status()).append('\n');
+                    }
+                }
+            }
+            Files.writeString(Path.of(System.getProperty("cells")), sb.toString());
+        }
         String form = args.length > 1 ? args[1] : null;
         boolean rows = args.length > 2;
         Map<Integer, int[]> perTable = new HashMap<>(); // checks, holding
