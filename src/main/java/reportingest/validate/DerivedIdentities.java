@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
  * indentation), each line = Σ the lines of the next level under it (类 = Σ款, 款 = Σ项, 合计 = Σ类); from its header
  * (columns named as paths, {@code 2022年决算数/小计}), a 小计/合计 column = Σ its sibling columns in every row, and a
  * percent column naming two columns (经费支出决算数为调整预算数％) = the first / the second, within rounding. Percent
- * columns are never summed. Nothing is listed per form: a header or outline that names nothing derives nothing.
+ * columns (and 序号/行次 columns) are never summed; a line broken down by "其中：" lines is not checked as their sum
+ * (a 其中 list may be partial). Nothing is listed per form: a header or outline that names nothing derives nothing.
  */
 final class DerivedIdentities {
     private static final Pattern PERCENT = Pattern.compile(".*[%％].*");
+    /** Columns of numbers that are no amounts (序号 1, 2, 3; 行次; 栏次). */
+    private static final Pattern NOT_AMOUNT = Pattern.compile("(序号|行次|栏次|编号|代码|编码)");
     private static final Pattern TOTAL_COLUMN = Pattern.compile("(小计|合计|总计)");
     private static final Pattern YEAR = Pattern.compile("^(\\d{4}年(度)?)");
     /** X为Y％ / X占Y的％: a share of one column in another. */
@@ -30,7 +33,10 @@ final class DerivedIdentities {
     static List<Check> of(int ti, ExtractedTable t, DocumentCells cells) {
         List<Check> out = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
-        for (String c : t.columns()) if (!PERCENT.matcher(TextKey.of(c)).matches()) amounts.add(c);
+        for (String c : t.columns()) {
+            String leaf = TextKey.of(c.substring(c.lastIndexOf('/') + 1)).replaceAll("#\\d+$", "");
+            if (!PERCENT.matcher(TextKey.of(c)).matches() && !NOT_AMOUNT.matcher(leaf).matches()) amounts.add(c);
+        }
         outline(ti, t, amounts, cells, out);
         columnTotals(ti, t, amounts, cells, out);
         shares(ti, t, amounts, cells, out);
@@ -71,6 +77,8 @@ final class DerivedIdentities {
             List<Integer> kids = new ArrayList<>();
             for (int j : block) if (level(rows.get(j)) == top) kids.add(j);
             if (level == 0) kids = ordinalRun(rows, kids);
+            // lines opened by "其中：" break their parent down, perhaps in part: they imply no sum
+            if (reportingest.reconcile.fin.RowOutline.partOf(String.valueOf(rows.get(kids.get(0)).key().get("label")))) continue;
             String row = DocumentCells.rowLabel(rows.get(i));
             String flag = level == 0 ? TableIdentities.TOTAL_MISMATCH : TableIdentities.HIERARCHY_SUM_MISMATCH;
             for (String col : amounts) {

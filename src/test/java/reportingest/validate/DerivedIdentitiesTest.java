@@ -115,7 +115,7 @@ class DerivedIdentitiesTest {
         List<RowOutline.Line> suffixed = List.of(new RowOutline.Line("合计", null, null),
                 new RowOutline.Line("国有资本经营预算支出（类）", null, 10.0), new RowOutline.Line("国有企业政策性补贴(款)", null, 10.0),
                 new RowOutline.Line("其他国有资本经营预算支出（项）", null, 10.0), new RowOutline.Line("其中：某项", null, 10.0));
-        assertThat(RowOutline.levels(suffixed, Map.of())).containsExactly(0, 1, 2, 3, null);
+        assertThat(RowOutline.levels(suffixed, Map.of())).containsExactly(0, 1, 2, 3, 4);
         Map<String, Set<Integer>> names = Map.of("一般公共服务支出", Set.of(1), "人大事务", Set.of(2), "行政运行", Set.of(3));
         List<RowOutline.Line> flush = List.of(new RowOutline.Line("一般公共服务支出", null, 50.0),
                 new RowOutline.Line("人大事务", null, 50.0), new RowOutline.Line("行政运行", null, 50.0));

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 /**
  * The outline level of each row of a table that prints no subject codes (a government book's 明细表: 类 flush left,
  * 款 indented, 项 indented further), from what the rows print, in this order: a printed code (3/5/7 digits: 1/2/3);
- * a total line (合计, 总计: 0); a (类)/(款)/(项) suffix (1/2/3); the indentation of the label's first line, ranked
- * among the indentations the table's labels use (the shallowest 1); where the labels print no indentation, the standard
- * subject names (catalog/subject-codes.tsv) that name one level only, when they name nearly every row. A row none of
- * these places ("其中：" lines, which break a line down only in part) has no level.
+ * a total line (合计, 总计) first or last in the table (0; a 合计 line inside it, 一、一般债券合计 over its 小计 lines, is
+ * placed like any other); a (类)/(款)/(项) suffix (1/2/3); the indentation of the label's first line, ranked among the indentations the table's labels use (the shallowest 1); where the labels print no
+ * indentation, the standard subject names (catalog/subject-codes.tsv) that name one level only, when they name nearly
+ * every row; a "其中：" line under the line above it. A row none of these places has no level.
  */
 public final class RowOutline {
     /** A row as the outline sees it: its label, printed code (or null) and the x of its label's first line (or null). */
@@ -45,26 +45,47 @@ public final class RowOutline {
             String k = l.label() == null ? "" : Labels.key(l.label());
             Integer level = null;
             if (l.code() != null && l.code().length() % 2 == 1) level = (l.code().length() - 1) / 2 + 1;
-            else if (k.isEmpty() || PART_OF.matcher(k).matches()) level = null;
-            else if (TOTAL.matcher(k).matches()) level = 0;
+            else if (k.isEmpty() || PART_OF.matcher(k).matches()) level = null; // 其中 lines: placed after the others
+            else if (TOTAL.matcher(k).matches() && (i == firstLabel(lines) || i == lastLabel(lines))) level = 0;
             else if (SUFFIX.matcher(k).matches()) level = switch (SUFFIX.matcher(k).replaceFirst("$1")) {
                 case "类" -> 1;
                 case "款" -> 2;
                 default -> 3;
             };
-            else open.add(i);
+            else if (!PART_OF.matcher(k).matches()) open.add(i);
             out.add(level);
         }
-        if (open.isEmpty()) return out;
+        if (!open.isEmpty()) placeOpen(lines, open, out, subjectLevels);
+        partsUnderTheLineAbove(lines, out);
+        return out;
+    }
+
+    /**
+     * A "其中：" line opens a list under the line above it: it takes the level of the line after it when that is deeper
+     * than the line above (专项收入 / 其中：教育费附加收入 / 地方教育附加 …: the list's first item), else one level under
+     * the line above. Its own indentation is no guide: the marker sits at the margin.
+     */
+    private static void partsUnderTheLineAbove(List<Line> lines, List<Integer> out) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!partOf(lines.get(i).label()) || out.get(i) != null) continue;
+            Integer above = null, below = null;
+            for (int j = i - 1; j >= 0 && above == null; j--) if (!partOf(lines.get(j).label())) above = out.get(j);
+            for (int j = i + 1; j < lines.size() && below == null; j++) if (!partOf(lines.get(j).label())) below = out.get(j);
+            if (above == null) continue;
+            out.set(i, below != null && below > above ? below : above + 1);
+        }
+    }
+
+    private static void placeOpen(List<Line> lines, List<Integer> open, List<Integer> out, Map<String, Set<Integer>> subjectLevels) {
         List<Double> steps = indentSteps(lines, open);
-        if (steps.size() > MAX_STEPS) return out; // labels set at many places (centred project names) are no outline
+        if (steps.size() > MAX_STEPS) return; // labels set at many places (centred project names) are no outline
         if (steps.size() >= 2) {
             for (int i : open) {
                 Double x = lines.get(i).indent();
                 if (x == null) continue;
                 for (int s = 0; s < steps.size(); s++) if (Math.abs(steps.get(s) - x) <= SAME_INDENT) out.set(i, s + 1);
             }
-            return out;
+            return;
         }
         // no indentation: the standard names, when they place nearly every row
         Map<Integer, Integer> named = new HashMap<>();
@@ -73,7 +94,21 @@ public final class RowOutline {
             if (ls.size() == 1) named.put(i, ls.iterator().next());
         }
         if (named.size() >= NAMED_SHARE * open.size() && named.size() >= 2) named.forEach(out::set);
-        return out;
+    }
+
+    private static int firstLabel(List<Line> lines) {
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).label() != null && !Labels.key(lines.get(i).label()).isEmpty()) return i;
+        return -1;
+    }
+
+    private static int lastLabel(List<Line> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) if (lines.get(i).label() != null && !Labels.key(lines.get(i).label()).isEmpty()) return i;
+        return -1;
+    }
+
+    /** A "其中：" line: the lines it opens break its parent down, perhaps in part. */
+    public static boolean partOf(String label) {
+        return label != null && PART_OF.matcher(Labels.key(label)).matches();
     }
 
     /** The distinct indentations of the open rows' labels, shallowest first, each used by enough rows to be a level. */

@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
 public final class UnknownTableReader {
     public static final String SCHEMA = "unknown";
     private static final Pattern CODE = Pattern.compile("\\d{3}(\\d{2}){0,2}");
+    private static final Pattern MARKER = Pattern.compile("其中[:：]?");
     private static final Pattern CODE_PART = Pattern.compile("\\d{2}");
 
     private UnknownTableReader() {}
@@ -166,19 +167,24 @@ public final class UnknownTableReader {
         for (Page p : pages) {
             if (p.number() != cell.page()) continue;
             double top = Double.MAX_VALUE, h = 0;
-            List<BBox> inside = new ArrayList<>();
+            List<Word> insideWords = new ArrayList<>();
             for (TextLine l : p.lines()) {
                 for (Word w : l.words()) {
                     BBox wb = w.bbox();
                     double cx = wb.x() + wb.width() / 2, cy = wb.y() + wb.height() / 2;
                     if (cx < b.x() - 1 || cx > b.right() + 1 || cy < b.y() - 1 || cy > b.bottom() + 1) continue;
-                    inside.add(wb);
+                    insideWords.add(w);
                     if (wb.y() < top) { top = wb.y(); h = wb.height(); }
                 }
             }
-            double x = Double.MAX_VALUE;
-            for (BBox wb : inside) if (wb.y() < top + Math.max(h, 1) / 2) x = Math.min(x, wb.x());
-            return x == Double.MAX_VALUE ? b.x() : x;
+            // the first line's words, left to right; a "其中：" marker before the label does not indent it
+            List<Word> first = new ArrayList<>();
+            for (TextLine l : p.lines()) {
+                for (Word w : l.words()) if (insideWords.contains(w) && w.bbox().y() < top + Math.max(h, 1) / 2) first.add(w);
+            }
+            first.sort(java.util.Comparator.comparingDouble(w -> w.bbox().x()));
+            if (first.size() > 1 && MARKER.matcher(Labels.key(first.get(0).text())).matches()) first.remove(0);
+            return first.isEmpty() ? b.x() : first.get(0).bbox().x();
         }
         return b.x();
     }
