@@ -37,6 +37,7 @@ public final class Validator {
     static final double LOW_CONFIDENCE = 60.0;
     private static final double BROKEN_CONFIDENCE = 25.0;
 
+    private static final String UNKNOWN = "unknown";
     private final Catalog catalog;
     private final Evaluator evaluator;
     private final LabelCheck labelCheck;
@@ -56,8 +57,10 @@ public final class Validator {
     public Validation validate(ExtractedDocument extracted, List<Page> pages) {
         // labels first: a row whose label is unreadable needs review whatever its amounts say
         ExtractedDocument labelled = labelCheck.apply(extracted);
+        // whole numbers are rounded to the unit they print in a 元 table, and in a table no form names (a government
+        // book's 万元 figures are rounded from 元: its 类 = Σ款 holds to the rounding of its terms, not to the cent)
         Evaluator evaluator = this.evaluator.withWholeUnits(ref -> ref.table() >= 0 && ref.table() < labelled.tables().size()
-                && "元".equals(labelled.tables().get(ref.table()).unit()));
+                && ("元".equals(labelled.tables().get(ref.table()).unit()) || UNKNOWN.equals(labelled.tables().get(ref.table()).schema())));
         // where two OCR engines read a cell differently, the identities pick the reading before anything is checked
         ExtractedDocument doc = new EngineConsensus(evaluator).apply(labelled, pages, d -> checks(d, pages, new DocumentCells(d)));
         DocumentCells cells = new DocumentCells(doc);
@@ -97,6 +100,8 @@ public final class Validator {
             ExtractedTable t = doc.tables().get(i);
             Optional<SchemaDef> s = catalog.byId(t.schema());
             if (s.isPresent() && cells.table(t.schema()) == i) checks.addAll(TableIdentities.of(i, t, s.get(), cells));
+            // a table no form names is checked against what its own outline and header imply
+            if (s.isEmpty() && UNKNOWN.equals(t.schema())) checks.addAll(DerivedIdentities.of(i, t, cells));
         }
         checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells, labels));
         checks.addAll(NarrativeIdentities.of(catalog.narrativeChecks(), cells, new ItemSubjects(pages == null ? List.of() : pages)));

@@ -168,8 +168,10 @@ public final class PdfPageSource implements PageSource {
         for (technology.tabula.Ruling r : visibleRulings(tp, drawnWithPaths(tp.getText(), glyphs), seen)) {
             if (r.oblique()) continue;
             double[] a = turn.point(r.getX1(), r.getY1()), b = turn.point(r.getX2(), r.getY2());
-            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
-            boolean swap = a[0] > b[0] || a[1] > b[1];
+            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end, along the ruling's
+            // own direction (a horizontal whose far end sits a hair higher still runs left to right)
+            boolean horizontal = Math.abs(b[0] - a[0]) >= Math.abs(b[1] - a[1]);
+            boolean swap = horizontal ? a[0] > b[0] : a[1] > b[1];
             rulings.add(swap ? new Ruling(b[0], b[1], a[0], a[1]) : new Ruling(a[0], a[1], b[0], b[1]));
         }
         List<TextLine> lines = new WordBuilder(rulings).lines(turn.glyphs(tp.getText(), glyphs));

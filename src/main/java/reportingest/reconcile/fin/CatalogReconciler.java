@@ -155,7 +155,7 @@ public final class CatalogReconciler implements Reconciler {
                 Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title()
                         + "' (pages " + raw.pageFrom() + "-" + raw.pageTo() + "); stored as schema unknown");
                 docFlags.add(unknown);
-                out.add(UnknownTableReader.read(raw, unknown).withUnit(TableUnits.of(raw)));
+                out.add(UnknownTableReader.read(raw, unknown, UnknownTableReader.unverified(unknown), pages).withUnit(TableUnits.of(raw)));
                 continue;
             }
             if (!schema.get().financial()) continue;
@@ -174,7 +174,7 @@ public final class CatalogReconciler implements Reconciler {
                 docFlags.add(unknown);
                 // its title names a form whose columns could not be placed: every row asks for a look
                 Flag unplaced = Flag.of(Cells.HEADER_UNMATCHED, "the columns of " + schema.get().id() + " could not be placed on this grid");
-                out.add(UnknownTableReader.read(raw, unknown, List.of(unplaced)).withUnit(TableUnits.of(raw)));
+                out.add(UnknownTableReader.read(raw, unknown, List.of(unplaced), pages).withUnit(TableUnits.of(raw)));
                 continue;
             }
             if (raw.continued() || fromHeader != null) {

@@ -1,5 +1,10 @@
 package reportingest.reconcile.fin;
 
+import reportingest.catalog.LabelCatalog;
+import reportingest.layout.BBox;
+import reportingest.layout.Page;
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
@@ -26,6 +31,7 @@ import java.util.regex.Pattern;
 public final class UnknownTableReader {
     public static final String SCHEMA = "unknown";
     private static final Pattern CODE = Pattern.compile("\\d{3}(\\d{2}){0,2}");
+    private static final Pattern MARKER = Pattern.compile("其中[:：]?");
     private static final Pattern CODE_PART = Pattern.compile("\\d{2}");
 
     private UnknownTableReader() {}
@@ -35,12 +41,25 @@ public final class UnknownTableReader {
      * into, so none of them is presented as an accepted fact.
      */
     public static ExtractedTable read(RawTable raw, Flag unknown) {
-        return read(raw, unknown, List.of(Flag.of(unknown.code(),
-                "row of a table that matches no known form: its columns and figures were not checked")));
+        return read(raw, unknown, unverified(unknown));
+    }
+
+    /** The row flag of a table no form fits: nothing checked its columns or figures. */
+    public static List<Flag> unverified(Flag unknown) {
+        return List.of(Flag.of(unknown.code(), "row of a table that matches no known form: its columns and figures were not checked"));
     }
 
     /** As {@link #read(RawTable, Flag)}, every row also carrying {@code rowFlags} (why it needs a look). */
     public static ExtractedTable read(RawTable raw, Flag unknown, List<Flag> rowFlags) {
+        return read(raw, unknown, rowFlags, List.of());
+    }
+
+    /**
+     * As {@link #read(RawTable, Flag, List)}, with the pages the table is printed on: where a row prints no code, its
+     * level comes from its label's indentation (the first line's, read off the page's words), a (款)/(项) suffix or
+     * the standard subject names ({@link RowOutline}).
+     */
+    public static ExtractedTable read(RawTable raw, Flag unknown, List<Flag> rowFlags, List<Page> pages) {
         List<RawRow> rows = raw.rows();
         int width = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
         int start = bodyStart(rows);
@@ -81,6 +100,7 @@ public final class UnknownTableReader {
             valueCols.add(c);
         }
         List<TableRow> out = new ArrayList<>();
+        List<RowOutline.Line> lines = new ArrayList<>();
         for (RawRow r : body) {
             if (HeaderMatcher.nonBlank(r).isEmpty() || HeaderMatcher.columnNumberRow(r)) continue;
             StringBuilder label = new StringBuilder();
@@ -99,6 +119,12 @@ public final class UnknownTableReader {
             }
             Map<String, CellValue> cells = new LinkedHashMap<>();
             RawCell anchor = r.cells().get(0);
+            RawCell first = null;
+            for (int c = 0; c < width && c < r.cells().size() && first == null; c++) {
+                if (text[c] && !Labels.blank(r.cells().get(c).text())) first = r.cells().get(c);
+            }
+            lines.add(new RowOutline.Line(label.length() == 0 ? null : label.toString(), code,
+                    first == null ? null : firstLineX(first, pages)));
             for (int i = 0; i < valueCols.size(); i++) {
                 int c = valueCols.get(i);
                 cells.put(names.get(i), c < r.cells().size() ? Cells.value(r.cells().get(c))
@@ -108,8 +134,59 @@ public final class UnknownTableReader {
                     "level", code == null ? null : (code.length() - 1) / 2 + 1);
             out.add(Cells.row(key, cells, rowFlags));
         }
+        List<Integer> levels = RowOutline.levels(lines, SUBJECT_LEVELS.get());
+        for (int i = 0; i < out.size(); i++) {
+            TableRow r = out.get(i);
+            Map<String, Object> key = new LinkedHashMap<>(r.key());
+            key.put("level", levels.get(i));
+            out.set(i, new TableRow(key, r.cells(), r.status(), r.flags()));
+        }
         return new ExtractedTable(SCHEMA, raw.title(), raw.formNo(), names, out, raw.context(), List.of(unknown),
                 raw.pageFrom(), raw.pageTo());
+    }
+
+    private static final java.util.function.Supplier<Map<String, java.util.Set<Integer>>> SUBJECT_LEVELS =
+            new java.util.function.Supplier<>() {
+                private volatile Map<String, java.util.Set<Integer>> levels;
+
+                @Override
+                public Map<String, java.util.Set<Integer>> get() {
+                    if (levels == null) levels = RowOutline.subjectLevels(LabelCatalog.load());
+                    return levels;
+                }
+            };
+
+    /**
+     * The x of a label cell's first line: a wrapped label's union box starts at its leftmost line (a long 项 name wraps
+     * back to the margin), so the page's words inside the box on its top line tell where the label starts; the box's x
+     * without the page.
+     */
+    static Double firstLineX(RawCell cell, List<Page> pages) {
+        BBox b = cell.bbox();
+        if (b == null) return null;
+        for (Page p : pages) {
+            if (p.number() != cell.page()) continue;
+            double top = Double.MAX_VALUE, h = 0;
+            List<Word> insideWords = new ArrayList<>();
+            for (TextLine l : p.lines()) {
+                for (Word w : l.words()) {
+                    BBox wb = w.bbox();
+                    double cx = wb.x() + wb.width() / 2, cy = wb.y() + wb.height() / 2;
+                    if (cx < b.x() - 1 || cx > b.right() + 1 || cy < b.y() - 1 || cy > b.bottom() + 1) continue;
+                    insideWords.add(w);
+                    if (wb.y() < top) { top = wb.y(); h = wb.height(); }
+                }
+            }
+            // the first line's words, left to right; a "其中：" marker before the label does not indent it
+            List<Word> first = new ArrayList<>();
+            for (TextLine l : p.lines()) {
+                for (Word w : l.words()) if (insideWords.contains(w) && w.bbox().y() < top + Math.max(h, 1) / 2) first.add(w);
+            }
+            first.sort(java.util.Comparator.comparingDouble(w -> w.bbox().x()));
+            if (first.size() > 1 && MARKER.matcher(Labels.key(first.get(0).text())).matches()) first.remove(0);
+            return first.isEmpty() ? b.x() : first.get(0).bbox().x();
+        }
+        return b.x();
     }
 
     /** The first row printing an amount (a number with a fraction or of four digits and more). */

@@ -77,8 +77,11 @@ final class TabulaPages {
         List<reportingest.layout.Ruling> drawn = new ArrayList<>(page.rulings());
         drawn.addAll(OpenFrames.closing(page));
         for (reportingest.layout.Ruling r : drawn) {
-            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end.
-            boolean swap = r.x1() > r.x2() || r.y1() > r.y2();
+            // Start at the top-left end: Tabula's collapsing and crossing tests assume start <= end, along the ruling's
+            // own direction (a horizontal drawn 95 -> 747 whose far end sits 0.0001 pt higher is still left to right:
+            // turned round it crossed nothing, and the row it closes was lost)
+            boolean horizontal = Math.abs(r.x2() - r.x1()) >= Math.abs(r.y2() - r.y1());
+            boolean swap = horizontal ? r.x1() > r.x2() : r.y1() > r.y2();
             Point2D.Float a = new Point2D.Float((float) r.x1(), (float) r.y1());
             Point2D.Float b = new Point2D.Float((float) r.x2(), (float) r.y2());
             rulings.add(swap ? new Ruling(b, a) : new Ruling(a, b));

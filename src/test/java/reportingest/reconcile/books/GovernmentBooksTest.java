@@ -49,6 +49,79 @@ class GovernmentBooksTest {
 
     static Stream<String> forms() { return lines("forms"); }
 
+    static Stream<String> details() { return lines("detail"); }
+
+    static Stream<String> narratives() { return lines("narrative"); }
+
+    private static final java.util.Set<String> IDENTITY_FLAGS = java.util.Set.of("HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH", "ROW_SUM_MISMATCH");
+
+    /**
+     * A long 明细表 printing no codes: one table over its pages, every row with an outline level (0 合计, 1 类, 2 款, 3 项)
+     * and all three levels present, its identities derived from those levels and its header (no form lists them) checked,
+     * and at least a share of its rows with no cell an identity flags.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("details")
+    void longDetailTableIsOneTableWithItsHierarchy(String line) {
+        String[] f = line.split("\t");
+        assumeTrue(!f[0].equals("absent"), "no " + BOOKS + " beside the repository: third-party PDFs absent");
+        String formNo = f[2];
+        int from = Integer.parseInt(f[3]), to = Integer.parseInt(f[4]);
+        List<ExtractedTable> found = read(f[1]).tables().stream().filter(t -> formNo.equals(t.formNo())
+                && t.pageFrom() <= to && t.pageTo() >= from).toList();
+        assertThat(found).as("%s over pages %d-%d: one table", formNo, from, to).hasSize(1);
+        ExtractedTable t = found.get(0);
+        assertThat(t.pageFrom()).isEqualTo(from);
+        assertThat(t.pageTo()).isEqualTo(to);
+        assertThat(t.rows().size()).isGreaterThanOrEqualTo(Integer.parseInt(f[5]));
+        Map<Object, Long> levels = t.rows().stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> String.valueOf(r.key().get("level")), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        assertThat(levels).as("levels").containsOnlyKeys("0", "1", "2", "3");
+        long clean = t.rows().stream().filter(r -> r.cells().values().stream()
+                .noneMatch(c -> c != null && c.flags().stream().anyMatch(fl -> IDENTITY_FLAGS.contains(fl.code())))).count();
+        System.out.printf("%s %s: %d rows, levels %s, %d with no identity flag%n", f[1], formNo, t.rows().size(), levels, clean);
+        assertThat((double) clean / t.rows().size()).as("rows no identity flags").isGreaterThanOrEqualTo(Double.parseDouble(f[6]));
+    }
+
+    /**
+     * The amounts truth_narrative_amounts.csv lists for a book (a machine-made extraction of its 说明 sentences, in 万元):
+     * at least a floor found as a cell of one of its tables, and a floor in a row whose label the sentence names.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("narratives")
+    void narrativeAmountsFoundInTheTables(String line) throws IOException {
+        String[] f = line.split("\t");
+        assumeTrue(!f[0].equals("absent"), "no " + BOOKS + " beside the repository: third-party PDFs absent");
+        Path truth = BOOKS.resolve("truth_narrative_amounts.csv");
+        assumeTrue(Files.isRegularFile(truth), "no " + truth);
+        String local = f[1].substring(0, f[1].indexOf('_'));
+        List<TableRow> rows = read(f[1]).tables().stream().flatMap(t -> t.rows().stream()).toList();
+        int amounts = 0, found = 0, labelled = 0;
+        List<String> missed = new ArrayList<>();
+        for (String l : Files.readAllLines(truth, StandardCharsets.UTF_8)) {
+            String[] c = l.split(",");
+            if (!c[0].equals(local)) continue;
+            amounts++;
+            java.math.BigDecimal amount = new java.math.BigDecimal(c[c.length - 1].isEmpty() ? c[c.length - 2] : c[c.length - 1]);
+            String sentence = compact(l);
+            boolean any = false, byLabel = false;
+            for (TableRow r : rows) {
+                boolean hit = r.cells().values().stream().anyMatch(v -> v != null && v.value() != null
+                        && v.value().matches("-?\\d+(\\.\\d+)?") && new java.math.BigDecimal(v.value()).compareTo(amount) == 0);
+                if (!hit) continue;
+                any = true;
+                String label = compact(String.valueOf(r.key().get("label"))).replaceFirst("^[一二三四五六七八九十]+、", "");
+                byLabel |= !label.isEmpty() && !label.equals("null") && sentence.contains(label);
+            }
+            if (any) found++; else missed.add(amount.toPlainString());
+            if (byLabel) labelled++;
+        }
+        System.out.printf("%s: narrative amounts %d, in a table %d, in a row the sentence names %d; not found %s%n",
+                f[1], amounts, found, labelled, missed);
+        assertThat(found).isGreaterThanOrEqualTo(Integer.parseInt(f[2]));
+        assertThat(labelled).isGreaterThanOrEqualTo(Integer.parseInt(f[3]));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("books")
     void everyTableWithAmountsIsDelivered(String line) {

@@ -50,6 +50,47 @@ class PageBreakStitchTest {
         assertThat(tables.get(0).rows().get(0).cells()).extracting(RawCell::text).contains("会议费", "110.05");
     }
 
+    /**
+     * The rule under a table's last row drawn left to right with its far end a hair higher (Beijing's 2024 book, pp. 17
+     * and 31: y 524.34003 -> 524.33997, the verticals ending at 524.33997) is still a horizontal from left to right:
+     * the row it closes stays in the table.
+     */
+    @Test
+    void aBottomRuleRisingByAHairStillClosesTheLastRow() {
+        List<Ruling> rulings = new ArrayList<>(frame(70, 84, 98));
+        rulings.removeIf(r -> r.horizontal() && r.y1() == 98);
+        for (int i = 0; i < 7; i++) if (!rulings.get(i).horizontal()) rulings.set(i, new Ruling(rulings.get(i).x1(), 70, rulings.get(i).x1(), 111.99997));
+        rulings.add(new Ruling(62, 98, 544, 98));
+        rulings.add(new Ruling(62, 112.00003, 544, 111.99997));
+        Page page = page(rulings, word("会议费", 225, 72), word("110.05", 508, 72), word("会议服务", 225, 86), word("110.05", 508, 86),
+                word("培训费", 225, 100), word("20.00", 508, 100));
+        List<RawTable> tables = new TabulaTableRecognizer().recognize(List.of(page));
+        assertThat(tables).hasSize(1);
+        assertThat(tables.get(0).rows()).extracting(PageBreakStitchTest::text).anyMatch(t -> t.contains("培训费") && t.contains("20.00"));
+    }
+
+    /**
+     * A list ruled in parts (Beijing's 附表七/附表八 新增债券使用情况表): its subtotal line (（一）市级项目小计 … 97.00) is
+     * printed across the columns without cell rules, so the rulings make a box above it and a box below. The two boxes
+     * and the line between are one table, the line a row with its figure in the last column.
+     */
+    @Test
+    void boxesAboveAndBelowASubtotalLineAreOneTable() {
+        List<Ruling> rulings = new ArrayList<>(frame(70, 84, 98));
+        rulings.addAll(frame(112, 126, 140));
+        List<TextLine> lines = new ArrayList<>();
+        double[] ys = {72, 86, 101, 114, 128};
+        String[][] texts = {{"会议费", "10.00"}, {"培训费", "20.00"}, {"小计", "41.00"}, {"差旅费", "5.00"}, {"印刷费", "6.00"}};
+        for (int i = 0; i < ys.length; i++) {
+            lines.add(new TextLine(i + 1, List.of(word(texts[i][0], i == 2 ? 70 : 225, ys[i]), word(texts[i][1], 508, ys[i]))));
+        }
+        Page page = new Page(1, 595, 842, PageOrigin.TEXT_LAYER, lines, rulings);
+        List<RawTable> tables = new TabulaTableRecognizer().recognize(List.of(page));
+        assertThat(tables).hasSize(1);
+        assertThat(tables.get(0).rows()).extracting(PageBreakStitchTest::text).hasSize(5)
+                .anyMatch(t -> t.startsWith("小计") && t.endsWith("41.00"));
+    }
+
     /** A rule drawn at the verticals' ends, whole or in pieces, closes the frame; nothing is added. */
     @Test
     void aFrameDrawnAtItsTopIsClosed() {
