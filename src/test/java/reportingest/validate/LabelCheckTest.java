@@ -82,4 +82,16 @@ class LabelCheckTest {
                 "code 03005 is no function code: its 类 030 is none of 101–110, 201–234; the catalog has no label to propose; correct the label");
         assertThat(row(t, "221").flags()).isEmpty();
     }
+
+    @Test
+    void anUnknownCodeWhoseNameIsThatOfAKnownCodeOneDigitAwayIsFlaggedAndStandsAsPrinted() {
+        String[] misread = TABLE.clone();
+        misread[4] = "20815|行政事业单位养老支出|151.09|151.09||||"; // 20805 with one digit misread
+        ExtractedTable t = validated("支出决算表", misread);
+        TableRow r = row(t, "20815");
+        assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+        assertThat(r.flags()).extracting(Flag::message).containsExactly("code 20815 is none the catalog knows, and '行政事业单位养老支出' "
+                + "is the name of code 20805, one digit from it; the catalog has no label to propose; correct the label");
+        assertThat(r.key().get("code")).isEqualTo("20815");
+    }
 }
