@@ -131,6 +131,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         Deskewed straight = skew.straighten(gray);
         List<LineSegment> found = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
         GrayImage textOnly = new RulingEraser(workDpi, dpi).erase(straight.image(), found);
+        // a 1-bit scan is read with its edges smoothed to gray (σ of 1 px at 300 dpi), as a gray scan has them
+        GrayImage smoothed = gray.bilevel() ? textOnly.smoothed(workDpi / 300.0) : null;
         List<LineSegment> lines = BrokenFrame.closed(found, workDpi);
         long prepared = System.nanoTime();
 
@@ -140,8 +142,13 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         List<OtherReading> others = List.of();
         if (running == OcrEngines.PPOCR) words = ppOrNull(() -> pp.readPage(textOnly, workDpi, cells), pageNumber);
         if (words == null) {
-            words = engines.with(engine -> LineRereader.improve(engine, textOnly, workDpi,
-                    CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
+            GrayImage page = smoothed != null ? smoothed : textOnly;
+            words = engines.with(engine -> {
+                List<OcrWord> read = LineRereader.improve(engine, page, workDpi,
+                        CellRereader.improve(engine, page, workDpi, engine.words(page, workDpi), cells), cells);
+                // a 1-bit page: what its smoothed reading lost of the text, from a reading of its own pixels
+                return smoothed != null ? SmoothedReading.merge(read, engine.words(textOnly, workDpi)) : read;
+            });
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
                 List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
