@@ -183,6 +183,24 @@ final class GrayImage {
         return new GrayImage(width, height, out);
     }
 
+    /** This page turned clockwise by 90, 180 or 270 degrees (any other angle: itself). */
+    GrayImage turned(int clockwise) {
+        int q = ((clockwise % 360) + 360) % 360 / 90;
+        if (q == 0) return this;
+        int w = q == 2 ? width : height, h = q == 2 ? height : width;
+        byte[] out = new byte[pixels.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int nx, ny;
+                if (q == 1) { nx = height - 1 - y; ny = x; }
+                else if (q == 2) { nx = width - 1 - x; ny = height - 1 - y; }
+                else { nx = y; ny = width - 1 - x; }
+                out[ny * w + nx] = pixels[y * width + x];
+            }
+        }
+        return new GrayImage(w, h, out);
+    }
+
     GrayImage copy() { return new GrayImage(width, height, pixels.clone()); }
 
     /** The raw rows, top to bottom, one byte per pixel, no padding (the layout Tesseract's SetImage takes). */

@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * Scores a read book against rows of a truth CSV such as {@code truth_c01_from_c03.csv} (page, row label, value of
- * one column: the 2021年决算数 amount). Per truth row: the tables whose page span covers the page, their rows with
- * that label (compared by their Chinese characters without ordinal, as the reconciler compares OCR-damaged labels)
- * having a cell on that page (when a label recurs, the one under the same numbered line), and in such a row the cell of the first column whose header
+ * one column: the 2021年决算数 amount). Per truth row: the tables whose page span covers the page (the one of its form
+ * number when there is one: the CSV's page is where the table's title is), their rows with that label (compared by their Chinese characters without ordinal, as the reconciler compares OCR-damaged labels) (when a label
+ * recurs, the one under the same numbered line), and in such a row the cell of the first column whose header
  * path names the year's 决算 (not a percentage or a change). Outcomes: exact, wrong flagged (the cell or its row in
  * review), wrong unflagged, missing (no table, row, column or value; {@code missingFlagged} when a blank cell or its
  * row is flagged). Test code: the truth is not the service's.
@@ -70,6 +70,10 @@ public final class TruthRows {
     static Result score(ExtractedDocument doc, Row t, String year) {
         List<ExtractedTable> tables = doc.tables().stream().filter(x -> x.pageFrom() <= t.page() && t.page() <= x.pageTo()).toList();
         if (tables.isEmpty()) return new Result(t, Outcome.MISSING, null, "no table over the page");
+        // the CSV's page is its table's first (where its title is printed): rows on the pages that table continues
+        // over count, in the table of that form number when one is delivered
+        List<ExtractedTable> numbered = tables.stream().filter(x -> t.table().equals(x.formNo())).toList();
+        if (!numbered.isEmpty()) tables = numbered;
         List<TableRow> rows = new ArrayList<>();
         Map<TableRow, ExtractedTable> of = new LinkedHashMap<>();
         Map<TableRow, String> parents = new java.util.HashMap<>();
@@ -78,14 +82,14 @@ public final class TruthRows {
             for (TableRow r : x.rows()) {
                 String ordinal = ordinal(label(r));
                 if (ordinal != null) parent = ordinal;
-                if (!onPage(r, t.page()) || !sameLabel(label(r), t.label())) continue;
+                if (!sameLabel(label(r), t.label())) continue;
                 rows.add(r);
                 of.put(r, x);
-                parents.put(r, parent);
+                parents.put(r, ordinal != null ? "" : parent);
             }
         }
-        if (rows.isEmpty()) return new Result(t, Outcome.MISSING, null, "no row labelled so on the page; labels: "
-                + tables.stream().flatMap(x -> x.rows().stream()).filter(r -> onPage(r, t.page())).map(TruthRows::label).toList());
+        if (rows.isEmpty()) return new Result(t, Outcome.MISSING, null, "no row labelled so; labels: "
+                + tables.stream().flatMap(x -> x.rows().stream()).map(TruthRows::label).toList());
         // a label printed more than once on the page: the row under the same numbered line
         if (rows.size() > 1) {
             rows = rows.stream().filter(r -> parents.get(r).equals(t.parent())).limit(1).toList();
@@ -138,10 +142,6 @@ public final class TruthRows {
         if (l == null) l = r.key().get("name");
         if (l == null) l = r.key().get("item");
         return l == null ? "" : l.toString();
-    }
-
-    private static boolean onPage(TableRow r, int page) {
-        return r.cells().values().stream().anyMatch(c -> c != null && c.page() == page);
     }
 
     /** The ordinal of a numbered line (一、 （二） 3.) without its marks, or null. */
