@@ -167,6 +167,7 @@ final class Stitcher {
         int[] fullColumns;
         final List<RawRow> rows;
         final Set<String> headerKeys = new HashSet<>();
+        final List<RawRow> headerRows = new ArrayList<>();
 
         /** The last part with every column of the table: a page whose last column prints nothing may lack it. */
         Fragment full;
@@ -178,7 +179,30 @@ final class Stitcher {
             rows = new ArrayList<>(f.rows());
             lastColumns = java.util.stream.IntStream.range(0, rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size()).toArray();
             fullColumns = lastColumns;
-            for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) headerKeys.add(key(f.rows().get(i)));
+            for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) {
+                headerKeys.add(key(f.rows().get(i)));
+                headerRows.add(f.rows().get(i));
+            }
+        }
+
+        /**
+         * A header row repeated on a new page as OCR read it there: no amount in it, and at least half of its printed
+         * cells (two at least) the same as those of one of the first page's header rows in the same columns (one
+         * page reads 后预算%, the other 后 预算 %).
+         */
+        boolean repeatedHeader(RawRow r) {
+            if (headerKeys.contains(key(r))) return true;
+            if (r.cells().stream().anyMatch(c -> amount(c.text()))) return false;
+            int printed = (int) r.cells().stream().filter(c -> !c.text().isBlank()).count();
+            for (RawRow h : headerRows) {
+                int same = 0;
+                for (int j = 0; j < Math.min(h.cells().size(), r.cells().size()); j++) {
+                    String a = CaptionText.compact(r.cells().get(j).text());
+                    if (!a.isEmpty() && a.equals(CaptionText.compact(h.cells().get(j).text()))) same++;
+                }
+                if (same >= 2 && same * 2 >= printed) return true;
+            }
+            return false;
         }
 
         /** The part the next one's columns are matched with: the last, unless it lacks columns the table has. */
@@ -199,7 +223,7 @@ final class Stitcher {
             List<RawRow> incoming = new ArrayList<>();
             for (RawRow r : f.rows()) incoming.add(widen(r, map, width));
             int skip = 0;
-            while (skip < incoming.size() && !blank(incoming.get(skip)) && headerKeys.contains(key(incoming.get(skip)))) skip++;
+            while (skip < incoming.size() && !blank(incoming.get(skip)) && repeatedHeader(incoming.get(skip))) skip++;
             incoming = incoming.subList(skip, incoming.size());
             if (!incoming.isEmpty() && !rows.isEmpty() && cutByBreak(rows.get(rows.size() - 1), incoming.get(0))) {
                 rows.set(rows.size() - 1, join(rows.get(rows.size() - 1), incoming.get(0)));
@@ -260,7 +284,7 @@ final class Stitcher {
     /**
      * A row cut by the break: the part on the new page has no first cell, and nothing in it starts
      * an item of its own (an amount, a code or an enumerator such as 十四、 where the row above
-     * also has text).
+     * also has text), nor stands under an amount of the row above.
      */
     private static boolean cutByBreak(RawRow prev, RawRow next) {
         if (next.cells().isEmpty() || !next.cells().get(0).text().isBlank() || blank(next)) return false;
@@ -268,6 +292,8 @@ final class Stitcher {
             String a = prev.cells().get(j).text().strip();
             String b = next.cells().get(j).text().strip();
             if (!a.isEmpty() && (amount(b) || ITEM_START.matcher(b).find())) return false;
+            // a printed figure does not run on over the break: text under it on the new page is another row's
+            if (amount(a) && !b.isEmpty()) return false;
         }
         return true;
     }

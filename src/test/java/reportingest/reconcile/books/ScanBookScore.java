@@ -26,11 +26,13 @@ import java.util.Map;
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) reportingest.reconcile.books.ScanBookScore \
  *     ../shared/external/city_finance_cn/c01_jinan_2021_final_scan.pdf ../shared/external/city_finance_cn/truth_c01_from_c03.csv \
- *     [first=N] [year=2021] [pages=/tmp/pages.json] [dump]
+ *     [first=N] [year=2021] [pages=/tmp/pages.json] [differs=src/test/resources/books/c01-print-differs.tsv] [dump]
  * </pre>
  * {@code first=N}: the book page number of the PDF's first page (for a page range cut out with pdfseparate/pdfunite);
  * {@code pages=FILE}: read the OCR'd pages from FILE when it exists, else write them there (outside the repository),
- * so reconcile changes are measured in seconds; {@code dump}: print every delivered table over the truth pages.
+ * so reconcile changes are measured in seconds; {@code differs=FILE}: the rows where the scan prints another label
+ * or value than the CSV (read by eye; see {@link TruthRows#read(Path, int, int, Path)}); {@code dump}: print every
+ * delivered table.
  */
 public final class ScanBookScore {
     public static void main(String[] args) throws Exception {
@@ -39,11 +41,13 @@ public final class ScanBookScore {
         String year = "2021";
         Path cache = null;
         boolean dump = false;
+        Path differs = null;
         for (int i = 2; i < args.length; i++) {
             if (args[i].startsWith("first=")) first = Integer.parseInt(args[i].substring(6));
             else if (args[i].startsWith("year=")) year = args[i].substring(5);
             else if (args[i].startsWith("pages=")) cache = Path.of(args[i].substring(6));
             else if (args[i].equals("dump")) dump = true;
+            else if (args[i].startsWith("differs=")) differs = Path.of(args[i].substring(8));
         }
         long t0 = System.nanoTime();
         List<Page> pages;
@@ -57,7 +61,7 @@ public final class ScanBookScore {
         ExtractedDocument doc = read(pages);
         long t2 = System.nanoTime();
         int from = pages.get(0).number(), to = pages.get(pages.size() - 1).number();
-        List<TruthRows.Row> truth = TruthRows.read(csv, from, to);
+        List<TruthRows.Row> truth = differs == null ? TruthRows.read(csv, from, to) : TruthRows.read(csv, from, to, differs);
         List<TruthRows.Result> results = TruthRows.score(doc, truth, year);
         if (dump) {
             for (ExtractedTable t : doc.tables()) {

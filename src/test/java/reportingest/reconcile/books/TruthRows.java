@@ -20,11 +20,12 @@ import java.util.Map;
 /**
  * Scores a read book against rows of a truth CSV such as {@code truth_c01_from_c03.csv} (page, row label, value of
  * one column: the 2021年决算数 amount). Per truth row: the tables whose page span covers the page (the one of its form
- * number when there is one: the CSV's page is where the table's title is), their rows with that label (compared by their Chinese characters without ordinal, as the reconciler compares OCR-damaged labels) (when a label
- * recurs, the one under the same numbered line), and in such a row the cell of the first column whose header
- * path names the year's 决算 (not a percentage or a change). Outcomes: exact, wrong flagged (the cell or its row in
- * review), wrong unflagged, missing (no table, row, column or value; {@code missingFlagged} when a blank cell or its
- * row is flagged). Test code: the truth is not the service's.
+ * number when there is one: the CSV's page is where the table's title is); their rows with that label, compared by
+ * their Chinese characters without ordinal (when a label recurs, the one under the same numbered line); in such a row
+ * the cell of the first column whose header path names the year's 决算 (not a percentage or a change). Outcomes:
+ * exact; wrong flagged (the cell or its row in review; {@code schemaOnly} when nothing but the table's SCHEMA_UNKNOWN
+ * speaks against it); wrong unflagged; missing (no table, row, column or value). Test code: the truth is not the
+ * service's.
  */
 public final class TruthRows {
     /**
@@ -41,6 +42,28 @@ public final class TruthRows {
     }
 
     private TruthRows() {}
+
+    /**
+     * The full rows of the CSV with c01_page in [from, to], with the label and value the scan prints where a file of
+     * differences read by eye (page, form, CSV label, CSV value, printed label, printed value) says it prints other
+     * ones: a printed value {@code blank} is expected as an empty cell; rows printed {@code none} or {@code broken}
+     * are left out.
+     */
+    public static List<Row> read(Path csv, int from, int to, Path differs) throws IOException {
+        Map<String, String[]> printed = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(differs, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split("\t");
+            printed.put(f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3], new String[]{f[4], f[5]});
+        }
+        List<Row> out = new ArrayList<>();
+        for (Row r : read(csv, from, to)) {
+            String[] p = printed.get(r.page() + "|" + r.table() + "|" + r.label() + "|" + r.value());
+            if (p == null) out.add(r);
+            else if (!p[1].equals("none") && !p[1].equals("broken")) out.add(new Row(r.table(), r.page(), p[0], p[1], r.parent()));
+        }
+        return out;
+    }
 
     /** The full rows ({@code full_row=yes}) of the CSV with c01_page in [from, to]. */
     public static List<Row> read(Path csv, int from, int to) throws IOException {
@@ -105,7 +128,10 @@ public final class TruthRows {
             CellValue c = r.cells().get(column);
             boolean flagged = r.status() == RowStatus.NEEDS_REVIEW || (c != null && !c.flags().isEmpty());
             Result res;
-            if (c == null || c.value() == null) {
+            if (t.value().equals("blank")) {
+                if (c == null || c.value() == null) return new Result(t, Outcome.EXACT, null, column);
+                res = new Result(t, flagged ? Outcome.WRONG_FLAGGED : Outcome.WRONG_UNFLAGGED, c.value(), column + " printed blank");
+            } else if (c == null || c.value() == null) {
                 res = new Result(t, Outcome.MISSING, c == null ? null : c.raw(), (flagged ? "flagged " : "unflagged ") + "blank in " + column);
             } else if (same(c.value(), t.value())) {
                 return new Result(t, Outcome.EXACT, c.value(), column);
