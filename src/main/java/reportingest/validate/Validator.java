@@ -97,6 +97,7 @@ public final class Validator {
             ExtractedTable t = doc.tables().get(i);
             Optional<SchemaDef> s = catalog.byId(t.schema());
             if (s.isPresent() && cells.table(t.schema()) == i) checks.addAll(TableIdentities.of(i, t, s.get(), cells));
+            checks.addAll(UnknownTableIdentities.of(i, t, cells));
         }
         checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells, labels));
         checks.addAll(NarrativeIdentities.of(catalog.narrativeChecks(), cells, new ItemSubjects(pages == null ? List.of() : pages)));

@@ -186,21 +186,25 @@ final class Stitcher {
         }
 
         /**
-         * A header row repeated on a new page as OCR read it there: no amount in it, and at least half of its printed
-         * cells (two at least) the same as those of one of the first page's header rows in the same columns (one
-         * page reads 后预算%, the other 后 预算 %).
+         * A header row repeated on a new page as OCR read it there: no amount in it, at least two of its printed cells
+         * the same as those of one of the first page's header rows in the same columns, and each other printed cell
+         * a misreading of that row's cell (a few edits: one page reads 占调整后预算%, the other 后预算%), not another
+         * text (a form's 项目名称 | 就业援助基地补贴 row is no header of the next page's 项目名称 | 社区环境整治和建设经费).
          */
         boolean repeatedHeader(RawRow r) {
             if (headerKeys.contains(key(r))) return true;
             if (r.cells().stream().anyMatch(c -> amount(c.text()))) return false;
-            int printed = (int) r.cells().stream().filter(c -> !c.text().isBlank()).count();
             for (RawRow h : headerRows) {
                 int same = 0;
-                for (int j = 0; j < Math.min(h.cells().size(), r.cells().size()); j++) {
+                boolean misread = true;
+                for (int j = 0; j < r.cells().size() && misread; j++) {
                     String a = CaptionText.compact(r.cells().get(j).text());
-                    if (!a.isEmpty() && a.equals(CaptionText.compact(h.cells().get(j).text()))) same++;
+                    if (a.isEmpty()) continue;
+                    String b = j < h.cells().size() ? CaptionText.compact(h.cells().get(j).text()) : "";
+                    if (a.equals(b)) same++;
+                    else misread = !b.isEmpty() && reportingest.catalog.EditDistance.within(a, b, 3) <= Math.min(3, Math.max(a.length(), b.length()) / 2);
                 }
-                if (same >= 2 && same * 2 >= printed) return true;
+                if (misread && same >= 2) return true;
             }
             return false;
         }
