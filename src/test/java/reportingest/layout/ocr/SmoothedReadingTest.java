@@ -20,4 +20,18 @@ class SmoothedReadingTest {
         List<String> merged = SmoothedReading.merge(smoothed, plain).stream().map(OcrWord::text).toList();
         assertThat(merged).containsExactlyInAnyOrder("2021", "决算数", "28512", "调整后");
     }
+
+    @Test
+    void anEnumerationCommaReadSmoothedAsPunctuationIsNotDoubledAndASurerWordIsTaken() {
+        List<OcrWord> smoothed = List.of(
+                new OcrWord("六", 77, 10, 88, 30, 91), new OcrWord(".", 80, 10, 98, 30, 60),        // 、 boxed over 六
+                new OcrWord("污水", 100, 10, 130, 30, 90),
+                new OcrWord("股奶", 200, 10, 230, 30, 19));
+        List<OcrWord> plain = List.of(
+                new OcrWord("六", 77, 10, 88, 30, 91), new OcrWord("、", 89, 10, 98, 30, 90),
+                new OcrWord("污水", 100, 10, 130, 30, 90),
+                new OcrWord("股息", 200, 10, 230, 30, 61));
+        List<String> merged = SmoothedReading.merge(smoothed, plain).stream().map(OcrWord::text).toList();
+        assertThat(merged).containsExactly("六", "、", "污水", "股息");
+    }
 }
