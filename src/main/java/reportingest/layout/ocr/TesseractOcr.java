@@ -41,6 +41,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     private final PpOcrReader pp;
     private final boolean onlyUnsureCells;
     private final OcrEngines configured;
+    /** Tesseract's orientation detection, or null without osd.traineddata. */
+    private final OrientationDetector orientation;
 
     /**
      * @param tessdata  folder holding the .traineddata files (e.g. /usr/share/tesseract-ocr/5/tessdata)
@@ -90,6 +92,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
             }
         }
         this.engines = new TesseractEnginePool(tessdata, languages);
+        this.orientation = OrientationDetector.load(tessdata);
+        if (orientation == null) log.info("no osd.traineddata in {}: pages printed turned on their sheet are read as they lie", tessdata);
         PpOcrEngine loaded = null;
         if (engines.usesPpOcr()) {
             try {
@@ -128,9 +132,36 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         long start = System.nanoTime();
         int workDpi = OcrResolution.workingDpi(dpi, image.getWidth(), image.getHeight(), budget);
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
+        double width = image.getWidth() * 72.0 / dpi, height = image.getHeight() * 72.0 / dpi;
+        OcrReading upright = read(gray, pageNumber, dpi, width, height, workDpi, start);
+        if (orientation == null || !doubtful(upright.page())) return upright;
+        // a page read as it lies gives words of little confidence when its print is turned on the sheet (a
+        // landscape table scanned on a portrait page): Tesseract's orientation detection says how to turn it
+        int turn = orientation.clockwise(gray, workDpi);
+        if (turn == 0) return upright;
+        log.info("page {}: print turned on the sheet (orientation detection); read turned {}° clockwise", pageNumber, turn);
+        boolean across = turn % 180 != 0;
+        return read(gray.turned(turn), pageNumber, dpi, across ? height : width, across ? width : height, workDpi, start);
+    }
+
+    /** Mean word confidence under which a page's reading is doubtful enough to ask for its orientation. */
+    static final double DOUBTFUL_PAGE = 60;
+
+    /** Few words, or most words of little confidence. */
+    private static boolean doubtful(Page page) {
+        double sum = 0;
+        int n = 0;
+        for (var line : page.lines()) for (var w : line.words()) { sum += w.confidence(); n++; }
+        return n >= 20 && sum / n < DOUBTFUL_PAGE;
+    }
+
+    /** Reads a gray page at the working resolution (scanned at {@code dpi}); {@code width} and {@code height} in points, in its frame. */
+    private OcrReading read(GrayImage gray, int pageNumber, int dpi, double width, double height, int workDpi, long start) {
         Deskewed straight = skew.straighten(gray);
         List<LineSegment> found = new RulingDetector(workDpi, OcrResolution.rulingInk(dpi)).find(straight.image());
         GrayImage textOnly = new RulingEraser(workDpi, dpi).erase(straight.image(), found);
+        // a 1-bit scan is read with its edges smoothed to gray (σ of 1 px at 300 dpi), as a gray scan has them
+        GrayImage smoothed = gray.bilevel() ? textOnly.smoothed(workDpi / 300.0) : null;
         List<LineSegment> lines = BrokenFrame.closed(found, workDpi);
         long prepared = System.nanoTime();
 
@@ -140,8 +171,13 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         List<OtherReading> others = List.of();
         if (running == OcrEngines.PPOCR) words = ppOrNull(() -> pp.readPage(textOnly, workDpi, cells), pageNumber);
         if (words == null) {
-            words = engines.with(engine -> LineRereader.improve(engine, textOnly, workDpi,
-                    CellRereader.improve(engine, textOnly, workDpi, engine.words(textOnly, workDpi), cells), cells));
+            GrayImage page = smoothed != null ? smoothed : textOnly;
+            words = engines.with(engine -> {
+                List<OcrWord> read = LineRereader.improve(engine, page, workDpi,
+                        CellRereader.improve(engine, page, workDpi, engine.words(page, workDpi), cells), cells);
+                // a 1-bit page: what its smoothed reading lost of the text, from a reading of its own pixels
+                return smoothed != null ? SmoothedReading.merge(read, engine.words(textOnly, workDpi)) : read;
+            });
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
                 List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
@@ -173,7 +209,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         List<OcrWord> printed = words.stream().filter(w -> !RULE_READ_AS_TEXT.matcher(w.text()).matches()
                 || lines.stream().noneMatch(l -> !l.horizontal() && l.x0() - near <= w.right() && w.left() <= l.x1() + near
                 && l.y0() - near <= w.bottom() && w.top() <= l.y1() + near)).toList();
-        Page page = new Page(pageNumber, image.getWidth() * 72.0 / dpi, image.getHeight() * 72.0 / dpi,
+        Page page = new Page(pageNumber, width, height,
                 PageOrigin.OCR, WordLines.group(printed, ptPerPx), rulings, others);
         long horizontal = lines.stream().filter(LineSegment::horizontal).count();
         OcrReading reading = new OcrReading(page, straight.angleDegrees(), (int) horizontal,
@@ -207,6 +243,7 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     @Override
     public void close() {
         engines.close();
+        if (orientation != null) orientation.close();
         if (ppEngine != null) ppEngine.close();
     }
 }

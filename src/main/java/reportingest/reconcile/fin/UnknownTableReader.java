@@ -189,13 +189,31 @@ public final class UnknownTableReader {
         return b.x();
     }
 
-    /** The first row printing an amount (a number with a fraction or of four digits and more). */
+    /**
+     * The first row printing an amount (a number with a fraction or of four digits and more), or an earlier one that,
+     * under a header naming columns, prints a numbered row label (一、 （一） 1.) or a label with small figures beside
+     * it, and nothing but figures or blanks in its other cells: the first lines of a fund's table may be blank or
+     * print 20 (一、文化旅游体育与传媒支出 blank, 二、社会保障和就业支出 20 above 三、城乡社区支出 2537115), and they are
+     * rows, not header.
+     */
     private static int bodyStart(List<RawRow> rows) {
-        for (int i = 0; i < rows.size(); i++) {
+        int amountRow = -1;
+        for (int i = 0; i < rows.size() && amountRow < 0; i++) {
             if (HeaderMatcher.columnNumberRow(rows.get(i))) return i + 1;
-            for (RawCell c : rows.get(i).cells()) if (amount(c.text()) || CODE.matcher(Labels.key(c.text())).matches()) return i;
+            for (RawCell c : rows.get(i).cells()) if (amount(c.text()) || CODE.matcher(Labels.key(c.text())).matches()) { amountRow = i; break; }
         }
-        return firstLabelRow(rows);
+        if (amountRow < 0) return firstLabelRow(rows);
+        boolean headed = false;
+        for (int i = 0; i < amountRow; i++) {
+            List<RawCell> cells = rows.get(i).cells();
+            String first = cells.isEmpty() ? "" : cells.get(0).text();
+            boolean label = !Labels.blank(first) && !Grid.numeric(first);
+            boolean restFigures = cells.stream().skip(1).allMatch(c -> Labels.blank(c.text()) || Grid.numeric(c.text()));
+            boolean figures = cells.stream().skip(1).anyMatch(c -> !Labels.blank(c.text()) && Grid.numeric(c.text()));
+            if (headed && label && restFigures && (LabelText.ordinal(Labels.key(first)) != null || figures)) return i;
+            headed |= cells.stream().skip(1).anyMatch(c -> !Labels.blank(c.text()) && !Grid.numeric(c.text()));
+        }
+        return amountRow;
     }
 
     /**

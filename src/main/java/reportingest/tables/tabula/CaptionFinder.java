@@ -111,7 +111,7 @@ final class CaptionFinder {
             for (Word w : l.words()) {
                 String s = w.text().strip();
                 if (CaptionText.formNo(s)) {
-                    formNo = s; // the nearest one wins
+                    formNo = CaptionText.strayMarksOff(s); // the nearest one wins
                 } else if (CaptionText.context(s)) {
                     context.add(s);
                 } else if (CaptionText.compact(s).matches("^续表\\d*$")) {
@@ -124,7 +124,7 @@ final class CaptionFinder {
             List<Word> kept = new ArrayList<>();
             for (Line part : new Line(rest).parts()) {
                 // as printed, without the spaces between its words (表二（ 之一） is 表二（之一）)
-                if (CaptionText.formNo(part.text())) formNo = part.text().replaceAll("\\s+", "");
+                if (CaptionText.formNo(part.text())) formNo = CaptionText.strayMarksOff(part.text().replaceAll("\\s+", ""));
                 else kept.addAll(part.words());
             }
             rest = kept;
@@ -140,6 +140,8 @@ final class CaptionFinder {
             candidates.add(r);
         }
         String titleText = inlineTitle != null ? inlineTitle : titleText(candidates, title(page, t, candidates));
+        // a sideways page's own page number, read as a bar or an angle before the title
+        if (titleText != null) titleText = titleText.replaceFirst("^[|｜>›»<‹«~^_\\s]+", "");
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
         List<String> notes = notes(below);
         List<String> all = new ArrayList<>(context);

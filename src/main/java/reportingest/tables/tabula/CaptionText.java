@@ -36,7 +36,17 @@ final class CaptionText {
 
     static boolean context(String s) { return CONTEXT.matcher(s.strip()).matches(); }
     static boolean note(String s) { return NOTE.matcher(s.strip()).matches(); }
-    static boolean formNo(String s) { return FORM_NO.matcher(compact(s)).matches(); }
+    static boolean formNo(String s) { return FORM_NO.matcher(strayMarksOff(compact(s))).matches(); }
+
+    /**
+     * The text without marks before its first letter or digit: OCR reads the sheet's own page number beside a table
+     * printed sideways (— 86 — turned) as a stray > or | before the 表 56 of its caption.
+     */
+    static String strayMarksOff(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isLetterOrDigit(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+        return s.substring(i);
+    }
     static boolean continuation(String s) { return CONTINUATION.matcher(compact(s)).find(); }
     static boolean pageNumber(String s) { return PAGE_NUMBER.matcher(s.strip()).matches(); }
 

@@ -167,6 +167,7 @@ final class Stitcher {
         int[] fullColumns;
         final List<RawRow> rows;
         final Set<String> headerKeys = new HashSet<>();
+        final List<RawRow> headerRows = new ArrayList<>();
 
         /** The last part with every column of the table: a page whose last column prints nothing may lack it. */
         Fragment full;
@@ -178,7 +179,34 @@ final class Stitcher {
             rows = new ArrayList<>(f.rows());
             lastColumns = java.util.stream.IntStream.range(0, rows.isEmpty() ? f.columnLefts().size() : rows.get(0).cells().size()).toArray();
             fullColumns = lastColumns;
-            for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) headerKeys.add(key(f.rows().get(i)));
+            for (int i = 0; i < Math.min(HEADER_ROWS, f.rows().size()); i++) {
+                headerKeys.add(key(f.rows().get(i)));
+                headerRows.add(f.rows().get(i));
+            }
+        }
+
+        /**
+         * A header row repeated on a new page as OCR read it there: no amount in it, at least two of its printed cells
+         * the same as those of one of the first page's header rows in the same columns, and each other printed cell
+         * a misreading of that row's cell (a few edits: one page reads 占调整后预算%, the other 后预算%), not another
+         * text (a form's 项目名称 | 就业援助基地补贴 row is no header of the next page's 项目名称 | 社区环境整治和建设经费).
+         */
+        boolean repeatedHeader(RawRow r) {
+            if (headerKeys.contains(key(r))) return true;
+            if (r.cells().stream().anyMatch(c -> amount(c.text()))) return false;
+            for (RawRow h : headerRows) {
+                int same = 0;
+                boolean misread = true;
+                for (int j = 0; j < r.cells().size() && misread; j++) {
+                    String a = CaptionText.compact(r.cells().get(j).text());
+                    if (a.isEmpty()) continue;
+                    String b = j < h.cells().size() ? CaptionText.compact(h.cells().get(j).text()) : "";
+                    if (a.equals(b)) same++;
+                    else misread = !b.isEmpty() && reportingest.catalog.EditDistance.within(a, b, 3) <= Math.min(3, Math.max(a.length(), b.length()) / 2);
+                }
+                if (misread && same >= 2) return true;
+            }
+            return false;
         }
 
         /** The part the next one's columns are matched with: the last, unless it lacks columns the table has. */
@@ -199,7 +227,7 @@ final class Stitcher {
             List<RawRow> incoming = new ArrayList<>();
             for (RawRow r : f.rows()) incoming.add(widen(r, map, width));
             int skip = 0;
-            while (skip < incoming.size() && !blank(incoming.get(skip)) && headerKeys.contains(key(incoming.get(skip)))) skip++;
+            while (skip < incoming.size() && !blank(incoming.get(skip)) && repeatedHeader(incoming.get(skip))) skip++;
             incoming = incoming.subList(skip, incoming.size());
             if (!incoming.isEmpty() && !rows.isEmpty() && cutByBreak(rows.get(rows.size() - 1), incoming.get(0))) {
                 rows.set(rows.size() - 1, join(rows.get(rows.size() - 1), incoming.get(0)));
@@ -260,7 +288,7 @@ final class Stitcher {
     /**
      * A row cut by the break: the part on the new page has no first cell, and nothing in it starts
      * an item of its own (an amount, a code or an enumerator such as 十四、 where the row above
-     * also has text).
+     * also has text), nor stands under an amount of the row above.
      */
     private static boolean cutByBreak(RawRow prev, RawRow next) {
         if (next.cells().isEmpty() || !next.cells().get(0).text().isBlank() || blank(next)) return false;
@@ -268,6 +296,8 @@ final class Stitcher {
             String a = prev.cells().get(j).text().strip();
             String b = next.cells().get(j).text().strip();
             if (!a.isEmpty() && (amount(b) || ITEM_START.matcher(b).find())) return false;
+            // a printed figure does not run on over the break: text under it on the new page is another row's
+            if (amount(a) && !b.isEmpty()) return false;
         }
         return true;
     }

@@ -64,4 +64,33 @@ class GrayImageTest {
         for (int y = 0; y < blank.height(); y++) for (int x = 0; x < blank.width(); x++) if (blank.dark(x, y, level)) dark++;
         assertThat(dark).isZero();
     }
+
+    @Test
+    void aOneBitPageIsBilevelAndSmoothedToGrayAtItsEdges() {
+        byte[] px = new byte[20 * 20];
+        java.util.Arrays.fill(px, (byte) 0xFF);
+        for (int y = 5; y < 15; y++) for (int x = 8; x < 12; x++) px[y * 20 + x] = 0;   // a black bar
+        GrayImage oneBit = new GrayImage(20, 20, px);
+        assertThat(oneBit.bilevel()).isTrue();
+        GrayImage smooth = oneBit.smoothed(1.0);
+        assertThat(smooth.bilevel()).as("edges now gray").isFalse();
+        assertThat(smooth.at(9, 10)).isLessThan(80);            // inside the bar: still dark
+        assertThat(smooth.at(7, 10)).isBetween(100, 240);       // just outside its edge: gray
+        assertThat(smooth.at(1, 1)).isEqualTo(255);             // paper stays paper
+        assertThat(page(230, 40, 0.05, 20).bilevel()).as("a gray scan with noise").isFalse();
+    }
+
+    @Test
+    void aPageTurnsByQuarters() {
+        // 3 x 2: a dark pixel at the top left
+        byte[] px = {0, (byte) 255, (byte) 255, (byte) 255, (byte) 255, (byte) 255};
+        GrayImage g = new GrayImage(3, 2, px);
+        GrayImage cw = g.turned(90);
+        assertThat(cw.width()).isEqualTo(2);
+        assertThat(cw.height()).isEqualTo(3);
+        assertThat(cw.at(1, 0)).isZero();                       // top left goes to top right turning clockwise
+        assertThat(g.turned(180).at(2, 1)).isZero();
+        assertThat(g.turned(270).at(0, 2)).isZero();
+        assertThat(g.turned(0)).isSameAs(g);
+    }
 }
