@@ -7,8 +7,9 @@ import java.util.List;
  * Second reading of doubtful table cells. Whole-page OCR (psm 6) reads amounts well but loses
  * small, centred, wrapped header words and text under stamps or pen marks; reading such a cell on
  * its own usually recovers it (STACK-NOTES: per-cell OCR is slower, so only doubtful cells get it).
- * A cell is doubtful when it holds ink but no word, or a word below {@link #DOUBTFUL} confidence.
- * The second reading replaces the first only when it is more confident.
+ * A cell is doubtful when it holds ink but no word, or a word below {@link #DOUBTFUL} confidence, or letters alone
+ * on a Chinese page ({@link LatinJunk}). The second reading replaces the first only when it is more confident (letters:
+ * when it is Chinese).
  */
 final class CellRereader {
     static final double DOUBTFUL = 80;
@@ -22,10 +23,12 @@ final class CellRereader {
                                  List<RuledCells.Cell> cells) {
         List<RuledCells.Cell> doubtful = new ArrayList<>();
         int inkLevel = image.inkLevel();
+        boolean chinese = LatinJunk.chinesePage(words);
         for (RuledCells.Cell c : cells) {
             List<OcrWord> inside = RuledCells.inside(words, c, cells);
             boolean printed = ink(image, c, inkLevel) >= MIN_INK;
-            if (printed && (inside.isEmpty() || inside.stream().anyMatch(w -> w.confidence() < DOUBTFUL))) doubtful.add(c);
+            if (printed && (inside.isEmpty() || inside.stream().anyMatch(w -> w.confidence() < DOUBTFUL)
+                    || chinese && LatinJunk.suspect(inside))) doubtful.add(c);
         }
         if (doubtful.isEmpty()) return words;
         List<List<OcrWord>> again = engine.wordsIn(image, dpi, doubtful);
@@ -36,7 +39,8 @@ final class CellRereader {
             // In a cell the page reading left empty, faint guesses are stamp or pen strokes, not print.
             List<OcrWord> after = before.isEmpty()
                     ? again.get(i).stream().filter(w -> w.confidence() >= NEW_WORD_MIN).toList() : again.get(i);
-            if (after.isEmpty() || mean(after) <= mean(before)) continue;
+            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsChinese(after) : mean(after) > mean(before);
+            if (after.isEmpty() || !better) continue;
             out.removeAll(before);
             out.addAll(after);
         }

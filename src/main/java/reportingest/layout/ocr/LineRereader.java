@@ -14,7 +14,8 @@ import java.util.List;
  * cannot be named. Read on its own as one line (psm 7) and brought down to body-text size, the same
  * title reads correctly (measured: at its printed size the crop still gave 文出决算表, at half size
  * 支出决算表). Enlarging does not help; large print is the problem. The second reading replaces the
- * first only when it is more confident. Lines inside ruled cells are {@link CellRereader}'s.
+ * first only when it is more confident; letters alone on a Chinese page, when it is Chinese ({@link LatinJunk}).
+ * Lines inside ruled cells are {@link CellRereader}'s.
  */
 final class LineRereader {
     /** A line whose words average below this confidence is read again. */
@@ -35,13 +36,16 @@ final class LineRereader {
         List<OcrWord> outside = words.stream()
                 .filter(w -> cells.stream().noneMatch(c -> overlaps(c, w.left(), w.top(), w.right(), w.bottom())))
                 .toList();
-        List<List<OcrWord>> doubtful = lineParts(outside).stream().filter(p -> mean(p) < DOUBTFUL)
+        boolean chinese = LatinJunk.chinesePage(words);
+        List<List<OcrWord>> doubtful = lineParts(outside).stream()
+                .filter(p -> mean(p) < DOUBTFUL || chinese && LatinJunk.suspect(p))
                 .sorted(Comparator.comparingDouble(LineRereader::mean)).limit(MAX_LINES).toList();
         if (doubtful.isEmpty()) return words;
         List<OcrWord> out = new ArrayList<>(words);
         for (List<OcrWord> before : doubtful) {
             List<OcrWord> after = reread(engine, image, dpi, before, cells);
-            if (after.isEmpty() || mean(after) <= mean(before)) continue;
+            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsChinese(after) : mean(after) > mean(before);
+            if (after.isEmpty() || !better) continue;
             out.removeAll(before);
             out.addAll(after);
         }

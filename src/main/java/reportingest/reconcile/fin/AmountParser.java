@@ -1,6 +1,7 @@
 package reportingest.reconcile.fin;
 
 import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +19,21 @@ public final class AmountParser {
     private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?%?");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?%?");
     private static final Pattern DASH = Pattern.compile("[-—–‐－]+");
+    /**
+     * Digits, a gap, one or two digits and no point (OCR's "72 29" for 72.29): joined they would read ten or a hundred
+     * times the printed amount, so the point is put back, as a guess for the identities and the reviewer to confirm.
+     */
+    private static final Pattern POINT_UNREAD = Pattern.compile("(-?\\d+)[\\s\\u3000]+(\\d{1,2})");
 
     private AmountParser() {}
 
     public static Amount parse(String raw) {
         if (raw == null) return Amount.BLANK;
+        Matcher gap = POINT_UNREAD.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
+        if (gap.matches()) {
+            String v = gap.group(1) + "." + gap.group(2);
+            return new Amount(v, true, true, "digits set apart where the point belongs, the point unread: '" + raw.strip() + "' read as " + v);
+        }
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]", "");
         if (s.isEmpty()) return Amount.BLANK;
         s = s.replace('。', '.').replace('，', ',');

@@ -145,6 +145,10 @@ public final class CatalogReconciler implements Reconciler {
                 schema = HeaderSchemas.identify(catalog, raw);
                 if (schema.isPresent()) fromHeader = HeaderSchemas.flag(raw, schema.get());
             }
+            if (schema.isEmpty()) {
+                schema = HeaderSchemas.identifyByShortTitleWithSlip(catalog, raw);
+                if (schema.isPresent()) fromHeader = HeaderSchemas.slipFlag(raw, schema.get());
+            }
             if (schema.isEmpty() && !holdsAmounts(raw)) {
                 // a list of units or projects (序号/单位名称/备注): nothing to reconcile, nothing to review
                 LOG.info("table '{}' (page {}) holds no amounts; not a financial table, not stored", raw.title(), raw.pageFrom());

@@ -322,6 +322,45 @@ public final class Grid {
     }
 
     /**
+     * A header name set apart by OCR (上缴上级 | 支出, its characters spaced wide on an unruled page) falls into two grid
+     * columns, neither naming a column: two neighbours, both unmatched, whose texts run together name exactly one
+     * wanted column that no other grid column holds are that column. It is read from whichever of the two prints
+     * values; they are joined only when the other prints none in the body, so no printed value is dropped.
+     */
+    static List<Column> joinSplitHeaders(List<Column> cols, List<ColumnDef> candidates, List<RawRow> body) {
+        List<Column> out = new ArrayList<>(cols);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            Column a = out.get(i), b = out.get(i + 1);
+            if (a.role() != Role.UNMATCHED || b.role() != Role.UNMATCHED || a.path().isEmpty() || b.path().isEmpty()
+                    || b.index() != a.index() + 1) continue;
+            String joined = Labels.key(a.path().get(a.path().size() - 1) + b.path().get(b.path().size() - 1));
+            Set<String> held = new LinkedHashSet<>();
+            for (Column c : out) if (c.role() == Role.VALUE) held.add(c.canonical());
+            List<ColumnDef> named = candidates.stream().filter(d -> !held.contains(d.name()))
+                    .filter(d -> d.aliases().stream().anyMatch(al -> HeaderMatcher.close(joined, Labels.key(al)))
+                            || HeaderMatcher.close(joined, Labels.key(d.name())))
+                    .toList();
+            if (named.size() != 1) continue;
+            boolean aPrints = printsInBody(body, a.index()), bPrints = printsInBody(body, b.index());
+            if (aPrints && bPrints) continue;
+            Column keep = bPrints ? b : a, drop = bPrints ? a : b;
+            List<String> path = new ArrayList<>(a.path().subList(0, a.path().size() - 1));
+            path.add(a.path().get(a.path().size() - 1) + b.path().get(b.path().size() - 1));
+            out.set(out.indexOf(keep), new Column(keep.index(), Role.VALUE, named.get(0).name(), path));
+            out.set(out.indexOf(drop), new Column(drop.index(), Role.NONE, null, drop.path()));
+            i++;
+        }
+        return out;
+    }
+
+    private static boolean printsInBody(List<RawRow> body, int col) {
+        for (RawRow r : body) {
+            if (col < r.cells().size() && !Labels.blank(r.cells().get(col).text())) return true;
+        }
+        return false;
+    }
+
+    /**
      * A value column whose header text OCR garbled, placed by elimination: exactly one wanted column
      * is held by no grid column and exactly one grid column with header text matches none, and either
      * that text holds most characters of the wanted column's name or an alias, in any order (a header

@@ -1,5 +1,6 @@
 package reportingest.reconcile.fin;
 
+import reportingest.layout.PageOrigin;
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
@@ -297,11 +298,18 @@ public final class GroupedTableParser implements TableParser {
         List<RawCell> t = r.cells();
         List<Integer> at = new ArrayList<>();
         List<GroupDef> which = new ArrayList<>();
+        List<Boolean> slipped = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             String k = Labels.key(t.get(i).text());
+            GroupDef near = null;
+            int nearCount = 0;
             for (GroupDef g : schema.groups()) {
-                if (g.totalLabel() != null && Labels.key(g.totalLabel()).equals(k)) { at.add(i); which.add(g); }
+                if (g.totalLabel() == null) continue;
+                if (Labels.key(g.totalLabel()).equals(k)) { at.add(i); which.add(g); slipped.add(false); near = null; nearCount = -1; break; }
+                if (recognised(t.get(i)) && withinSlip(t.get(i).text(), g.totalLabel())) { near = g; nearCount++; }
             }
+            // an OCR'd total label with a slip (人员经经费合计): the one total label it is near
+            if (nearCount == 1) { at.add(i); which.add(near); slipped.add(true); }
         }
         if (at.isEmpty()) return false;
         List<GroupDef> unprinted = schema.groups().stream().filter(g -> g.totalLabel() != null && !which.contains(g)).toList();
@@ -329,10 +337,26 @@ public final class GroupedTableParser implements TableParser {
                 if (!Labels.blank(t.get(i).text())) { value = t.get(i); break; }
             }
             boolean guessed = inferred != null && n == at.size() - 1;
-            String label = guessed ? which.get(n).totalLabel() : Labels.clean(t.get(at.get(n)).text());
-            footers.add(new Footer(label, which.get(n), value, t.get(at.get(n)), guessed ? List.of(inferred) : List.of()));
+            boolean slip = n < slipped.size() && slipped.get(n);
+            String printed = Labels.clean(t.get(at.get(n)).text());
+            String label = guessed || slip ? which.get(n).totalLabel() : printed;
+            List<Flag> flags = guessed ? List.of(inferred) : slip ? List.of(Flag.of(Cells.LABEL_RECONCILED, "printed '" + printed
+                    + "' read as the form's total line '" + label + "'")) : List.of();
+            footers.add(new Footer(label, which.get(n), value, t.get(at.get(n)), flags));
         }
         return true;
+    }
+
+    private static boolean recognised(RawCell c) {
+        return c.origin() == PageOrigin.OCR || c.origin() == PageOrigin.OCR_TEXT;
+    }
+
+    /** The printed text's Chinese characters within the OCR budget of the label's (one slip in six or more). */
+    private static boolean withinSlip(String printed, String label) {
+        String p = LabelText.han(printed), l = LabelText.han(label);
+        if (p.isEmpty() || l.isEmpty()) return false;
+        int limit = LabelText.freeBudget(l.length());
+        return limit > 0 && LabelText.distance(p, l, limit) <= limit;
     }
 
     private static int groupCount(List<RawRow> header, SchemaDef schema) {

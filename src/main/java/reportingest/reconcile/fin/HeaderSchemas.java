@@ -1,15 +1,19 @@
 package reportingest.reconcile.fin;
 
 import reportingest.catalog.Catalog;
+import reportingest.catalog.EditDistance;
 import reportingest.catalog.SchemaDef;
+import reportingest.catalog.TextKey;
 import reportingest.reconcile.Flag;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -58,6 +62,38 @@ final class HeaderSchemas {
     static Flag flag(RawTable table, SchemaDef schema) {
         return Flag.of(SCHEMA_FROM_HEADER, "title '" + table.title() + "' not readable; the header names every column of "
                 + schema.title() + " and of no other form");
+    }
+
+    /** Titles shorter than this get no slip in the catalog (收入决算表 and 支出决算表 are two characters apart). */
+    static final int SHORT_TITLE = 6;
+
+    /**
+     * A short title read with one slip (文出决算表 for 支出决算表), where the header prints only some of the form's
+     * columns: the one short catalog title one character away names the form if the header vouches for it, naming at
+     * least {@link #MIN_COLUMNS} of its columns. The title alone may not: one slip in five characters could be another
+     * form's.
+     */
+    static Optional<SchemaDef> identifyByShortTitleWithSlip(Catalog catalog, RawTable table) {
+        if (table.title() == null || table.title().isBlank()) return Optional.empty();
+        String key = TextKey.of(table.title());
+        Set<SchemaDef> near = new LinkedHashSet<>();
+        for (SchemaDef s : catalog.schemas()) {
+            if (!s.financial()) continue;
+            for (String t : s.allTitles()) {
+                String tk = TextKey.of(t);
+                if (tk.length() < SHORT_TITLE && EditDistance.within(key, tk, 1) == 1) near.add(s);
+            }
+        }
+        if (near.size() != 1) return Optional.empty();
+        SchemaDef s = near.iterator().next();
+        List<RawRow> header = headerRows(table.rows());
+        return HeaderMatcher.columnsNamed(header, s).size() >= MIN_COLUMNS ? Optional.of(s) : Optional.empty();
+    }
+
+    static Flag slipFlag(RawTable table, SchemaDef schema) {
+        return Flag.of(SCHEMA_FROM_HEADER, "title '" + table.title() + "' read as " + schema.title()
+                + " (one character off); the header names " + HeaderMatcher.columnsNamed(headerRows(table.rows()), schema).size()
+                + " of its columns");
     }
 
     /** The rows before the first one holding an amount (all rows, at most a few, of an empty table). */

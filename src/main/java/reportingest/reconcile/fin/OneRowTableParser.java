@@ -77,7 +77,8 @@ public final class OneRowTableParser implements TableParser {
         List<List<String>> paths = grid.paths(start, schema, List.of());
         List<Grid.Column> cols = new ArrayList<>();
         for (int c = 0; c < grid.width(); c++) cols.add(Grid.valueRole(c, paths.get(c), schema, schema.columns()));
-        cols = Grid.byElimination(Grid.dropDuplicates(cols), schema.columns());
+        cols = Grid.byElimination(Grid.joinSplitHeaders(Grid.dropDuplicates(cols), schema.columns(),
+                grid.rows().subList(start, grid.rows().size())), schema.columns());
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
         List<String> columns = Grid.presentColumns(cols, schema);
         List<Flag> tableFlags = new ArrayList<>(Grid.headerFlags(cols, schema.requiredColumnNames()));

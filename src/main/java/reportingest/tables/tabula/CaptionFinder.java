@@ -24,6 +24,9 @@ final class CaptionFinder {
     /** A caption drawn inside a grid takes at most this many of its first rows, one filled cell each. */
     private static final int CAPTION_ROWS = 3;
 
+    /** This many title-like lines below a page's last table (or on a page without one) are a list of titles. */
+    private static final int LISTED_TITLES = 3;
+
     /** A title's wrapped lines are at most this share of their height apart. */
     private static final double WRAP_GAP = 1.0;
 
@@ -79,12 +82,17 @@ final class CaptionFinder {
         List<Line> below = outside.stream().filter(l -> l.centreY() > from).toList();
         // from the last title-like line down: what comes before it are the last table's notes; a running head or
         // foot (a book's title on every page) is never a title parted from its table
-        int at = -1;
+        int at = -1, titles = 0;
         for (int i = 0; i < below.size(); i++) {
             String text = below.get(i).text();
-            if (CaptionText.looksLikeTitle(text) && !CaptionText.note(text) && !runningLines.contains(CaptionText.compact(text))) at = i;
+            if (CaptionText.looksLikeTitle(text) && !CaptionText.note(text) && !runningLines.contains(CaptionText.compact(text))) {
+                at = i;
+                titles++;
+            }
         }
-        if (at < 0) return null;
+        // a list of titles (a table of contents) names tables printed elsewhere: its last line is not a title the
+        // page break parted from the next page's table (a 收入决算表 ending atop that page would take 九、国有资本…)
+        if (at < 0 || titles >= LISTED_TITLES) return null;
         Fragment none = new Fragment(page.number(), new BBox(0, Double.MAX_VALUE / 4, page.width(), 0), List.of(), List.of(),
                 Caption.NONE, false, false, false);
         Caption c = caption(page, none, below.subList(at, below.size()), List.of());

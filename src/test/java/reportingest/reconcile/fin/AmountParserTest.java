@@ -38,6 +38,16 @@ class AmountParserTest {
         assertThat(AmountParser.parse("72。16").value()).isEqualTo("72.16");
     }
 
+    /** OCR's "72 29" for 72.29: joined it would be 7229, a hundred times the print, and no flag. */
+    @ParameterizedTest(name = "''{0}'' reads as {1}, reported as a guess")
+    @CsvSource({"'72 29',72.29", "'1234 5',1234.5", "'-8 50',-8.50", "'1 234',1234"})
+    void digitsSetApartWhereThePointBelongsAreAGuessedPoint(String raw, String value) {
+        AmountParser.Amount a = AmountParser.parse(raw);
+        assertThat(a.value()).isEqualTo(value);
+        // a gap before three digits is a thousands gap (1 234), read as printed
+        assertThat(a.guessed()).isEqualTo(!"1234".equals(value));
+    }
+
     @Test
     void wordsAreNotAmounts() {
         AmountParser.Amount a = AmountParser.parse("社会保障和就业支出");

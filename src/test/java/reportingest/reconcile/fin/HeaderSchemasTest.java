@@ -83,4 +83,30 @@ class HeaderSchemasTest {
         RawTable t = table("ShR", row("项目", "决算数"), row("一、工资福利支出", "1.00"));
         assertThat(HeaderSchemas.identify(reportingest.catalog.Catalog.load(), t)).isEmpty();
     }
+
+    /** 支出决算表 read 文出决算表 over a header printing three of the form's six kinds of spending. */
+    @Test
+    void aShortTitleReadWithOneSlipNamesItsFormWhenTheHeaderVouches() {
+        RawTable t = table("文出决算表",
+                row("科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"),
+                row("208", "社会保障和就业支出", "51.43", "51.43", ""));
+
+        ExtractedDocument doc = reconciler.reconcile(List.of(), List.of(t));
+
+        assertThat(doc.tables()).extracting(ExtractedTable::schema).containsExactly("expenditure");
+        // the three columns it does not print are said missing
+        assertThat(doc.tables().get(0).flags()).extracting(Flag::code).containsExactly("COLUMN_MISSING", HeaderSchemas.SCHEMA_FROM_HEADER);
+        assertThat(doc.tables().get(0).flags().get(1).message()).isEqualTo("title '文出决算表' read as 支出决算表 (one character off); the header names 3 of its columns");
+    }
+
+    @Test
+    void aShortTitleOneSlipFromTwoFormsOrWithoutAVouchingHeaderNamesNone() {
+        // 收出决算表 is one slip from both 收入决算表 and 支出决算表
+        RawTable both = table("收出决算表", row("科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"), row("208", "社会保障和就业支出", "51.43", "51.43", ""));
+        // a header of two of the form's columns does not vouch
+        RawTable thin = table("文出决算表", row("科目编码", "科目名称", "基本支出", "项目支出"), row("208", "社会保障和就业支出", "51.43", ""));
+        var catalog = reportingest.catalog.Catalog.load();
+        assertThat(HeaderSchemas.identifyByShortTitleWithSlip(catalog, both)).isEmpty();
+        assertThat(HeaderSchemas.identifyByShortTitleWithSlip(catalog, thin)).isEmpty();
+    }
 }

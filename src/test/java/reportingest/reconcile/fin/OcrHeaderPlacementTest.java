@@ -65,4 +65,34 @@ class OcrHeaderPlacementTest {
         assertThat(r.cells().get("项目支出").value()).isNull();
         assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
     }
+
+    /**
+     * An unruled 150-dpi scan: OCR set 上缴上级支出 and 经营支出 apart (上 缴 上 级 | 支出), so each fell into two grid
+     * columns, and 对附属单位补助支出 came out as gibberish. The halves run together name their column; the one left
+     * is placed by elimination; nothing is missing, nothing unmatched.
+     */
+    @Test
+    void aHeaderNameSetApartIntoTwoColumnsIsOneColumn() {
+        ExtractedTable t = one("支出决算表",
+                "项目||本年支出合计|基本支出|项目支出|上 缴 上 级|支出|经 营|支出|| ah",
+                "科目编码|科目名称|||||||||",
+                "205|教育支出|457.74||457.74||||||",
+                "208|社会保障和就业支出|71.20|71.20|||||||");
+        assertThat(t.flags()).isEmpty();
+        assertThat(t.columns()).containsExactly("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出");
+        TableRow r = t.rows().get(1);
+        assertThat(r.cells().get("基本支出").value()).isEqualTo("71.20");
+        assertThat(r.cells().get("上缴上级支出").value()).isNull();
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    /** Both halves print values: they are two columns, and the header's flags say so. */
+    @Test
+    void twoColumnsThatBothPrintValuesAreNotJoined() {
+        ExtractedTable t = one("支出决算表",
+                "项目||本年支出合计|基本支出|项目支出|上 缴 上 级|支出|经营支出|对附属单位补助支出",
+                "科目编码|科目名称|||||||",
+                "205|教育支出|457.74||457.74|1.00|2.00||");
+        assertThat(t.flags()).extracting(reportingest.reconcile.Flag::code).contains("COLUMN_MISSING", "HEADER_UNMATCHED");
+    }
 }

@@ -310,6 +310,23 @@ class RowLabelReconcilerTest {
     }
 
     @Test
+    void bothFooterTotalsReadWithASlipAreTheFormsTotalLinesWithProvenance() {
+        // the stamped fixture scan turned 0.02° otherwise: 人员经经费合计 and 公用经费合证- on the totals line
+        ExtractedTable t = one(basic(
+                "301|工资福利支出|307.74|302|商品和服务支出|138.87|||",
+                "人员经经费合计||307.74|公用经费合证-|||||138.87"));
+        TableRow people = t.rows().stream().filter(x -> "人员经费合计".equals(x.key().get("name"))).findFirst().orElseThrow();
+        TableRow office = t.rows().stream().filter(x -> "公用经费合计".equals(x.key().get("name"))).findFirst().orElseThrow();
+        assertThat(people.cells().get("决算数").value()).isEqualTo("307.74");
+        assertThat(office.cells().get("决算数").value()).isEqualTo("138.87");
+        assertThat(office.key().get("group")).isEqualTo("公用经费");
+        assertThat(codes(people.flags())).containsExactly(Cells.LABEL_RECONCILED);
+        assertThat(people.flags().get(0).message()).isEqualTo("printed '人员经经费合计' read as the form's total line '人员经费合计'");
+        assertThat(codes(office.flags())).containsExactly(Cells.LABEL_RECONCILED);
+        assertThat(t.rows()).noneMatch(r -> r.key().get("name") == null);
+    }
+
+    @Test
     void aLineWhoseOrdinalAndOneCharacterOcrMangledIsReadAtItsPlaceWithoutReview() {
         RawTable raw = fiscalSummary(PageOrigin.OCR, INCOME_LINES);
         RawRow second = raw.rows().get(3);

@@ -113,6 +113,41 @@ class PageBreakStitchTest {
     }
 
     /** Verticals at 62, 126, 220, 314, 410, 481, 544 from {@code top} to {@code bottom}; rules across at the others. */
+    /**
+     * A table of contents ends a page with 九、国有资本经营预算财政拨款支出决算表; the next page opens with the rest of a
+     * table begun on a page not in the file. A listed title is no title the page break parted from that table.
+     */
+    @Test
+    void theLastLineOfATableOfContentsDoesNotNameTheNextPagesTable() {
+        String[] listed = {"一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "八、政府性基金预算财政拨款收入支出决算表",
+                "九、国有资本经营预算财政拨款支出决算表"};
+        List<TextLine> contents = new ArrayList<>();
+        contents.add(new TextLine(1, List.of(word("目录", 280, 80))));
+        for (int i = 0; i < listed.length; i++) contents.add(new TextLine(i + 2, List.of(word(listed[i], 90, 120 + 24 * i))));
+        Page toc = new Page(1, 595, 842, PageOrigin.TEXT_LAYER, contents, List.of());
+        assertThat(new TabulaTableRecognizer().recognize(List.of(toc, openingPage())))
+                .extracting(RawTable::title).containsExactly((String) null);
+    }
+
+    /** The same page after a page whose foot prints one title: that title names it. */
+    @Test
+    void aTitleAloneAtThePageFootNamesTheNextPagesTable() {
+        Page before = new Page(1, 595, 842, PageOrigin.TEXT_LAYER,
+                List.of(new TextLine(1, List.of(word("说明：本表反映部门本年度各项收入情况。", 62, 700))),
+                        new TextLine(2, List.of(word("支出决算表", 250, 780)))), List.of());
+        assertThat(new TabulaTableRecognizer().recognize(List.of(before, openingPage())))
+                .extracting(RawTable::title).containsExactly("支出决算表");
+    }
+
+    /** Page 2 of a file, a ruled table at its top and no line above it. */
+    private static Page openingPage() {
+        List<Ruling> rulings = new ArrayList<>(frame(70, 84, 98));
+        List<Word> words = List.of(word("会议费", 225, 72), word("110.05", 508, 72), word("会议服务", 225, 86), word("110.05", 508, 86));
+        List<TextLine> lines = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) lines.add(new TextLine(i + 1, List.of(words.get(i))));
+        return new Page(2, 595, 842, PageOrigin.TEXT_LAYER, lines, rulings);
+    }
+
     private static List<Ruling> frame(double top, double... across) {
         List<Ruling> out = new ArrayList<>();
         double bottom = across[across.length - 1];
