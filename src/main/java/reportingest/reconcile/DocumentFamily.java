@@ -46,6 +46,11 @@ public final class DocumentFamily {
 
     public record Family(String kind, String level, Integer fiscalYear) {}
 
+    /** Whether the family is a government's own book (决算 or 预算), not a department's report. */
+    public static boolean isGovernmentBook(String kind) {
+        return GOVERNMENT_FINAL_ACCOUNTS.equals(kind) || GOVERNMENT_BUDGET.equals(kind);
+    }
+
     private DocumentFamily() {}
 
     public static Family of(List<Page> pages, List<ExtractedTable> tables) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Checks of the figures stated in the narrative (catalog {@code narrativeChecks}): a figure stated
  * twice, narrative identities within one scope and year, and figures against the table cells
- * holding the same figure.
+ * holding the same figure (for a government book's 说明, the cells it names: {@link BookFigureChecks}).
  */
 final class NarrativeIdentities {
     static final String NARRATIVE_MISMATCH = "NARRATIVE_MISMATCH";
@@ -46,6 +46,7 @@ final class NarrativeIdentities {
             if (def.changes() != null && def.changes().checkedIn(fs.get(0).scope())) changes(def.changes(), fs, first, tag, out);
         }
         tables(def, cells, subjects, out);
+        out.addAll(BookFigureChecks.of(cells));
         return out;
     }
 
@@ -55,7 +56,7 @@ final class NarrativeIdentities {
         return (gt >= 0 ? s.substring(gt + 3) : s) + ", line " + f.lineNo();
     }
 
-    private static Term fact(NarrativeFact f) {
+    static Term fact(NarrativeFact f) {
         return Term.figure(f.figure() + " (" + where(f) + ": “" + f.quote() + "”)", f.value());
     }
 

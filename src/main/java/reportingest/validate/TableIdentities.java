@@ -96,16 +96,9 @@ final class TableIdentities {
             }
             if (kids.isEmpty()) continue;
             for (String col : t.columns()) {
-                CellRef lhs = new CellRef(ti, e.getValue(), col);
-                if (cells.cell(lhs) == null) continue;
-                List<Term> terms = new ArrayList<>();
-                for (int k : kids) {
-                    CellRef ref = new CellRef(ti, k, col);
-                    if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
-                }
-                out.add(new Check(s.id() + "/hier/" + e.getKey() + "/" + col, HIERARCHY_SUM_MISMATCH, Check.Kind.SUM,
-                        Check.Source.TABLE, desc(s, id, e.getKey() + " " + col + " = Σ its " + want + "-digit codes"),
-                        Term.cell(cells.label(lhs), lhs), terms, null, true));
+                SumCheck.add(out, SumCheck.of(s.id() + "/hier/" + e.getKey() + "/" + col, HIERARCHY_SUM_MISMATCH,
+                        desc(s, id, e.getKey() + " " + col + " = Σ its " + want + "-digit codes"), new CellRef(ti, e.getValue(), col),
+                        rowsOf(ti, kids, col), true, cells));
             }
         }
     }
@@ -130,16 +123,16 @@ final class TableIdentities {
     private static void sumPerColumn(int ti, ExtractedTable t, DocumentCells cells, int lhsRow, List<Integer> rows, String name,
                                      java.util.function.Function<String, String> description, List<Check> out) {
         for (String col : t.columns()) {
-            CellRef lhs = new CellRef(ti, lhsRow, col);
-            if (cells.cell(lhs) == null) continue;
-            List<Term> terms = new ArrayList<>();
-            for (int r : rows) {
-                CellRef ref = new CellRef(ti, r, col);
-                if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
-            }
-            out.add(new Check(name + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
-                    description.apply(col), Term.cell(cells.label(lhs), lhs), terms, null, true));
+            SumCheck.add(out, SumCheck.of(name + col, TOTAL_MISMATCH, description.apply(col), new CellRef(ti, lhsRow, col),
+                    rowsOf(ti, rows, col), true, cells));
         }
+    }
+
+    /** The cells of these rows in one column. */
+    static List<CellRef> rowsOf(int ti, List<Integer> rows, String column) {
+        List<CellRef> out = new ArrayList<>();
+        for (int r : rows) out.add(new CellRef(ti, r, column));
+        return out;
     }
 
     private static List<Integer> sideRows(ExtractedTable t, String side) {
@@ -186,16 +179,8 @@ final class TableIdentities {
         }
         if (parts.isEmpty()) return;
         for (String col : sideColumns(s, id.side(), t)) {
-            CellRef lhs = new CellRef(ti, side.get(total), col);
-            if (cells.cell(lhs) == null) continue;
-            List<Term> terms = new ArrayList<>();
-            for (int r : parts) {
-                CellRef ref = new CellRef(ti, r, col);
-                if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
-            }
-            out.add(new Check(s.id() + "/" + id.side() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM,
-                    Check.Source.TABLE, desc(s, id, id.description() + " (" + col + ")"), Term.cell(cells.label(lhs), lhs),
-                    terms, null, true));
+            SumCheck.add(out, SumCheck.of(s.id() + "/" + id.side() + "/" + id.total() + "/" + col, TOTAL_MISMATCH,
+                    desc(s, id, id.description() + " (" + col + ")"), new CellRef(ti, side.get(total), col), rowsOf(ti, parts, col), true, cells));
         }
     }
 
@@ -218,25 +203,20 @@ final class TableIdentities {
             if (DocumentCells.code(r) == null && DocumentCells.key(DocumentCells.name(r)).equals(DocumentCells.key(id.total()))) total = i;
         }
         if (total < 0) return;
-        for (String col : t.columns()) {
-            CellRef lhs = new CellRef(ti, total, col);
-            if (cells.cell(lhs) == null) continue;
-            List<Term> terms = new ArrayList<>();
-            for (String p : id.parts()) {
-                if (!p.startsWith("@group:")) continue;
-                String[] g = p.split(":");
-                int level = g.length > 2 && g[2].startsWith("level") ? Integer.parseInt(g[2].substring(5)) : 3;
-                for (int i = 0; i < t.rows().size(); i++) {
-                    TableRow r = t.rows().get(i);
-                    String c = DocumentCells.code(r);
-                    if (c != null && c.length() == level && g[1].equals(r.key().get("group"))) {
-                        CellRef ref = new CellRef(ti, i, col);
-                        if (cells.cell(ref) != null) terms.add(Term.cell(cells.label(ref), ref));
-                    }
-                }
+        List<Integer> parts = new ArrayList<>();
+        for (String p : id.parts()) {
+            if (!p.startsWith("@group:")) continue;
+            String[] g = p.split(":");
+            int level = g.length > 2 && g[2].startsWith("level") ? Integer.parseInt(g[2].substring(5)) : 3;
+            for (int i = 0; i < t.rows().size(); i++) {
+                TableRow r = t.rows().get(i);
+                String c = DocumentCells.code(r);
+                if (c != null && c.length() == level && g[1].equals(r.key().get("group"))) parts.add(i);
             }
-            out.add(new Check(s.id() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, Check.Kind.SUM, Check.Source.TABLE,
-                    desc(s, id, null), Term.cell(cells.label(lhs), lhs), terms, null, false));
+        }
+        for (String col : t.columns()) {
+            SumCheck.add(out, SumCheck.of(s.id() + "/" + id.total() + "/" + col, TOTAL_MISMATCH, desc(s, id, null),
+                    new CellRef(ti, total, col), rowsOf(ti, parts, col), false, cells));
         }
     }
 

@@ -101,7 +101,6 @@ public final class Validator {
             Optional<SchemaDef> s = catalog.byId(t.schema());
             if (s.isPresent() && cells.table(t.schema()) == i) checks.addAll(TableIdentities.of(i, t, s.get(), cells));
             // a table no form names is checked against what its own outline and header imply
-            if (s.isEmpty() && UNKNOWN.equals(t.schema())) checks.addAll(DerivedIdentities.of(i, t, cells));
             checks.addAll(UnknownTableIdentities.of(i, t, cells));
         }
         checks.addAll(CrossTableIdentities.of(catalog.crossTableIdentities(), cells, labels));

@@ -34,7 +34,7 @@ class DerivedIdentitiesTest {
     private static final double CENTRED = 137, CLASS = 100, ITEM = 114, SUB = 121;
 
     /** label, x, then 调整预算数 小计 经费支出 基本建设, 决算数 小计 经费支出 基本建设, percent ("" = blank). */
-    private static final String[][] BODY = {
+    static final String[][] BODY = {
             {"一般公共预算支出合计", "" + CENTRED, "350", "250", "100", "370", "260", "110", "104.0"},
             {"一般公共服务支出", "" + CLASS, "300", "200", "100", "330", "220", "110", "110.0"},
             {"人大事务", "" + ITEM, "120", "120", "", "130", "130", "", "108.3"},
@@ -51,7 +51,7 @@ class DerivedIdentitiesTest {
         return new RawCell(text, 1, new BBox(x, y, 40, 6), 100.0, PageOrigin.TEXT_LAYER);
     }
 
-    private static RawTable table(String[][] body) {
+    static RawTable table(String[][] body) {
         List<RawRow> rows = new ArrayList<>();
         double[] xs = {250, 300, 350, 400, 450, 500, 550};
         rows.add(new RawRow(List.of(cell("项目", 150, 100), cell("2022年调整预算数", xs[0], 100), cell("", xs[1], 100), cell("", xs[2], 100),

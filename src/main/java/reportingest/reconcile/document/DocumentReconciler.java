@@ -36,7 +36,7 @@ public final class DocumentReconciler implements Reconciler {
         // performance forms are appended to the reports, after the disclosure tables
         all.addAll(performanceForms.read(pages));
         List<NarrativeFact> facts = new ArrayList<>(financial.facts());
-        facts.addAll(narrative.extract(pages, financial.fiscalYear()));
+        facts.addAll(narrative.extract(pages, financial.fiscalYear(), financial.kind()));
         ExtractedDocument doc = DocumentFacts.settle(pages, financial.with(all, facts, financial.flags()));
         if (DocumentFamily.UNKNOWN.equals(doc.kind()) && all.stream().anyMatch(t -> t.schema().startsWith("performance_"))) {
             // performance forms are read here, after the financial tables named the family
