@@ -16,6 +16,14 @@ final class CodeReader {
         static final Read NONE = new Read(null, null, null);
     }
 
+    /** How a code read from parts with letters OCR confuses with digits is flagged: the row's name may vouch for it. */
+    static final String CONFUSED_PARTS = "code parts printed ";
+
+    /** The flag of a code read from confused parts ({@link #CONFUSED_PARTS}). */
+    static boolean readFromConfusedParts(Flag f) {
+        return Cells.LABEL_REPAIRED.equals(f.code()) && f.message().startsWith(CONFUSED_PARTS);
+    }
+
     private final List<Integer> levels;
     private String previous;
 
@@ -26,8 +34,9 @@ final class CodeReader {
     /** Parts split over 类/款/项 cells, in that order (an absent level as null). */
     Read split(String cls, String section, String item) {
         // 款 and 项 cells hold two digits; some producers drop the leading zero (301 | 2 津贴补贴)
-        String a = part(cls), b = twoDigits(part(section)), c = twoDigits(part(item));
+        String a = digits(part(cls)), b = twoDigits(digits(part(section))), c = twoDigits(digits(part(item)));
         if (a == null && b == null && c == null) return Read.NONE;
+        boolean confused = confused(part(cls), a) || confused(part(section), b) || confused(part(item), c);
         for (String p : new String[]{a, b, c}) {
             if (p != null && !p.matches("\\d+")) return Read.NONE;
         }
@@ -50,6 +59,10 @@ final class CodeReader {
         }
         if (flag == null && !levels.isEmpty() && !levels.contains(code.length())) {
             flag = ambiguous("code " + code + " has no level of " + levels);
+        }
+        if (flag == null && confused) {
+            flag = Flag.of(Cells.LABEL_REPAIRED, CONFUSED_PARTS + "'" + String.join(" | ", java.util.Arrays.asList(cls, section, item).stream()
+                    .map(p -> p == null ? "" : p.strip()).toList()) + "' read as " + code + " (letters OCR confuses with digits)");
         }
         previous = code;
         return new Read(code, null, flag);
@@ -89,6 +102,20 @@ final class CodeReader {
         String k = Labels.key(s);
         if (k.equals("类") || k.equals("款") || k.equals("项")) return null;
         return k;
+    }
+
+    /**
+     * A code part with letters OCR confuses with digits (Ol for 01, ll for 11) as its digits; anything else as printed.
+     * Only short parts of nothing but digits and such letters are read so: a word stays a word.
+     */
+    private static String digits(String p) {
+        if (p == null || p.matches("\\d+") || !p.matches("[\\dOoDQlI|i]{1,3}")) return p;
+        return p.replace('O', '0').replace('o', '0').replace('D', '0').replace('Q', '0')
+                .replace('l', '1').replace('I', '1').replace('|', '1').replace('i', '1');
+    }
+
+    private static boolean confused(String printed, String read) {
+        return printed != null && read != null && !printed.equals(read) && !("0" + printed).equals(read);
     }
 
     private static String twoDigits(String p) {

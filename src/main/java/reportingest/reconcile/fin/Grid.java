@@ -248,6 +248,32 @@ public final class Grid {
         return cols;
     }
 
+    /**
+     * A code printed over 类 | 款 | 项 columns whose 款 heading OCR lost: the column between the 类 and 项 columns then
+     * carries the 类 heading spread from its left (or only 科目编码 above) and its parts were dropped (208 | 05 | 01 read
+     * as 20801). Such a column, holding one- or two-digit parts in most filled body cells, is the 款.
+     */
+    public static List<Column> sectionBetweenClassAndItem(List<Column> cols, List<RawRow> body) {
+        if (cols.stream().anyMatch(c -> c.role() == Role.CODE_SECTION)) return cols;
+        List<Column> out = new ArrayList<>(cols);
+        for (int i = 0; i + 2 < out.size(); i++) {
+            Column mid = out.get(i + 1);
+            boolean open = mid.role() == Role.CODE || mid.role() == Role.CODE_CLASS || mid.role() == Role.NONE || mid.role() == Role.UNMATCHED;
+            if (out.get(i).role() != Role.CODE_CLASS || out.get(i + 2).role() != Role.CODE_ITEM || !open) continue;
+            int filled = 0, parts = 0;
+            for (RawRow r : body) {
+                if (mid.index() >= r.cells().size()) continue;
+                String t = r.cells().get(mid.index()).text().replaceAll("\\s", "");
+                if (t.isEmpty()) continue;
+                filled++;
+                if (t.matches("[\\dOoDQlI|i]{1,2}")) parts++;
+            }
+            if (filled >= 2 && parts * 10 >= filled * 6) out.set(i + 1, new Column(mid.index(), Role.CODE_SECTION, null, mid.path()));
+            return out;
+        }
+        return cols;
+    }
+
     /** Share of the column's filled body cells that are budget codes ({@code codes}) or non-numeric text. */
     private static double share(List<RawRow> body, int col, boolean codes) {
         int filled = 0, hits = 0;

@@ -234,6 +234,13 @@ public final class RowLabelReconciler {
                 out.add(r);
                 continue;
             }
+            if (names.contains(name) && r.flags().stream().anyMatch(CodeReader::readFromConfusedParts)) {
+                // a code read from parts with letters OCR confuses with digits (Ol for 01): its printed name vouches for it
+                List<Flag> flags = new ArrayList<>();
+                for (Flag f : r.flags()) flags.add(CodeReader.readFromConfusedParts(f)
+                        ? Flag.of(Cells.LABEL_RECONCILED, f.message() + "; its printed name '" + name + "' is that code's") : f);
+                r = Cells.row(r.key(), r.cells(), flags);
+            }
             if (names.contains(name)) {
                 // OCR does not tell full-width from ASCII parentheses: the way the name is mostly printed
                 String usual = names.stream().filter(n -> LabelText.han(n).equals(LabelText.han(name))).findFirst().orElse(name);

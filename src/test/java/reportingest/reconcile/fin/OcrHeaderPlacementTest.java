@@ -95,4 +95,30 @@ class OcrHeaderPlacementTest {
                 "205|教育支出|457.74||457.74|1.00|2.00||");
         assertThat(t.flags()).extracting(reportingest.reconcile.Flag::code).contains("COLUMN_MISSING", "HEADER_UNMATCHED");
     }
+
+    /**
+     * 类 | 款 | 项 columns whose 款 heading OCR lost (a 150-dpi colour scan): the middle column, under 科目编码 only, holds
+     * the 款 parts; Ol and ll are 01 and 11 read with letters, repaired: vouched for by the name printed beside them
+     * (LABEL_RECONCILED), or flagged for review where the name is another code's.
+     */
+    @Test
+    void aCodeSectionColumnWhoseHeadingWasLostStillGivesItsParts() {
+        ExtractedTable t = one("收入决算表",
+                "项目||||本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "支出功能分类科目编码|||科目名称|||||||",
+                "类||项||||||||",
+                "208|||社会保障和就业支出|233.54|233.54|||||",
+                "208|05||行政事业单位养老支出|227.36|227.36|||||",
+                "208|05|01|行政单位离退休|57.25|57.25|||||",
+                "210|ll|Ol|行政单位医疗|178.27|178.27|||||",
+                "210|ll|O2|行政单位医疗|178.27|178.27|||||");
+        assertThat(t.rows()).extracting(r -> r.key().get("code")).containsExactly("208", "20805", "2080501", "2101101", "2101102");
+        TableRow vouched = t.rows().get(3);
+        assertThat(vouched.flags()).extracting(reportingest.reconcile.Flag::code, reportingest.reconcile.Flag::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("LABEL_RECONCILED", "code parts printed '210 | ll | Ol' read as "
+                        + "2101101 (letters OCR confuses with digits); its printed name '行政单位医疗' is that code's"));
+        // 2101102 is 事业单位医疗: the name does not vouch
+        assertThat(t.rows().get(4).flags()).extracting(reportingest.reconcile.Flag::code).contains("LABEL_REPAIRED");
+        assertThat(t.rows().get(4).status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
 }
