@@ -39,8 +39,8 @@ public final class HeaderMatcher {
 
     /**
      * True when every non-blank cell of the row is a header word or column alias of the schema, or
-     * all but one of at least three are and that one is unreadable text, not a number (a header
-     * cell OCR garbled, e.g. a wrapped column name read out of order).
+     * all but one of at least three are (all but one in four of a wider header) and the rest is unreadable text, not a
+     * number (a header cell OCR garbled, e.g. a wrapped column name read out of order).
      */
     public static boolean headerLike(RawRow r, SchemaDef schema) {
         return headerLike(r, schema, false);
@@ -61,9 +61,11 @@ public final class HeaderMatcher {
         int words = 0, other = 0;
         for (String t : texts) {
             if (isHeaderWord(t, schema, wrapped)) words++;
-            else if (Labels.smallInteger(t) || Grid.numeric(t) || ++other > 1) return false;
+            else if (Labels.smallInteger(t) || Grid.numeric(t)) return false;
+            else other++;
         }
-        return other == 0 || words >= 3;
+        // a wide header may have a second cell garbled (行 for 行次, ee for a long fund name): one in four at most
+        return other == 0 || words >= 3 && (other == 1 || other * 3 <= words);
     }
 
     static boolean isHeaderWord(String text, SchemaDef schema) {

@@ -106,7 +106,9 @@ public final class TwoSidedTableParser implements TableParser {
         for (int c = 0; c < n; c++) {
             List<String> path = paths.get(c);
             if (labelHeader(path)) cols.add(new Grid.Column(c, Grid.Role.LABEL, null, path));
-            else if (path.stream().anyMatch(p -> Labels.key(p).equals("行次"))) cols.add(new Grid.Column(c, Grid.Role.LINE_NO, null, path));
+            else if (path.stream().anyMatch(p -> Labels.key(p).equals("行次")) || cutLineNumberHeading(path, grid, start, c)) {
+                cols.add(new Grid.Column(c, Grid.Role.LINE_NO, null, path));
+            }
             else {
                 SideDef side = schema.sides().get(sideOf[c]);
                 List<ColumnDef> candidates = schema.columns().stream().filter(d -> side.columns().contains(d.name())).toList();
@@ -376,6 +378,24 @@ public final class TwoSidedTableParser implements TableParser {
                     : Cells.missing(labelCell.page(), labelCell.origin(), "no cell for " + col));
         }
         return new SideRow(side.side(), Labels.clean(labelCell.text()), null, cells, flags);
+    }
+
+    /**
+     * A 行次 heading OCR read in part (行, 次) over a column of line numbers: most of its filled body cells are small
+     * integers. Unread, its side lost its line numbers and the columns after it their side.
+     */
+    private static boolean cutLineNumberHeading(List<String> path, Grid grid, int start, int c) {
+        if (path.isEmpty()) return false;
+        String leaf = Labels.key(path.get(path.size() - 1));
+        if (!leaf.equals("行") && !leaf.equals("次")) return false;
+        int filled = 0, numbers = 0;
+        for (int r = start; r < grid.rows().size(); r++) {
+            String t = grid.text(r, c);
+            if (Labels.blank(t)) continue;
+            filled++;
+            if (Labels.smallInteger(t)) numbers++;
+        }
+        return filled >= 3 && numbers * 10 >= filled * 8;
     }
 
     static int dataStart(List<RawRow> rows, SchemaDef schema) {

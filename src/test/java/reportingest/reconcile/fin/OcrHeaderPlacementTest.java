@@ -121,4 +121,25 @@ class OcrHeaderPlacementTest {
         assertThat(t.rows().get(4).flags()).extracting(reportingest.reconcile.Flag::code).contains("LABEL_REPAIRED");
         assertThat(t.rows().get(4).status()).isEqualTo(RowStatus.NEEDS_REVIEW);
     }
+
+    /**
+     * 行次 read 行 over the 收入 side's line numbers and 政府性基金预算财政拨款 read ee (a 150-dpi colour scan): the line
+     * numbers are still the 收入 side's, its 金额 column stays on its side, and the garbled heading is placed between
+     * its catalog neighbours.
+     */
+    @Test
+    void aLineNumberHeadingReadInPartStillNumbersItsSide() {
+        ExtractedTable t = one("财政拨款收入支出决算总表",
+                "收入|||支出|||||",
+                "项目|行|金额|项目|行次|合计|一般公共预算财政拨款|ee|国有资本经营预算财政拨款",
+                "一、一般公共预算财政拨款|1|2280.13|一、一般公共服务支出|33||||",
+                "二、政府性基金预算财政拨款|2||二、外交支出|34||||",
+                "三、国有资本经营预算财政拨款|3||三、国防支出|35||||",
+                "本年收入合计|4|2280.13|本年支出合计|36|2280.13|2280.13||",
+                "总计|5|2280.13|总计|37|2280.13|2280.13||");
+        assertThat(t.flags()).isEmpty();
+        TableRow income = t.rows().stream().filter(r -> "一、一般公共预算财政拨款".equals(r.key().get("item"))).findFirst().orElseThrow();
+        assertThat(income.key()).containsEntry("line_no", 1);
+        assertThat(income.cells().get("金额").value()).isEqualTo("2280.13");
+    }
 }
