@@ -58,7 +58,8 @@ final class RulingDetector {
     List<LineSegment> find(GrayImage image) {
         List<LineSegment> horizontal = new ArrayList<>(keepTableLines(scan(image, true, minLength)));
         List<LineSegment> vertical = new ArrayList<>(keepTableLines(scan(image, false, minLength)));
-        if (!horizontal.isEmpty() && !vertical.isEmpty()) addAnchoredShortLines(image, horizontal, vertical);
+        // a one-row box (a table's last row carried onto the next page) has two rules and only short sides
+        if (!horizontal.isEmpty() && (!vertical.isEmpty() || horizontal.size() >= 2)) addAnchoredShortLines(image, horizontal, vertical);
         List<LineSegment> all = new ArrayList<>(sorted(horizontal));
         all.addAll(sorted(vertical));
         return all;

@@ -80,6 +80,27 @@ class RulingDetectorTest {
         assertThat(lines.stream().filter(l -> !l.horizontal())).hasSize(11);
     }
 
+    /**
+     * A table's last row carried alone onto the next page (人员经费合计 | 754.09 | 公用经费合计 | 279.67): two long rules
+     * and sides 75 px tall, shorter than any long ruling. Its sides meet both rules, so they are its cell borders;
+     * without them no cell was found and the row was lost.
+     */
+    @Test
+    void keepsTheShortSidesOfAOneRowBox() {
+        BufferedImage img = canvas(2400, 400);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLACK);
+        for (int y : new int[] {100, 175}) g.fillRect(175, y, 2050, 3);
+        for (int x : new int[] {175, 945, 1195, 1965, 2222}) g.fillRect(x, 100, 3, 78);
+        g.fillRect(500, 120, 3, 40);                                       // a stroke of a character: meets neither rule
+        g.dispose();
+
+        List<LineSegment> lines = new RulingDetector(300).find(GrayImage.of(img));
+
+        assertThat(lines.stream().filter(LineSegment::horizontal)).hasSize(2);
+        assertThat(lines.stream().filter(l -> !l.horizontal())).extracting(LineSegment::x0).containsExactly(175, 945, 1195, 1965, 2222);
+    }
+
     @Test
     void bridgesSmallDropoutsInALine() {
         BufferedImage img = canvas(1200, 200);
