@@ -9,7 +9,7 @@ import java.util.List;
  * its own usually recovers it (STACK-NOTES: per-cell OCR is slower, so only doubtful cells get it).
  * A cell is doubtful when it holds ink but no word, or a word below {@link #DOUBTFUL} confidence, or letters alone
  * on a Chinese page ({@link LatinJunk}). The second reading replaces the first only when it is more confident (letters:
- * when it is Chinese).
+ * when it is print).
  */
 final class CellRereader {
     static final double DOUBTFUL = 80;
@@ -39,7 +39,7 @@ final class CellRereader {
             // In a cell the page reading left empty, faint guesses are stamp or pen strokes, not print.
             List<OcrWord> after = before.isEmpty()
                     ? again.get(i).stream().filter(w -> w.confidence() >= NEW_WORD_MIN).toList() : again.get(i);
-            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsChinese(after) : mean(after) > mean(before);
+            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
             out.addAll(after);

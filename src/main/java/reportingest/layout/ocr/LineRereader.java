@@ -14,7 +14,7 @@ import java.util.List;
  * cannot be named. Read on its own as one line (psm 7) and brought down to body-text size, the same
  * title reads correctly (measured: at its printed size the crop still gave 文出决算表, at half size
  * 支出决算表). Enlarging does not help; large print is the problem. The second reading replaces the
- * first only when it is more confident; letters alone on a Chinese page, when it is Chinese ({@link LatinJunk}).
+ * first only when it is more confident; letters alone on a Chinese page, when it is print ({@link LatinJunk}).
  * Lines inside ruled cells are {@link CellRereader}'s.
  */
 final class LineRereader {
@@ -44,7 +44,7 @@ final class LineRereader {
         List<OcrWord> out = new ArrayList<>(words);
         for (List<OcrWord> before : doubtful) {
             List<OcrWord> after = reread(engine, image, dpi, before, cells);
-            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsChinese(after) : mean(after) > mean(before);
+            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
             out.addAll(after);

@@ -31,11 +31,14 @@ class LatinJunkTest {
     }
 
     @Test
-    void onlyASureChineseSecondReadingReplacesLetters() {
-        assertThat(LatinJunk.readAsChinese(List.of(word("合计", 93)))).isTrue();
-        assertThat(LatinJunk.readAsChinese(List.of(word("合计", 55)))).isFalse();
+    void aSecondReadingReplacesLettersWhenItIsPrintAndSureOrSurer() {
+        List<OcrWord> ait = List.of(word("ait", 86));
+        assertThat(LatinJunk.readAsPrint(List.of(word("合计", 93)), ait)).isTrue();
+        assertThat(LatinJunk.readAsPrint(List.of(word("合计", 55)), ait)).isFalse();
+        // an amount cell's "Let" at 22: a surer 1.52 replaces it
+        assertThat(LatinJunk.readAsPrint(List.of(word("1.52", 60)), List.of(word("Let", 22)))).isTrue();
         // Latin print reads as Latin again and stays
-        assertThat(LatinJunk.readAsChinese(List.of(word("Certified", 96)))).isFalse();
-        assertThat(LatinJunk.readAsChinese(List.of())).isFalse();
+        assertThat(LatinJunk.readAsPrint(List.of(word("Certified", 96)), List.of(word("Certified", 90)))).isFalse();
+        assertThat(LatinJunk.readAsPrint(List.of(), ait)).isFalse();
     }
 }
