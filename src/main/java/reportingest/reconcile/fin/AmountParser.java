@@ -23,6 +23,8 @@ public final class AmountParser {
      * Digits, a gap, one or two digits and no point (OCR's "72 29" for 72.29): joined they would read ten or a hundred
      * times the printed amount, so the point is put back, as a guess for the identities and the reviewer to confirm.
      */
+    /** A point OCR read as a colon (10:75): two decimals after it, as amounts print; a time of day has no place here. */
+    private static final Pattern COLON_POINT = Pattern.compile("(-?\\d+)[:：;](\\d{2})");
     private static final Pattern POINT_UNREAD = Pattern.compile("(-?\\d+)[\\s\\u3000]+(\\d{1,2})");
 
     private AmountParser() {}
@@ -41,6 +43,11 @@ public final class AmountParser {
         if (direct != null) return direct;
         if (DASH.matcher(s).matches()) {
             return new Amount(null, true, false, "dash printed instead of an amount: '" + raw.strip() + "'");
+        }
+        Matcher colon = COLON_POINT.matcher(s);
+        if (colon.matches()) {
+            String v = colon.group(1) + "." + colon.group(2);
+            return new Amount(v, true, true, "OCR confusion repaired: '" + raw.strip() + "' read as " + v);
         }
         String repaired = repairConfusions(s);
         if (!repaired.equals(s)) {

@@ -26,7 +26,7 @@ class AmountParserTest {
     }
 
     @ParameterizedTest(name = "OCR-damaged ''{0}'' is repaired to {1} and flagged as a guess")
-    @CsvSource({"1O5.20,105.20", "l2.50,12.50", "72。16,72.16"})
+    @CsvSource({"1O5.20,105.20", "l2.50,12.50", "72。16,72.16", "10:75,10.75", "8;37,8.37"})
     void ocrConfusionsAreRepairedButReportedAsGuesses(String raw, String value) {
         AmountParser.Amount a = AmountParser.parse(raw);
         assertThat(a.value()).isEqualTo(value);
