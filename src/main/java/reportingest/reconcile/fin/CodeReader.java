@@ -12,8 +12,12 @@ import java.util.List;
  */
 final class CodeReader {
     /** {@code code} null when the cells hold no code; {@code name} a name fused to a joined code. */
-    record Read(String code, String name, Flag flag) {
-        static final Read NONE = new Read(null, null, null);
+    record Read(String code, String name, Flag flag, String partlyRead) {
+        static final Read NONE = new Read(null, null, null, null);
+
+        Read(String code, String name, Flag flag) {
+            this(code, name, flag, null);
+        }
     }
 
     /** How a code read from parts with letters OCR confuses with digits is flagged: the row's name may vouch for it. */
@@ -38,7 +42,12 @@ final class CodeReader {
         if (a == null && b == null && c == null) return Read.NONE;
         boolean confused = confused(part(cls), a) || confused(part(section), b) || confused(part(item), c);
         for (String p : new String[]{a, b, c}) {
-            if (p != null && !p.matches("\\d+")) return Read.NONE;
+            if (p != null && !p.matches("\\d+")) {
+                // a 类 of three with one character OCR could not read (21?), nothing else printed: the rows under it
+                // may tell it (CodedTableParser)
+                boolean classOnly = p == a && b == null && c == null && a.length() == 3 && a.replaceAll("\\d", "").length() == 1;
+                return classOnly ? new Read(null, null, null, a) : Read.NONE;
+            }
         }
         String code;
         Flag flag = null;

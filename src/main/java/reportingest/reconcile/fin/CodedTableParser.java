@@ -26,6 +26,8 @@ public final class CodedTableParser implements TableParser {
 
     private static final class Builder {
         String code;
+        /** A 类 printed with a character unreadable (21?), for the rows under it to tell. */
+        String partlyRead;
         String name;
         Map<String, CellValue> cells;
         final List<Flag> flags = new ArrayList<>();
@@ -119,6 +121,28 @@ public final class CodedTableParser implements TableParser {
     }
 
     /**
+     * A 类 printed with one character unreadable (21?) is the 类 the next coded row starts with when that fits (212 under
+     * 21201): flagged as a code read from damaged parts, which the row's own printed name may vouch for later
+     * ({@link RowLabelReconciler}); otherwise the row keeps no code and says why.
+     */
+    private static void codesTheRowsUnderTell(List<Builder> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Builder b = rows.get(i);
+            if (b.partlyRead == null) continue;
+            String next = null;
+            for (int j = i + 1; j < rows.size() && next == null; j++) next = rows.get(j).code;
+            String printed = b.partlyRead, pattern = printed.replaceAll("\\D", ".");
+            if (next != null && next.length() > pattern.length() && next.substring(0, pattern.length()).matches(pattern)) {
+                b.code = next.substring(0, pattern.length());
+                b.flags.add(Flag.of(Cells.LABEL_REPAIRED, CodeReader.CONFUSED_PARTS + "'" + printed + "' read as " + b.code
+                        + " (a character unreadable; the rows under it are " + b.code + "'s)"));
+            } else {
+                b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "code printed '" + printed + "' with a character unreadable; the rows under it do not tell it"));
+            }
+        }
+    }
+
+    /**
      * A ruled grid read by position: code from the code column(s), name from the name column, each
      * value from the column its header names. Null when the header places no value column (the
      * table is then read as printed text).
@@ -189,6 +213,9 @@ public final class CodedTableParser implements TableParser {
                 continue;
             } else if (name == null && !anyValue) {
                 continue; // header debris or an empty ruled row
+            } else if (code.partlyRead() != null) {
+                b.name = name;
+                b.partlyRead = code.partlyRead();
             } else {
                 b.name = name;
                 b.flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, name == null ? "row prints values but no code or name"
@@ -197,6 +224,7 @@ public final class CodedTableParser implements TableParser {
             b.cells = cells;
             out.add(b);
         }
+        codesTheRowsUnderTell(out);
         List<TableRow> result = new ArrayList<>();
         for (Builder b : out) result.add(Cells.row(Cells.key("code", b.code, "name", b.name), b.cells, b.flags));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), present, result,

@@ -142,4 +142,22 @@ class OcrHeaderPlacementTest {
         assertThat(income.key()).containsEntry("line_no", 1);
         assertThat(income.cells().get("金额").value()).isEqualTo("2280.13");
     }
+
+    /** A 类 OCR read with one character unreadable (21?) is the 类 its rows start with; its printed name vouches. */
+    @Test
+    void aClassCodeWithOneCharacterUnreadIsTheOneItsRowsStartWith() {
+        ExtractedTable t = one("收入决算表",
+                "项目||||本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "支出功能分类科目编码|||科目名称|||||||",
+                "类|款|项||||||||",
+                "21?|||城乡社区支出|1786.73|1707.68||79.05|||",
+                "212|01||城乡社区管理事务|1381.49|1346.12||35.37|||",
+                "30?|||工资福利支出|1.00|1.00|||||",
+                "212|05||城乡社区环境卫生|405.24|361.56||43.68|||");
+        assertThat(t.rows()).extracting(r -> r.key().get("code")).containsExactly("212", "21201", null, "21205");
+        assertThat(t.rows().get(0).flags()).extracting(reportingest.reconcile.Flag::code).containsExactly("LABEL_RECONCILED");
+        // 30? is no prefix of 21205: no code, and the row says why
+        assertThat(t.rows().get(2).flags()).extracting(reportingest.reconcile.Flag::message)
+                .contains("code printed '30?' with a character unreadable; the rows under it do not tell it");
+    }
 }
