@@ -113,14 +113,9 @@ final class CodeReader {
         return k;
     }
 
-    /**
-     * A code part with letters OCR confuses with digits (Ol for 01, ll for 11) as its digits; anything else as printed.
-     * Only short parts of nothing but digits and such letters are read so: a word stays a word.
-     */
+    /** A code part with letters OCR confuses with digits (Ol for 01, ll for 11) as its digits; anything else as printed. */
     private static String digits(String p) {
-        if (p == null || p.matches("\\d+") || !p.matches("[\\dOoDQlI|i]{1,3}")) return p;
-        return p.replace('O', '0').replace('o', '0').replace('D', '0').replace('Q', '0')
-                .replace('l', '1').replace('I', '1').replace('|', '1').replace('i', '1');
+        return Labels.digitsFromConfusions(p);
     }
 
     private static boolean confused(String printed, String read) {

@@ -120,6 +120,16 @@ public final class RowLabelReconciler {
             if (k > 0 && k + 1 < n.length && n[k + 1] == n[k - 1] + 2) { want = n[k - 1] + 1; decided = true; }
             else if (k == 0 && n[1] + 1 == n[2] && n[0] != n[1] - 1 && n[1] > 1) { want = n[1] - 1; decided = true; }
             else if (k + 1 == n.length && k >= 2 && n[k - 1] == n[k - 2] + 1) want = n[k - 1] + 1;
+            if (decided && want == n[k]) {
+                // a number read from letters (ll for 11) that the lines around it confirm
+                TableRow r = out.get(at.get(k));
+                if (r.flags().stream().anyMatch(RowLabelReconciler::lineNumberFromLetters)) {
+                    List<Flag> flags = new ArrayList<>();
+                    for (Flag f : r.flags()) flags.add(lineNumberFromLetters(f)
+                            ? Flag.of(Cells.LABEL_RECONCILED, f.message() + "; the lines around it are numbered one below and one above") : f);
+                    out.set(at.get(k), Cells.row(r.key(), r.cells(), flags));
+                }
+            }
             if (want == null || want == n[k]) continue;
             String why = decided ? "the lines around it are numbered one below and one above"
                     : "the line before it is " + n[k - 1] + " and nothing after it confirms";
@@ -128,6 +138,10 @@ public final class RowLabelReconciler {
                     "printed 行次 " + n[k] + " read as " + want + ": " + why)));
             n[k] = want;
         }
+    }
+
+    private static boolean lineNumberFromLetters(Flag f) {
+        return Cells.LABEL_REPAIRED.equals(f.code()) && f.message().startsWith(TwoSidedTableParser.CONFUSED_LINE_NUMBER);
     }
 
     /**

@@ -78,6 +78,9 @@ public final class TwoSidedTableParser implements TableParser {
      * side's label (项目), line number (行次) or one of its value columns. Null when the header
      * places no value column.
      */
+    /** How a line number read from letters OCR confuses with digits is flagged: its neighbours may vouch for it. */
+    static final String CONFUSED_LINE_NUMBER = "line number printed ";
+
     @Override
     public ExtractedTable parseGrid(SchemaDef schema, RawTable raw, Grid grid) {
         int start = dataStart(grid.rows(), schema);
@@ -163,8 +166,14 @@ public final class TwoSidedTableParser implements TableParser {
                 }
                 if (line != null) {
                     String t = row.cells().get(line.index()).text();
+                    String repaired = Labels.blank(t) ? null : Labels.digitsFromConfusions(Labels.key(t));
                     if (Labels.smallInteger(t)) lineNo = Integer.parseInt(Labels.key(t));
-                    else if (!Labels.blank(t)) flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "line number '" + t.strip() + "' is not a number"));
+                    else if (repaired != null && Labels.smallInteger(repaired)) {
+                        // ll for 11: its neighbours may vouch for it (RowLabelReconciler)
+                        lineNo = Integer.parseInt(repaired);
+                        flags.add(Flag.of(Cells.LABEL_REPAIRED, CONFUSED_LINE_NUMBER + "'" + t.strip() + "' read as " + lineNo
+                                + " (letters OCR confuses with digits)"));
+                    } else if (!Labels.blank(t)) flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "line number '" + t.strip() + "' is not a number"));
                 }
                 Map<String, CellValue> cells = new LinkedHashMap<>();
                 for (String col : side.columns()) {

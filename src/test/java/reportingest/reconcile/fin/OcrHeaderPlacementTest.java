@@ -160,4 +160,23 @@ class OcrHeaderPlacementTest {
         assertThat(t.rows().get(2).flags()).extracting(reportingest.reconcile.Flag::message)
                 .contains("code printed '30?' with a character unreadable; the rows under it do not tell it");
     }
+
+    /** 行次 11 read ll: read as 11, which the lines numbered 10 and 12 around it vouch for; a lone l2 is only repaired. */
+    @Test
+    void aLineNumberReadWithLettersIsVouchedForByItsNeighbours() {
+        ExtractedTable t = one("财政拨款收入支出决算总表",
+                "收入|||支出|||||",
+                "项目|行次|金额|项目|行次|合计|一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款",
+                "一、一般公共预算财政拨款|10|2280.13|十、节能环保支出|42||||",
+                "|ll||十一、城乡社区支出|43|2280.13|2280.13||",
+                "|12||十二、农林水支出|44||||",
+                "|13||十三、交通运输支出|Il||||");
+        TableRow eleven = t.rows().stream().filter(r -> "收入".equals(r.key().get("side")) && Integer.valueOf(11).equals(r.key().get("line_no")))
+                .findFirst().orElseThrow();
+        assertThat(eleven.flags()).extracting(reportingest.reconcile.Flag::code).containsExactly("LABEL_RECONCILED");
+        assertThat(eleven.status()).isEqualTo(RowStatus.ACCEPTED);
+        // the 支出 side's last line, Il after 43 and 44: only the line before suggests 45, so it asks for a look
+        TableRow last = t.rows().stream().filter(r -> "十三、交通运输支出".equals(r.key().get("item"))).findFirst().orElseThrow();
+        assertThat(last.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
+    }
 }
