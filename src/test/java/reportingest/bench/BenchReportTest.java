@@ -46,7 +46,7 @@ class BenchReportTest {
     void scanRatiosAreNamedForTheirRawSideAndIntakeIsTheDefault() {
         Map<String, Object> m = report().summary();
 
-        assertThat(m).containsEntry("intake", "defaults")
+        assertThat(m).containsEntry("ocr_engines", "tesseract").containsEntry("intake", "defaults")
                 .containsEntry("intake_read_lock_min_age_ms", 2000L)
                 .containsEntry("intake_poll_delay_ms", 500L);
         // scan1: 18 s / 8 pages = 2.25 s/page; warm tesseract 2.0 s/page, per-page CLI 3.0 s/page

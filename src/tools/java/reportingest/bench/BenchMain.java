@@ -27,6 +27,8 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        // the report's config (IngestConfig.load reads ingest.* system properties) names the engines measured
+        if (options.engines() != null) System.setProperty("ingest.ocr.engines", options.engines());
         long t0 = System.nanoTime();
         List<Double> loads = new java.util.ArrayList<>();
         Path dir = Files.createTempDirectory("ingest-bench-inputs-");
@@ -37,10 +39,10 @@ public final class BenchMain {
             // known the short rounds can fill what is left of the time budget.
             loads.add(LoadAverage.now());
             progress(t0, "long scan: " + options.largePages() + " pages through the service as its own process, load average " + loads.get(0));
-            LargeScanRun.Result large = LargeScanRun.run(inputs.large());
+            LargeScanRun.Result large = LargeScanRun.run(inputs.large(), options.with(Map.of()));
             progress(t0, "two nodes: the scans, 3 copies each, through 1 node, then 2 nodes on one PostgreSQL");
             TwoNodesRun.Result nodes = TwoNodesRun.run(TwoNodesRun.copies(
-                    concat(inputs.scans(), inputs.degraded()), 3, dir.resolve("node-copies")));
+                    concat(inputs.scans(), inputs.degraded()), 3, dir.resolve("node-copies")), options.with(Map.of()));
             Samples samples = new Samples();
             int rounds = measureRounds(options, inputs, samples, loads, t0);
             loads.add(LoadAverage.now());
@@ -61,8 +63,8 @@ public final class BenchMain {
         TesseractCli tesseract = new TesseractCli(defaults.ocrLanguages());
         // Two services side by side, one per worker count, each warm for the whole run.
         // "2 workers": two documents at a time, each OCR'ing on two page workers shared between them
-        try (TimedService two = new TimedService(Map.of("ingest.ocr.workers", "2", "ingest.workers", "2"));
-             TimedService one = new TimedService(Map.of("ingest.ocr.workers", "1", "ingest.workers", "1"))) {
+        try (TimedService two = new TimedService(options.with(Map.of("ingest.ocr.workers", "2", "ingest.workers", "2")));
+             TimedService one = new TimedService(options.with(Map.of("ingest.ocr.workers", "1", "ingest.workers", "1")))) {
             progress(t0, "warming up");
             two.run(in.warmUp());
             one.run(in.warmUp().subList(in.warmUp().size() - 1, in.warmUp().size()));

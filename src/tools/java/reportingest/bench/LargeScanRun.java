@@ -18,9 +18,10 @@ final class LargeScanRun {
 
     private LargeScanRun() {}
 
-    static Result run(Path pdf) throws Exception {
+    /** @param settings service settings beside the defaults (the bench's --engines) */
+    static Result run(Path pdf, Map<String, String> settings) throws Exception {
         ScratchHome home = ScratchHome.create("ingest-bench-large-", ScratchHome.Intake.DEFAULTS);
-        try (ServiceProcess service = ServiceProcess.start(home, Map.of())) {
+        try (ServiceProcess service = ServiceProcess.start(home, settings)) {
             ScratchHome.Staged staged = home.stage(pdf, pdf.getFileName().toString());
             double cpuStart = CpuClock.of(service.pid());
             Instant start = Instant.now();

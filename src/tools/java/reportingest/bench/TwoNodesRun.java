@@ -29,18 +29,20 @@ final class TwoNodesRun {
 
     private TwoNodesRun() {}
 
-    static Result run(List<Path> files) throws Exception {
+    /** @param extra service settings beside the nodes' own (the bench's --engines) */
+    static Result run(List<Path> files, Map<String, String> extra) throws Exception {
         if (LocalPostgres.binaries().isEmpty()) return null;
         try (LocalPostgres pg = LocalPostgres.start()) {
-            Timing one = timed(pg, files, 1);
-            Timing two = timed(pg, files, 2);
+            Timing one = timed(pg, files, 1, extra);
+            Timing two = timed(pg, files, 2, extra);
             return new Result(one, two);
         }
     }
 
-    private static Timing timed(LocalPostgres pg, List<Path> files, int nodes) throws Exception {
+    private static Timing timed(LocalPostgres pg, List<Path> files, int nodes, Map<String, String> extra) throws Exception {
         ScratchHome first = ScratchHome.create("ingest-bench-nodes-", ScratchHome.Intake.DEFAULTS);
-        Map<String, String> settings = new HashMap<>(Map.of(
+        Map<String, String> settings = new HashMap<>(extra);
+        settings.putAll(Map.of(
                 "ingest.jdbc.url", pg.newDatabase(), "ingest.jdbc.user", LocalPostgres.USER,
                 "ingest.jdbc.password", LocalPostgres.PASSWORD, "ingest.workers", "1", "ingest.ocr.workers", "1"));
         List<ServiceProcess> started = new ArrayList<>();

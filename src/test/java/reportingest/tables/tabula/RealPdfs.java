@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Real third-party PDFs used in place (never copied into the repository), read once per test run. */
-final class RealPdfs {
+public final class RealPdfs {
     static final Path EXTERNAL = Path.of("..", "shared", "external");
     private static final Map<Path, List<RawTable>> TABLES = new ConcurrentHashMap<>();
 
@@ -46,14 +46,14 @@ final class RealPdfs {
     }
 
     /** The texts of a row's non-empty cells, left to right. */
-    static List<String> filled(RawRow row) {
+    public static List<String> filled(RawRow row) {
         List<String> out = new ArrayList<>();
         for (RawCell c : row.cells()) if (!c.text().isBlank()) out.add(c.text());
         return out;
     }
 
     /** NFKC without whitespace, quotes unified: how printed and expected texts are compared. */
-    static String norm(String s) {
+    public static String norm(String s) {
         return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).replaceAll("\\s+", "")
                 .replace('“', '"').replace('”', '"');
     }

@@ -77,7 +77,7 @@ public final class RealRendersMeasure {
         if (verbose) printTables(List.of(page));
     }
 
-    static boolean wordOver(Page page, CtdarTruth.Box c, double s) {
+    public static boolean wordOver(Page page, CtdarTruth.Box c, double s) {
         for (TextLine l : page.lines()) {
             for (Word w : l.words()) {
                 if (!w.text().isBlank() && c.overlaps(w.bbox().x() * s, w.bbox().y() * s, w.bbox().right() * s, w.bbox().bottom() * s)) return true;
@@ -86,7 +86,7 @@ public final class RealRendersMeasure {
         return false;
     }
 
-    static boolean tableCellOver(List<RawTable> tables, CtdarTruth.Box c, double s) {
+    public static boolean tableCellOver(List<RawTable> tables, CtdarTruth.Box c, double s) {
         for (RawTable t : tables) {
             for (RawRow r : t.rows()) {
                 for (RawCell cell : r.cells()) {

@@ -1,0 +1,34 @@
+package reportingest.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** bin/bench's --engines reaches every service it starts as ingest.ocr.engines, and only when given. */
+class BenchOptionsTest {
+    @Test
+    void enginesAreWrittenAsTheSettingAndAddedToTheServicesSettings() {
+        BenchOptions o = BenchOptions.parse(new String[]{"--rounds", "1", "--engines", "ppocr,tesseract"});
+
+        assertThat(o.engines()).isEqualTo("tesseract,ppocr");
+        assertThat(o.with(Map.of("ingest.workers", "2")))
+                .containsEntry("ingest.ocr.engines", "tesseract,ppocr").containsEntry("ingest.workers", "2");
+    }
+
+    @Test
+    void withoutEnginesTheServicesKeepTheirDefault() {
+        BenchOptions o = BenchOptions.parse(new String[]{"--large-pages", "20"});
+
+        assertThat(o.engines()).isNull();
+        assertThat(o.with(Map.of("ingest.workers", "1"))).containsOnlyKeys("ingest.workers");
+    }
+
+    @Test
+    void anUnknownEngineStopsTheBenchBeforeItStarts() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--engines", "easyocr"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("easyocr");
+    }
+}
