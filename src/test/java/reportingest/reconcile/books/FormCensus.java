@@ -28,6 +28,14 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
     private static final Pattern LUMP = Pattern.compile("-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*");
 
     static FormCensus of(Map<String, TreeSet<Integer>> printed, List<ExtractedTable> tables) {
+        return of(printed, Map.of(), tables);
+    }
+
+    /**
+     * As {@link #of(Map, List)}, with the unit each form prints where known ({@code units}: form number to unit, null
+     * for a form printing none): a form delivered must carry that unit; a form not in {@code units} must carry one.
+     */
+    static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, List<ExtractedTable> tables) {
         Map<String, List<ExtractedTable>> byForm = new LinkedHashMap<>();
         List<String> unnumbered = new ArrayList<>();
         for (ExtractedTable t : tables) {
@@ -38,11 +46,11 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
         List<String> missing = new ArrayList<>(), lumped = new ArrayList<>(), doubled = new ArrayList<>(), unprinted = new ArrayList<>();
         for (Map.Entry<String, TreeSet<Integer>> e : printed.entrySet()) {
             List<ExtractedTable> ts = byForm.getOrDefault(e.getKey(), List.of());
-            boolean whole = ts.stream().anyMatch(t -> t.title() != null && !t.title().isBlank() && t.unit() != null
+            boolean whole = ts.stream().anyMatch(t -> t.title() != null && !t.title().isBlank() && unitAsPrinted(t, e.getKey(), units)
                     && e.getValue().subSet(t.pageFrom(), true, t.pageTo(), true).size() > 0);
             if (whole && ts.stream().anyMatch(FormCensus::lumped)) lumped.add(e.getKey() + "@" + e.getValue().first());
             else if (whole) delivered++;
-            else missing.add(e.getKey() + "@" + e.getValue().first() + (ts.isEmpty() ? "" : why(ts.get(0))));
+            else missing.add(e.getKey() + "@" + e.getValue().first() + (ts.isEmpty() ? "" : why(ts.get(0), e.getKey(), units)));
             if (ts.size() > 1) doubled.add(e.getKey() + spans(ts));
         }
         for (String k : byForm.keySet()) if (!printed.containsKey(k)) unprinted.add(k + spans(byForm.get(k)));
@@ -54,8 +62,14 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
                 .anyMatch(c -> c != null && c.raw() != null && LUMP.matcher(Normalizer.normalize(c.raw(), Normalizer.Form.NFKC)).find());
     }
 
-    private static String why(ExtractedTable t) {
-        return t.title() == null || t.title().isBlank() ? "(no title)" : t.unit() == null ? "(no unit)" : "(pages " + t.pageFrom() + "-" + t.pageTo() + ")";
+    private static boolean unitAsPrinted(ExtractedTable t, String form, Map<String, String> units) {
+        return units.containsKey(form) ? java.util.Objects.equals(units.get(form), t.unit()) : t.unit() != null;
+    }
+
+    private static String why(ExtractedTable t, String form, Map<String, String> units) {
+        return t.title() == null || t.title().isBlank() ? "(no title)"
+                : !unitAsPrinted(t, form, units) ? (t.unit() == null ? "(no unit)" : "(unit " + t.unit() + ")")
+                : "(pages " + t.pageFrom() + "-" + t.pageTo() + ")";
     }
 
     private static String spans(List<ExtractedTable> ts) {

@@ -54,13 +54,18 @@ final class PrintedForms {
     }
 
     static Map<String, TreeSet<Integer>> of(List<String> pages) {
+        return of(pages, 1);
+    }
+
+    /** As {@link #of(List)}, the first page text being page {@code first} of the book. */
+    static Map<String, TreeSet<Integer>> of(List<String> pages, int first) {
         Map<String, TreeSet<Integer>> out = new LinkedHashMap<>();
         for (int i = 0; i < pages.size(); i++) {
             String page = Normalizer.normalize(pages.get(i), Normalizer.Form.NFKC);
             if (LEADER.matcher(page).results().count() >= 3) continue; // a contents page
             for (String line : page.split("\n")) {
                 Matcher m = FORM_LINE.matcher(line);
-                if (m.matches()) out.computeIfAbsent(normal(m.group(1)), k -> new TreeSet<>()).add(i + 1);
+                if (m.matches()) out.computeIfAbsent(normal(m.group(1)), k -> new TreeSet<>()).add(i + first);
             }
         }
         return out;

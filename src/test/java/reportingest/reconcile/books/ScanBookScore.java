@@ -50,13 +50,7 @@ public final class ScanBookScore {
             else if (args[i].startsWith("differs=")) differs = Path.of(args[i].substring(8));
         }
         long t0 = System.nanoTime();
-        List<Page> pages;
-        if (cache != null && Files.isRegularFile(cache)) {
-            pages = Json.MAPPER.readValue(Files.readString(cache), new TypeReference<List<Page>>() {});
-        } else {
-            pages = renumber(ScanDump.read(pdf, 300), first);
-            if (cache != null) Files.writeString(cache, Json.MAPPER.writeValueAsString(pages));
-        }
+        List<Page> pages = pages(pdf, first, cache);
         long t1 = System.nanoTime();
         ExtractedDocument doc = read(pages);
         long t2 = System.nanoTime();
@@ -85,6 +79,18 @@ public final class ScanBookScore {
                 n.get(TruthRows.Outcome.EXACT), n.get(TruthRows.Outcome.WRONG_FLAGGED), results.stream().filter(TruthRows.Result::schemaOnly).count(),
                 n.get(TruthRows.Outcome.WRONG_UNFLAGGED),
                 n.get(TruthRows.Outcome.MISSING), (t1 - t0) / 1e9 / pages.size(), (t2 - t1) / 1e9, doc.tables().size());
+    }
+
+    /**
+     * The scan's pages as the service OCRs them, numbered from {@code first}; read from {@code cache} when it exists,
+     * else OCR'd and written there (when not null).
+     */
+    static List<Page> pages(Path pdf, int first, Path cache) throws Exception {
+        if (cache != null && Files.isRegularFile(cache))
+            return Json.MAPPER.readValue(Files.readString(cache), new TypeReference<List<Page>>() {});
+        List<Page> pages = renumber(ScanDump.read(pdf, 300), first);
+        if (cache != null) Files.writeString(cache, Json.MAPPER.writeValueAsString(pages));
+        return pages;
     }
 
     static ExtractedDocument read(List<Page> pages) {
