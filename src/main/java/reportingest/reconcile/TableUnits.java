@@ -20,7 +20,8 @@ public final class TableUnits {
      * 单位/單位, then the currency some books name (人民币, 新臺幣: Taiwan's books print 單位：新臺幣千元), then the unit,
      * simplified or traditional (億元, 萬元): stored in its simplified form.
      */
-    private static final String LEAD = "[单單]位[:：](?:人民币|人民幣|新臺幣|新台币|新台幣)?";
+    // OCR reads the colon as ，or ； (单位，万元, 单位;万元): right before the unit, it can be nothing else
+    private static final String LEAD = "[单單]位[:：，,;；](?:人民币|人民幣|新臺幣|新台币|新台幣)?";
     private static final Pattern UNIT = Pattern.compile(LEAD + "(亿元|億元|万元|萬元|千元|元)");
     private static final int ROWS_TO_SEARCH = 2;
 

@@ -18,7 +18,9 @@ class TableUnitsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(nullValues = "-", value = {
             "单位：万元,万元", "单位:千元,千元", "金额单位：元,元", "單位：新臺幣千元,千元", "單位：新台幣千元,千元",
-            "单位：人民币万元,万元", "單位：萬元,万元", "單位：億元,亿元", "部门：某局 单位：万元,万元", "千元,-", "本表无数据,-"})
+            "单位：人民币万元,万元", "單位：萬元,万元", "單位：億元,亿元", "部门：某局 单位：万元,万元", "千元,-", "本表无数据,-",
+            // its colon read by OCR as ，or ；(the Jinan scan: 39 tables)
+            "单位，万元,万元", "单位;万元,万元", "单位；千元,千元"})
     void theUnitLineStatesTheUnit(String line, String unit) {
         assertThat(TableUnits.of(new RawTable("表", null, List.of(line), List.of(row("項目", "預算數")), 1, 1, false))).isEqualTo(unit);
     }

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 
 /** The kinds of line printed around a table, recognised by their wording. */
 final class CaptionText {
-    /** 部门：…, 单位：万元, 编制单位：…, 金额单位：… */
-    private static final Pattern CONTEXT = Pattern.compile("^(?:编制|填报|预算|决算)?(?:部门|单位|金额单位)(?:名称)?\\s*[:：].*|.*单位\\s*[:：].*");
+    /** 部门：…, 单位：万元, 编制单位：…, 金额单位：…; and a unit line whose colon OCR read as ，or ；(单位，万元). */
+    private static final Pattern CONTEXT = Pattern.compile("^(?:编制|填报|预算|决算)?(?:部门|单位|金额单位)(?:名称)?\\s*[:：].*|.*单位\\s*[:：].*"
+            + "|.*单位\\s*[，,;；]\\s*(?:人民币)?[亿万千]?元\\s*$");
     /** 注：…, 说明：…, 备注：…, 注1：… */
     private static final Pattern NOTE = Pattern.compile("^(?:注|说明|备注)\\s*\\d*\\s*[:：.、].*");
     /** 公开01表, 部门公开表03, 表3, 表三, 表1-2, 附表2, 附表二十一-2, 表二（之一）, 01表. */
