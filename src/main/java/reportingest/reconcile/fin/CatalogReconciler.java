@@ -190,6 +190,7 @@ public final class CatalogReconciler implements Reconciler {
             }
             out.add(t.withUnit(TableUnits.of(raw)));
         }
+        out = FormNumbers.reconciled(out);
         docFlags.addAll(listedButNotPrinted(pages, out));
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
