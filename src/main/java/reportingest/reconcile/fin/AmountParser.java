@@ -31,11 +31,9 @@ public final class AmountParser {
 
     public static Amount parse(String raw) {
         if (raw == null) return Amount.BLANK;
-        Matcher gap = POINT_UNREAD.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
-        if (gap.matches()) {
-            String v = gap.group(1) + "." + gap.group(2);
-            return new Amount(v, true, true, "digits set apart where the point belongs, the point unread: '" + raw.strip() + "' read as " + v);
-        }
+        Amount gap = pointPutBack(POINT_UNREAD, Normalizer.normalize(raw, Normalizer.Form.NFKC).strip(), raw,
+                "digits set apart where the point belongs, the point unread");
+        if (gap != null) return gap;
         String s = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("[\\s\\u3000]", "");
         if (s.isEmpty()) return Amount.BLANK;
         s = s.replace('。', '.').replace('，', ',');
@@ -44,11 +42,8 @@ public final class AmountParser {
         if (DASH.matcher(s).matches()) {
             return new Amount(null, true, false, "dash printed instead of an amount: '" + raw.strip() + "'");
         }
-        Matcher colon = COLON_POINT.matcher(s);
-        if (colon.matches()) {
-            String v = colon.group(1) + "." + colon.group(2);
-            return new Amount(v, true, true, "OCR confusion repaired: '" + raw.strip() + "' read as " + v);
-        }
+        Amount colon = pointPutBack(COLON_POINT, s, raw, "OCR confusion repaired");
+        if (colon != null) return colon;
         String repaired = repairConfusions(s);
         if (!repaired.equals(s)) {
             Amount r = exact(repaired);
@@ -59,6 +54,14 @@ public final class AmountParser {
         Amount marked = besideMarks(raw);
         if (marked != null) return marked;
         return new Amount(null, true, false, "not an amount: '" + raw.strip() + "'");
+    }
+
+    /** The whole text as digits, a mark OCR put where the point is, and the decimals: the point put back, as a guess. */
+    private static Amount pointPutBack(Pattern pattern, String text, String raw, String why) {
+        Matcher m = pattern.matcher(text);
+        if (!m.matches()) return null;
+        String v = m.group(1) + "." + m.group(2);
+        return new Amount(v, true, true, why + ": '" + raw.strip() + "' read as " + v);
     }
 
     private static final Pattern MARKS = Pattern.compile("[\\p{IsLatin}\\p{Punct}&&[^\\-.,]]+");

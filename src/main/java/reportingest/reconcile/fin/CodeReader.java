@@ -38,7 +38,8 @@ final class CodeReader {
     /** Parts split over 类/款/项 cells, in that order (an absent level as null). */
     Read split(String cls, String section, String item) {
         // 款 and 项 cells hold two digits; some producers drop the leading zero (301 | 2 津贴补贴)
-        String a = digits(part(cls)), b = twoDigits(digits(part(section))), c = twoDigits(digits(part(item)));
+        String a = Labels.digitsFromConfusions(part(cls)), b = twoDigits(Labels.digitsFromConfusions(part(section))),
+                c = twoDigits(Labels.digitsFromConfusions(part(item)));
         if (a == null && b == null && c == null) return Read.NONE;
         boolean confused = confused(part(cls), a) || confused(part(section), b) || confused(part(item), c);
         for (String p : new String[]{a, b, c}) {
@@ -111,11 +112,6 @@ final class CodeReader {
         String k = Labels.key(s);
         if (k.equals("类") || k.equals("款") || k.equals("项")) return null;
         return k;
-    }
-
-    /** A code part with letters OCR confuses with digits (Ol for 01, ll for 11) as its digits; anything else as printed. */
-    private static String digits(String p) {
-        return Labels.digitsFromConfusions(p);
     }
 
     private static boolean confused(String printed, String read) {

@@ -266,7 +266,7 @@ public final class Grid {
                 String t = r.cells().get(mid.index()).text().replaceAll("\\s", "");
                 if (t.isEmpty()) continue;
                 filled++;
-                if (t.matches("[\\dOoDQlI|i]{1,2}")) parts++;
+                if (t.length() <= 2 && Labels.digitsFromConfusions(t).matches("\\d{1,2}")) parts++;
             }
             if (filled >= 2 && parts * 10 >= filled * 6) out.set(i + 1, new Column(mid.index(), Role.CODE_SECTION, null, mid.path()));
             return out;

@@ -122,13 +122,8 @@ public final class RowLabelReconciler {
             else if (k + 1 == n.length && k >= 2 && n[k - 1] == n[k - 2] + 1) want = n[k - 1] + 1;
             if (decided && want == n[k]) {
                 // a number read from letters (ll for 11) that the lines around it confirm
-                TableRow r = out.get(at.get(k));
-                if (r.flags().stream().anyMatch(RowLabelReconciler::lineNumberFromLetters)) {
-                    List<Flag> flags = new ArrayList<>();
-                    for (Flag f : r.flags()) flags.add(lineNumberFromLetters(f)
-                            ? Flag.of(Cells.LABEL_RECONCILED, f.message() + "; the lines around it are numbered one below and one above") : f);
-                    out.set(at.get(k), Cells.row(r.key(), r.cells(), flags));
-                }
+                out.set(at.get(k), vouched(out.get(at.get(k)), RowLabelReconciler::lineNumberFromLetters,
+                        "the lines around it are numbered one below and one above"));
             }
             if (want == null || want == n[k]) continue;
             String why = decided ? "the lines around it are numbered one below and one above"
@@ -138,6 +133,14 @@ public final class RowLabelReconciler {
                     "printed 行次 " + n[k] + " read as " + want + ": " + why)));
             n[k] = want;
         }
+    }
+
+    /** The row with its repair flags that {@code why} confirms turned into provenance (LABEL_RECONCILED); unchanged without any. */
+    private static TableRow vouched(TableRow r, java.util.function.Predicate<Flag> repair, String why) {
+        if (r.flags().stream().noneMatch(repair)) return r;
+        List<Flag> flags = new ArrayList<>();
+        for (Flag f : r.flags()) flags.add(repair.test(f) ? Flag.of(Cells.LABEL_RECONCILED, f.message() + "; " + why) : f);
+        return Cells.row(r.key(), r.cells(), flags);
     }
 
     private static boolean lineNumberFromLetters(Flag f) {
@@ -248,13 +251,8 @@ public final class RowLabelReconciler {
                 out.add(r);
                 continue;
             }
-            if (names.contains(name) && r.flags().stream().anyMatch(CodeReader::readFromConfusedParts)) {
-                // a code read from parts with letters OCR confuses with digits (Ol for 01): its printed name vouches for it
-                List<Flag> flags = new ArrayList<>();
-                for (Flag f : r.flags()) flags.add(CodeReader.readFromConfusedParts(f)
-                        ? Flag.of(Cells.LABEL_RECONCILED, f.message() + "; its printed name '" + name + "' is that code's") : f);
-                r = Cells.row(r.key(), r.cells(), flags);
-            }
+            // a code read from parts with letters OCR confuses with digits (Ol for 01): its printed name vouches for it
+            if (names.contains(name)) r = vouched(r, CodeReader::readFromConfusedParts, "its printed name '" + name + "' is that code's");
             if (names.contains(name)) {
                 // OCR does not tell full-width from ASCII parentheses: the way the name is mostly printed
                 String usual = names.stream().filter(n -> LabelText.han(n).equals(LabelText.han(name))).findFirst().orElse(name);
