@@ -106,12 +106,8 @@ final class GrayImage {
     int inkLevel() {
         long[] hist = new long[256];
         for (byte b : pixels) hist[b & 0xFF]++;
-        long n = pixels.length, seen = 0;
-        int median = 255;
-        for (int i = 0; i < 256; i++) {
-            seen += hist[i];
-            if (seen * 2 >= n) { median = i; break; }
-        }
+        long n = pixels.length;
+        int median = median(hist, n);
         double sum = 0;
         for (int i = 0; i < 256; i++) sum += (double) i * hist[i];
         double sumBelow = 0, best = -1;
@@ -128,6 +124,22 @@ final class GrayImage {
             if (between > best) { best = between; otsu = i + 1; }
         }
         return Math.max(PRINT_INK, Math.min(otsu, median - PAPER_MARGIN));
+    }
+
+    /** The paper's gray level: the median pixel (print covers far less than half of a page). */
+    int paperLevel() {
+        long[] hist = new long[256];
+        for (byte b : pixels) hist[b & 0xFF]++;
+        return median(hist, pixels.length);
+    }
+
+    private static int median(long[] hist, long n) {
+        long seen = 0;
+        for (int i = 0; i < 256; i++) {
+            seen += hist[i];
+            if (seen * 2 >= n) return i;
+        }
+        return 255;
     }
 
     /**

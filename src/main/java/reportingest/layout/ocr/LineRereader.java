@@ -27,6 +27,8 @@ final class LineRereader {
     /** Parts of a line further apart than this many line heights are read apart (部门：…   单位：万元). */
     private static final double WIDE_GAP = 2.0;
     private static final int MARGIN = 12;
+    /** A doubtful part this many times the page's word height is text wrapped over lines, read as a block. */
+    static final double WRAPPED = 1.7;
 
     private LineRereader() {}
 
@@ -42,8 +44,11 @@ final class LineRereader {
                 .sorted(Comparator.comparingDouble(LineRereader::mean)).limit(MAX_LINES).toList();
         if (doubtful.isEmpty()) return words;
         List<OcrWord> out = new ArrayList<>(words);
+        int bodyHeight = medianHeight(words);
         for (List<OcrWord> before : doubtful) {
-            List<OcrWord> after = reread(engine, image, dpi, before, cells);
+            List<OcrWord> after = bodyHeight > 0 && medianHeight(before) >= WRAPPED * bodyHeight
+                    ? rereadBlocks(engine, image, dpi, before, cells, bodyHeight)
+                    : reread(engine, image, dpi, before, cells);
             boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
@@ -72,6 +77,31 @@ final class LineRereader {
                     x0 + (int) Math.round((w.left() - MARGIN) / scale), y0 + (int) Math.round((w.top() - MARGIN) / scale),
                     x0 + (int) Math.round((w.right() - MARGIN) / scale), y0 + (int) Math.round((w.bottom() - MARGIN) / scale),
                     w.confidence()));
+        }
+        return out;
+    }
+
+    /**
+     * Reads each word of the part as a block of lines (psm 6), scaled so that its lines come to body-text size:
+     * a header text wrapped over two or three tight lines in a narrow unruled column (一般公共预算财 / 政拨款) is taken
+     * by the page reading for one word two lines high and read as junk ("ee"); a single-line reading of it fails
+     * the same way. Boxes in page pixels.
+     */
+    private static List<OcrWord> rereadBlocks(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> part,
+                                              List<RuledCells.Cell> cells, int lineHeight) {
+        double scale = Math.min(1.0, BODY_TEXT_PX * dpi / 300.0 / Math.max(1, lineHeight));
+        List<OcrWord> out = new ArrayList<>();
+        for (OcrWord w : part) {
+            int x0 = Math.max(0, w.left() - lineHeight / 2), x1 = Math.min(image.width(), w.right() + lineHeight / 2);
+            int y0 = Math.max(0, w.top() - lineHeight / 3), y1 = Math.min(image.height(), w.bottom() + lineHeight / 3);
+            if (x1 - x0 < 2 || y1 - y0 < 2 || cells.stream().anyMatch(c -> overlaps(c, x0, y0, x1, y1))) return List.of();
+            GrayImage block = scaledCrop(image, x0, y0, x1, y1, scale);
+            for (OcrWord r : engine.words(block, (int) Math.round(dpi * scale))) {
+                out.add(new OcrWord(r.text(),
+                        x0 + (int) Math.round((r.left() - MARGIN) / scale), y0 + (int) Math.round((r.top() - MARGIN) / scale),
+                        x0 + (int) Math.round((r.right() - MARGIN) / scale), y0 + (int) Math.round((r.bottom() - MARGIN) / scale),
+                        r.confidence()));
+            }
         }
         return out;
     }

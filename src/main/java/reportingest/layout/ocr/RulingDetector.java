@@ -55,11 +55,23 @@ final class RulingDetector {
         this.maxThickness = Math.max(3, (int) Math.round(MAX_THICKNESS_INCH * dpi));
     }
 
+    /**
+     * A rule is at least this much darker than the paper. A thin rule blurred by the scanner (0.4 pt at 200 dpi) is
+     * drawn in gray, 150–170 on paper of 233, and breaks into pieces at the print limit; paper noise stays within
+     * half of this.
+     */
+    static final int LINE_UNDER_PAPER = 40;
+
     List<LineSegment> find(GrayImage image) {
-        List<LineSegment> horizontal = new ArrayList<>(keepTableLines(scan(image, true, minLength)));
-        List<LineSegment> vertical = new ArrayList<>(keepTableLines(scan(image, false, minLength)));
+        int ink = Math.max(this.ink, Math.min(LOW_RESOLUTION_INK, image.paperLevel() - LINE_UNDER_PAPER));
+        return find(image, ink);
+    }
+
+    private List<LineSegment> find(GrayImage image, int ink) {
+        List<LineSegment> horizontal = new ArrayList<>(keepTableLines(scan(image, true, minLength, ink)));
+        List<LineSegment> vertical = new ArrayList<>(keepTableLines(scan(image, false, minLength, ink)));
         // a one-row box (a table's last row carried onto the next page) has two rules and only short sides
-        if (!horizontal.isEmpty() && (!vertical.isEmpty() || horizontal.size() >= 2)) addAnchoredShortLines(image, horizontal, vertical);
+        if (!horizontal.isEmpty() && (!vertical.isEmpty() || horizontal.size() >= 2)) addAnchoredShortLines(image, horizontal, vertical, ink);
         List<LineSegment> all = new ArrayList<>(sorted(horizontal));
         all.addAll(sorted(vertical));
         return all;
@@ -71,11 +83,11 @@ final class RulingDetector {
      * under its spanning header). A separate scan, so that the short runs of text never join the
      * long lines found first.
      */
-    private void addAnchoredShortLines(GrayImage image, List<LineSegment> horizontal, List<LineSegment> vertical) {
+    private void addAnchoredShortLines(GrayImage image, List<LineSegment> horizontal, List<LineSegment> vertical, int ink) {
         List<LineSegment> candidates = new ArrayList<>();
         for (boolean h : new boolean[] {true, false}) {
             List<LineSegment> kept = h ? horizontal : vertical;
-            for (LineSegment s : mergeNeighbours(scan(image, h, minAnchoredLength))) {
+            for (LineSegment s : mergeNeighbours(scan(image, h, minAnchoredLength, ink))) {
                 if (kept.stream().noneMatch(k -> sameLine(k, s))) candidates.add(s);
             }
         }
@@ -119,13 +131,13 @@ final class RulingDetector {
     }
 
     /** Horizontal: scanlines are rows. Vertical: scanlines are columns (same code, axes swapped). */
-    private List<LineSegment> scan(GrayImage image, boolean horizontal, int minLength) {
+    private List<LineSegment> scan(GrayImage image, boolean horizontal, int minLength, int ink) {
         int lines = horizontal ? image.height() : image.width();
         int along = horizontal ? image.width() : image.height();
         List<Growing> open = new ArrayList<>();
         List<Growing> done = new ArrayList<>();
         for (int s = 0; s < lines; s++) {
-            List<int[]> runs = runs(image, horizontal, s, along, minLength);
+            List<int[]> runs = runs(image, horizontal, s, along, minLength, ink);
             List<Growing> next = new ArrayList<>();
             for (int[] run : runs) {
                 Growing owner = null;
@@ -157,11 +169,11 @@ final class RulingDetector {
     }
 
     /** Dark runs of one scanline at least minLength long, bridging gaps up to maxGap. */
-    private List<int[]> runs(GrayImage image, boolean horizontal, int s, int along, int minLength) {
+    private List<int[]> runs(GrayImage image, boolean horizontal, int s, int along, int minLength, int inkLevel) {
         List<int[]> runs = new ArrayList<>();
         int start = -1, lastInk = -1;
         for (int i = 0; i < along; i++) {
-            boolean ink = horizontal ? image.dark(i, s, this.ink) : image.dark(s, i, this.ink);
+            boolean ink = horizontal ? image.dark(i, s, inkLevel) : image.dark(s, i, inkLevel);
             if (!ink) continue;
             if (start >= 0 && i - lastInk - 1 > maxGap) {
                 if (lastInk - start + 1 >= minLength) runs.add(new int[] {start, lastInk});

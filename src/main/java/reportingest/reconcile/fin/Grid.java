@@ -351,15 +351,32 @@ public final class Grid {
      * A header name set apart by OCR (上缴上级 | 支出, its characters spaced wide on an unruled page) falls into two grid
      * columns, neither naming a column: two neighbours, both unmatched, whose texts run together name exactly one
      * wanted column that no other grid column holds are that column. It is read from whichever of the two prints
-     * values; they are joined only when the other prints none in the body, so no printed value is dropped.
+     * values; they are joined only when the other prints none in the body, so no printed value is dropped. Likewise
+     * a part that names nothing (上) beside the column its rest names (级补助收入), when together they are its name.
      */
     static List<Column> joinSplitHeaders(List<Column> cols, List<ColumnDef> candidates, List<RawRow> body) {
         List<Column> out = new ArrayList<>(cols);
         for (int i = 0; i + 1 < out.size(); i++) {
             Column a = out.get(i), b = out.get(i + 1);
-            if (a.role() != Role.UNMATCHED || b.role() != Role.UNMATCHED || a.path().isEmpty() || b.path().isEmpty()
-                    || b.index() != a.index() + 1) continue;
+            if (a.path().isEmpty() || b.path().isEmpty() || b.index() != a.index() + 1) continue;
             String joined = Labels.key(a.path().get(a.path().size() - 1) + b.path().get(b.path().size() - 1));
+            Column part = a.role() == Role.UNMATCHED && b.role() == Role.VALUE ? a : b.role() == Role.UNMATCHED && a.role() == Role.VALUE ? b : null;
+            if (part != null && !printsInBody(body, part.index())) {
+                // a column named by most of its header (级补助收入) beside the part OCR set apart (上): the two texts
+                // together are exactly its name
+                Column whole = part == a ? b : a;
+                boolean exactly = candidates.stream().filter(d -> d.name().equals(whole.canonical()))
+                        .anyMatch(d -> joined.equals(Labels.key(d.name())) || d.aliases().stream().anyMatch(al -> joined.equals(Labels.key(al))));
+                if (exactly) {
+                    List<String> path = new ArrayList<>(a.path().subList(0, a.path().size() - 1));
+                    path.add(a.path().get(a.path().size() - 1) + b.path().get(b.path().size() - 1));
+                    out.set(out.indexOf(whole), new Column(whole.index(), Role.VALUE, whole.canonical(), path));
+                    out.set(out.indexOf(part), new Column(part.index(), Role.NONE, null, part.path()));
+                    i++;
+                    continue;
+                }
+            }
+            if (a.role() != Role.UNMATCHED || b.role() != Role.UNMATCHED) continue;
             Set<String> held = new LinkedHashSet<>();
             for (Column c : out) if (c.role() == Role.VALUE) held.add(c.canonical());
             List<ColumnDef> named = candidates.stream().filter(d -> !held.contains(d.name()))

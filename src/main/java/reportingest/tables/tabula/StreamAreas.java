@@ -30,6 +30,8 @@ final class StreamAreas {
     private static final int PAIR_HEADER_LINES = 2;
     private static final java.util.regex.Pattern FIGURE =
             java.util.regex.Pattern.compile("^[-－+(（]?[0-9０-９][0-9０-９,，.．]*[)）%％]?$");
+    /** 部门：, 单位： with the colon as OCR may read it (部门;临川市财政局, 单位，万元). */
+    private static final java.util.regex.Pattern LABELLED = java.util.regex.Pattern.compile("(部门|单位)[;；,，.]");
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
 
     private StreamAreas() {}
@@ -92,7 +94,7 @@ final class StreamAreas {
     private static boolean labelOnly(TextLine line, TextLine tableLine) {
         String t = line.text().strip();
         return gaps(line) == 0 && t.length() <= SHORT_CELL && !SENTENCE.matcher(t).find()
-                && height(line) <= 1.2 * height(tableLine);
+                && typeSize(line) <= 1.2 * typeSize(tableLine);
     }
 
     private static boolean endsInAmount(TextLine line) {
@@ -108,7 +110,8 @@ final class StreamAreas {
      */
     private static boolean member(TextLine line, TextLine tableLine) {
         String t = line.text();
-        if (t.contains(":") || t.contains("：") || height(line) > 1.2 * height(tableLine)) return false;
+        if (t.contains(":") || t.contains("：") || LABELLED.matcher(t.replaceAll("\\s", "")).find()
+                || typeSize(line) > 1.2 * typeSize(tableLine)) return false;
         if (gaps(line) >= 1) return true;
         if (SENTENCE.matcher(t).find()) return false;
         // The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
@@ -137,6 +140,18 @@ final class StreamAreas {
             if (ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > WIDE_GAP * h) wide++;
         }
         return wide;
+    }
+
+    /**
+     * The line's type size as a title test needs it: the lower quartile of its words' heights, figures left out
+     * where it has words. OCR boxes figures shorter than Chinese characters (a body row of amounts is no smaller
+     * type than its header) and boxes a character taller where a stroke or mark joins it, never shorter than it is.
+     */
+    static double typeSize(TextLine l) {
+        double[] words = l.words().stream().filter(w -> !FIGURE.matcher(w.text().strip()).matches())
+                .mapToDouble(w -> w.bbox().height()).sorted().toArray();
+        double[] hs = words.length > 0 ? words : l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
+        return hs.length == 0 ? 1 : hs[hs.length / 4];
     }
 
     private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }

@@ -30,10 +30,16 @@ final class WhitespaceGrid {
     private static final Pattern NUMBER = Pattern.compile("^[-+(（]?[0-9０-９][0-9０-９,，.．]*[)）%]?$");
     /** Wrapped lines of one cell are closer than this share of a line height (rows are further apart). */
     private static final double WRAP_GAP = 0.55;
+    /** OCR boxes a character taller than it is (a stroke or mark joined): wrapped lines' boxes may overlap this much. */
+    private static final double WRAP_OVERLAP = 0.25;
     /** Lines overlapping by this share of a line height belong to one body row. */
     private static final double ROW_OVERLAP = 0.1;
     /** Words of one header text are a space apart, well under this share of a line height. */
     private static final double PHRASE_GAP = 0.6;
+    /** Words of one body text (OCR's words of a row name) are less than a character apart. */
+    private static final double BODY_TEXT_GAP = 1.0;
+    /** Marks OCR reads beside Chinese header words from specks and strokes (Latin headers end in . or , as printed: No.). */
+    private static final String STRAY_MARKS = "。，、”“‘’`·";
 
     private WhitespaceGrid() {}
 
@@ -42,7 +48,7 @@ final class WhitespaceGrid {
         if (lines.isEmpty()) return null;
         int bodyStart = lines.size();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches())) {
+            if (lines.get(i).words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches() && figureShaped(w))) {
                 bodyStart = i;
                 break;
             }
@@ -59,7 +65,7 @@ final class WhitespaceGrid {
         boolean oneLine = bodyStart == lines.size() - 1;
         if (!empty) {
             for (int i = bodyStart; i < lines.size(); i++) {
-                for (Word w : lines.get(i).words()) {
+                for (Word w : bodyTexts(lines.get(i))) {
                     if (!oneLine || NUMBER.matcher(w.text().strip()).matches()) addSpan(cols, w.bbox());
                 }
             }
@@ -169,6 +175,30 @@ final class WhitespaceGrid {
                     conf, page.origin()));
         }
         return new RawRow(out);
+    }
+
+    /**
+     * A figure is no wider than its characters at their height: OCR reads a smudge or the strokes of a garbled
+     * header as one digit ("5" 71 pt wide on a 20-pt box), which is no figure to start the body at.
+     */
+    private static boolean figureShaped(Word w) {
+        return w.bbox().width() <= 1.2 * w.text().strip().length() * w.bbox().height();
+    }
+
+    /**
+     * A header word without the stray marks OCR reads at its ends (”财政, 收入。): its box shrunk by their share of
+     * its characters, so that a mark does not close the gap to the next header text; a word of marks alone is none.
+     */
+    private static Word withoutStrayMarks(Word w) {
+        String t = w.text().strip();
+        int a = 0, b = t.length();
+        while (a < b && STRAY_MARKS.indexOf(t.charAt(a)) >= 0) a++;
+        while (b > a && STRAY_MARKS.indexOf(t.charAt(b - 1)) >= 0) b--;
+        if (a == 0 && b == t.length()) return w;
+        if (a == b) return null;
+        double per = w.bbox().width() / t.length();
+        BBox box = new BBox(w.bbox().x() + a * per, w.bbox().y(), (b - a) * per, w.bbox().height());
+        return new Word(t.substring(a, b), box, w.confidence());
     }
 
     /** A wrapped continuation sits under its first line: centred cells share the centre, left-aligned ones the left edge. */
@@ -313,14 +343,42 @@ final class WhitespaceGrid {
      */
     private static List<Word> phrases(TextLine l) {
         List<Word> out = new ArrayList<>();
-        for (Word w : l.words()) {
-            if (w.text().isBlank()) continue;
+        // the line's type size, not a word's: OCR boxes 一 one pixel high and a character with a mark joined taller
+        double[] hs = l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
+        double height = hs.length == 0 ? 0 : hs[hs.length / 2];
+        for (Word read : l.words()) {
+            Word w = withoutStrayMarks(read);
+            if (w == null || w.text().isBlank()) continue;
             Word last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && w.bbox().x() - last.bbox().right() < PHRASE_GAP * w.bbox().height()) {
+            if (last != null && w.bbox().x() - last.bbox().right() < PHRASE_GAP * height) {
                 BBox a = last.bbox(), b = w.bbox();
                 double y0 = Math.min(a.y(), b.y()), y1 = Math.max(a.bottom(), b.bottom());
                 out.set(out.size() - 1, new Word(last.text() + " " + w.text(),
                         new BBox(a.x(), y0, b.right() - a.x(), y1 - y0), Math.min(last.confidence(), w.confidence())));
+            } else {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A body line's texts: neighbouring words that are not figures, less than a character apart, are one text. OCR
+     * gives a word per character or two (机关事业单位基本 养老 保险 缴费 支出), and a long name's last words, reaching
+     * where no other row prints, would each seed a column of their own; figures stay apart, since amounts of
+     * neighbouring columns can sit that close.
+     */
+    private static List<Word> bodyTexts(TextLine l) {
+        List<Word> out = new ArrayList<>();
+        for (Word w : l.words()) {
+            if (w.text().isBlank()) continue;
+            Word last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && !NUMBER.matcher(w.text().strip()).matches() && !NUMBER.matcher(last.text().strip()).matches()
+                    && w.bbox().x() - last.bbox().right() < BODY_TEXT_GAP * Math.min(w.bbox().height(), last.bbox().height())) {
+                BBox a = last.bbox(), b = w.bbox();
+                double y0 = Math.min(a.y(), b.y()), y1 = Math.max(a.bottom(), b.bottom());
+                out.set(out.size() - 1, new Word(last.text() + w.text(),
+                        new BBox(a.x(), y0, Math.max(a.right(), b.right()) - a.x(), y1 - y0), Math.min(last.confidence(), w.confidence())));
             } else {
                 out.add(w);
             }
@@ -337,7 +395,7 @@ final class WhitespaceGrid {
                 for (Cell c : cells) {
                     Word a = c.lastWord();
                     double gap = w.bbox().y() - a.bbox().bottom();
-                    if (gap >= -0.5 && gap < WRAP_GAP * w.bbox().height() && centred(a, w)) { into = c; break; }
+                    if (gap >= -WRAP_OVERLAP * w.bbox().height() && gap < WRAP_GAP * w.bbox().height() && centred(a, w)) { into = c; break; }
                 }
                 if (into != null) into.add(w); else cells.add(new Cell(w));
             }

@@ -21,17 +21,46 @@ class RulingDetectorTest {
     }
 
     @Test
-    void findsTheLightHairlineRulesOfALowResolutionPageOnlyWithTheLowResolutionInkLimit() {
-        // A 96-dpi render draws a hairline rule as one light-gray pixel row; upsampled 3x it stays light.
-        BufferedImage img = canvas(1200, 800);
-        Graphics2D g = img.createGraphics();
+    void findsALightRuleByItsDarknessUnderThePaperNotByAFixedInkLevel() {
+        // A 96-dpi render draws a hairline rule as one light-gray pixel row (170); upsampled it stays light.
+        BufferedImage white = canvas(1200, 800);
+        Graphics2D g = white.createGraphics();
         g.setColor(new Color(170, 170, 170));
         g.fillRect(100, 400, 1000, 3);
         g.dispose();
-        GrayImage gray = GrayImage.of(img);
-        assertThat(new RulingDetector(300, OcrResolution.rulingInk(300)).find(gray)).isEmpty();
-        assertThat(new RulingDetector(300, OcrResolution.rulingInk(96)).find(gray))
+        assertThat(new RulingDetector(300, OcrResolution.rulingInk(300)).find(GrayImage.of(white)))
                 .containsExactly(new LineSegment(true, 100, 400, 1099, 402));
+        // on gray paper (225) a mark of 195 is paper, however long
+        BufferedImage gray = canvas(1200, 800);
+        g = gray.createGraphics();
+        g.setColor(new Color(225, 225, 225));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(new Color(195, 195, 195));
+        g.fillRect(100, 400, 1000, 3);
+        g.dispose();
+        assertThat(new RulingDetector(300, OcrResolution.rulingInk(300)).find(GrayImage.of(gray))).isEmpty();
+    }
+
+    @Test
+    void findsAThinBlurredRuleOnNoisyGrayPaperWhole() {
+        // 0.4 pt at 200 dpi, blurred by the scanner: a rule of 150–170 on paper of 233 with noise of σ 6, which the
+        // print limit (160) broke into pieces too short to be rules
+        int w = 1600, h = 400;
+        byte[] px = new byte[w * h];
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double level = 233;
+                if (y == 200) level = 160 + 8 * Math.sin(x / 37.0);
+                else if (y == 199 || y == 201) level = 205;
+                level += 6 * noise.nextGaussian();
+                px[y * w + x] = (byte) Math.max(0, Math.min(255, (int) Math.round(level)));
+            }
+        }
+        List<LineSegment> lines = new RulingDetector(200, OcrResolution.rulingInk(200)).find(new GrayImage(w, h, px));
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).horizontal()).isTrue();
+        assertThat(lines.get(0).length()).isGreaterThanOrEqualTo(w - 10);
     }
 
     @Test

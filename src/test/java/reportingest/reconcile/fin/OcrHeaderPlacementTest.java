@@ -86,6 +86,34 @@ class OcrHeaderPlacementTest {
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
     }
 
+    /**
+     * 上 set apart from 级补助收入 (a degraded 150-dpi scan, whose wrapped 附属单位上缴收入 OCR did not read at all): the
+     * part beside the column its rest names is that column's; only the column not read is flagged.
+     */
+    @Test
+    void aHeaderCharacterSetApartBesideTheColumnItsRestNamesJoinsThatColumn() {
+        ExtractedTable t = one("收入决算表",
+                "项目||本年收入合计|财政拨款收入|上|级补助收入|事业收入|经营收入|其他收入",
+                "科目编码|科目名称||||||||",
+                "201|一般公共服务支出|3,045.14|3,045.14||||||",
+                "208|社会保障和就业支出|293.36|293.36||||||");
+        assertThat(t.flags()).extracting(reportingest.reconcile.Flag::message)
+                .containsExactly("header does not name [附属单位上缴收入]; catalog column order assumed");
+        assertThat(t.columns()).containsExactly("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入");
+        assertThat(t.rows().get(1).cells().get("财政拨款收入").value()).isEqualTo("293.36");
+        assertThat(t.rows().get(1).cells().get("上级补助收入").value()).isNull();
+    }
+
+    /** The part prints a value: it is a column of its own, unnamed, and the header's flags say so. */
+    @Test
+    void aSetApartPartThatPrintsAValueIsNotJoined() {
+        ExtractedTable t = one("收入决算表",
+                "项目||本年收入合计|财政拨款收入|上|级补助收入|事业收入|经营收入|其他收入",
+                "科目编码|科目名称||||||||",
+                "201|一般公共服务支出|3,045.14|3,045.14|1.00|||||");
+        assertThat(t.flags()).extracting(reportingest.reconcile.Flag::code).contains("HEADER_UNMATCHED");
+    }
+
     /** Both halves print values: they are two columns, and the header's flags say so. */
     @Test
     void twoColumnsThatBothPrintValuesAreNotJoined() {

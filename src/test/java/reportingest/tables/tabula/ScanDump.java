@@ -50,9 +50,12 @@ public final class ScanDump {
                 System.out.printf("=== page %d %s lines=%d rulings=%d%n", p.number(), p.origin(), p.lines().size(), p.rulings().size());
                 p.rulings().forEach(r -> System.out.printf("  ruling %.0f,%.0f - %.0f,%.0f%n", r.x1(), r.y1(), r.x2(), r.y2()));
                 p.otherReadings().forEach(o -> System.out.println("  other " + o));
+                for (List<TextLine> area : StreamAreas.tables(p)) {
+                    System.out.printf("  stream area: %d lines from '%s' to '%s'%n", area.size(), area.get(0).text(), area.get(area.size() - 1).text());
+                }
                 for (TextLine l : p.lines()) {
                     StringBuilder sb = new StringBuilder();
-                    for (Word w : l.words()) sb.append(String.format("[%s @%.0f,%.0f c%.0f] ", w.text(), w.bbox().x(), w.bbox().y(), w.confidence()));
+                    for (Word w : l.words()) sb.append(String.format("[%s @%.0f-%.0f,%.0f h%.0f c%.0f] ", w.text(), w.bbox().x(), w.bbox().right(), w.bbox().y(), w.bbox().height(), w.confidence()));
                     System.out.println(sb);
                 }
             }

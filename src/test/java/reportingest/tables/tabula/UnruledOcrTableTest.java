@@ -1,0 +1,124 @@
+package reportingest.tables.tabula;
+
+import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
+import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
+import reportingest.layout.TextLine;
+import reportingest.layout.Word;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unruled tables as Tesseract reads them: a word per character or two, figures boxed shorter than Chinese
+ * characters, marks read from specks. The words are real readings (ScanDump's) of generated scans of unruled
+ * PDFBox prints, kept in src/test/resources/ocr-words: a 200-dpi colour TIFF and a degraded 150-dpi image PDF of
+ * 收入决算表, and the wrapped header of a 财政拨款收入支出决算总表 once its two-line texts are read as blocks.
+ */
+class UnruledOcrTableTest {
+    private static final Pattern WORD = Pattern.compile("\\[(\\S+) @(-?\\d+)-(-?\\d+),(-?\\d+) h(\\d+) c(\\d+)\\]");
+
+    static Page page(String resource) throws IOException {
+        List<TextLine> lines = new ArrayList<>();
+        try (InputStream in = UnruledOcrTableTest.class.getResourceAsStream("/ocr-words/" + resource)) {
+            assertThat(in).as(resource).isNotNull();
+            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                List<Word> ws = new ArrayList<>();
+                Matcher m = WORD.matcher(l);
+                while (m.find()) {
+                    double x0 = Double.parseDouble(m.group(2)), x1 = Double.parseDouble(m.group(3));
+                    ws.add(new Word(m.group(1), new BBox(x0, Double.parseDouble(m.group(4)), Math.max(1, x1 - x0),
+                            Math.max(1, Double.parseDouble(m.group(5)))), Double.parseDouble(m.group(6))));
+                }
+                if (!ws.isEmpty()) lines.add(new TextLine(lines.size() + 1, ws));
+            }
+        }
+        return new Page(2, 842, 595, PageOrigin.OCR, lines, List.of());
+    }
+
+    private static List<List<String>> grid(Page page) {
+        List<List<TextLine>> areas = StreamAreas.tables(page);
+        assertThat(areas).hasSize(1);
+        Fragment f = WhitespaceGrid.build(page, areas.get(0));
+        assertThat(f).isNotNull();
+        List<List<String>> out = new ArrayList<>();
+        for (RawRow r : f.rows()) out.add(r.cells().stream().map(RawCell::text).map(t -> t.replaceAll("\\s", "")).toList());
+        return out;
+    }
+
+    private static List<String> rowWith(List<List<String>> grid, String cell) {
+        return grid.stream().filter(r -> r.contains(cell)).findFirst().orElseThrow(() -> new AssertionError("no row " + cell + " in " + grid));
+    }
+
+    @Test
+    void headerLinesOfTallerOcrBoxesThanTheFiguresBelowBelongToTheTable() throws IOException {
+        List<List<String>> grid = grid(page("unruled-income-200dpi-colour.txt"));
+        // the header (本年收入合计 boxed 9 pt high over figures boxed 6) is the table's, not a title
+        assertThat(grid.get(0)).containsSubsequence("科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入");
+        assertThat(grid.get(0).indexOf("本年收入合计")).isEqualTo(grid.get(0).indexOf("科目编码") + 2);
+    }
+
+    @Test
+    void aLongRowNameReadAsSeveralWordsStaysInItsColumn() throws IOException {
+        List<List<String>> grid = grid(page("unruled-income-200dpi-colour.txt"));
+        int width = grid.get(0).size();
+        assertThat(rowWith(grid, "2080505")).isEqualTo(padded(width, "2080505", "机关事业单位基本养老保险缴费支出", "9.18", "9.18"));
+        assertThat(rowWith(grid, "208")).isEqualTo(padded(width, "208", "社会保障和就业支出", "57.55", "57.55"));
+        assertThat(rowWith(grid, "合计")).isEqualTo(List.of("", "合计", "561.57", "531.72", "", "29.85", "", "", "")
+                .subList(0, width));
+    }
+
+    @Test
+    void aUnitLineWhoseColonOcrReadAsASemicolonIsNoHeaderAndAWideSmudgeNoFigure() throws IOException {
+        List<List<String>> grid = grid(page("unruled-income-150dpi-degraded.txt"));
+        assertThat(grid).as(grid.toString()).noneMatch(r -> String.join("", r).contains("万元"));
+        // the header's texts apart, though OCR read a quote before 财政 and a stop after 收入
+        List<String> header = grid.stream().filter(r -> r.contains("本年收入合计")).findFirst().orElseThrow();
+        assertThat(header).contains("财政拨款收入");
+        // the body starts at 合计, the codes in their 类 | 款 | 项 columns
+        assertThat(grid.stream().filter(r -> r.contains("类")).findFirst().orElseThrow()).startsWith("类", "款", "项");
+        assertThat(rowWith(grid, "预算改革业务")).startsWith("201", "06", "04", "预算改革业务", "228.53", "228.53");
+    }
+
+    @Test
+    void headerTextsWrappedOverTwoLinesAreOneCellEach() throws IOException {
+        Page p = page("unruled-two-sided-wrapped-header-200dpi.txt");
+        List<List<String>> grid = grid(p);
+        assertThat(grid.get(1)).as(grid.toString()).containsSubsequence("项目", "行次", "金额", "项目", "行次", "合计",
+                "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款");
+        assertThat(grid.get(0).get(0)).isEqualTo("收入");
+        assertThat(grid.get(0).get(3)).isEqualTo("支出");
+    }
+
+    /**
+     * The degraded scan's header through the reconciler: 上 set apart from 级补助收入 is that column's header, so the
+     * only flag is for 附属单位上缴收入, whose wrapped header OCR did not read at all.
+     */
+    @Test
+    void aHeaderCharacterSetApartJoinsTheColumnItsRestNames() throws IOException {
+        List<reportingest.tables.RawTable> raw = new TabulaTableRecognizer().recognize(List.of(page("unruled-income-150dpi-degraded.txt")));
+        List<reportingest.reconcile.ExtractedTable> tables = new reportingest.reconcile.fin.CatalogReconciler()
+                .reconcile(List.of(), raw).tables();
+        assertThat(tables).hasSize(1);
+        assertThat(tables.get(0).schema()).isEqualTo("income");
+        assertThat(tables.get(0).flags()).extracting(reportingest.reconcile.Flag::message)
+                .containsExactly("header names no column for [附属单位上缴收入]");
+    }
+
+    private static List<String> padded(int width, String code, String name, String... amounts) {
+        List<String> r = new ArrayList<>(List.of(code, name));
+        r.addAll(List.of(amounts));
+        while (r.size() < width) r.add("");
+        return r;
+    }
+}
