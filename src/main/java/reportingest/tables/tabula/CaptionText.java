@@ -26,7 +26,20 @@ final class CaptionText {
     private static final Pattern INLINE_CAPTION = Pattern.compile(
             "^(附?表\\s*[0-9０-９一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*[0-9０-９]{1,2})?)\\s*[:：.．、]\\s*(.+?表)\\s*[（(]\\s*((?:金额)?单位\\s*[:：].+?)\\s*[)）]\\s*$");
 
+    /** Dates in a title (2021年, 1-6月份, 12月31日): figures that are no amounts. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}年|\\d{1,2}[-－—~至]\\d{1,2}月份?|\\d{1,2}月份?|\\d{1,2}日");
+    /** An amount: three digits or more, or digits about a separator or point. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d{3,}|\\d[,.]\\d");
+
     private CaptionText() {}
+
+    /** The line holds a figure other than a date: a row of a table, or a sentence about one; no title's line. */
+    static boolean holdsAmount(String s) { return AMOUNT.matcher(DATE.matcher(compact(s)).replaceAll("")).find(); }
+
+    /** The line ends a sentence (。；): running text, not a title wrapped. */
+    static boolean sentence(String s) { return compact(s).matches(".*[。；;]$"); }
+
+    static boolean han(int codePoint) { return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN; }
 
     /** {form number, title, unit line} of a one-line caption with its unit, or null. */
     static String[] inlineCaption(String line) {
