@@ -149,7 +149,8 @@ final class CaptionFinder {
             if (rest.isEmpty()) continue;
             Line r = new Line(rest);
             String text = r.text();
-            if (CaptionText.context(text)) {
+            // a unit line whose label OCR garbled (MA:万元) where the unit line stands: its unit word was read
+            if (CaptionText.context(text) || CaptionText.garbledUnitLine(text) && atUnitPosition(r, t)) {
                 context.add(text);
                 continue;
             }
@@ -190,6 +191,9 @@ final class CaptionFinder {
         if (candidates.isEmpty()) return null;
         double body = bodyHeight(page, t.box());
         double centre = t.box().x() + t.box().width() / 2;
+        // a unit line (单位;万元 as OCR read it, MA:万元) states the unit, never the title, however large its glyphs
+        candidates = candidates.stream().filter(l -> !CaptionText.unitLine(l.text())).toList();
+        if (candidates.isEmpty()) return null;
         // Nearest first: the title sits right above its table, part headings further up.
         for (int i = candidates.size() - 1; i >= 0; i--) {
             if (CaptionText.looksLikeTitle(candidates.get(i).text())) return candidates.get(i);
@@ -215,7 +219,7 @@ final class CaptionFinder {
             boolean adjacent = below.top() - above.bottom() < WRAP_GAP * below.height();
             // an OCR'd page's boxes are no font sizes: its own rule, which also keeps rows and sentences out
             boolean wrapped = ocr ? ocrWrapped(above, below) : adjacent && sameSize(above, below);
-            if (!wrapped || CaptionText.looksLikeTitle(above.text())) break;
+            if (!wrapped || CaptionText.looksLikeTitle(above.text()) || CaptionText.unitLine(above.text())) break;
             StringBuilder sb = new StringBuilder(above.text());
             CellText.append(sb, text);
             text = sb.toString();
@@ -248,6 +252,12 @@ final class CaptionFinder {
 
     private static boolean similar(double a, double b) {
         return Math.abs(a - b) <= OCR_SIZE * Math.max(a, b);
+    }
+
+    /** Where a unit line stands: right-aligned over the table (its end within three glyphs of the table's), in its right half. */
+    private static boolean atUnitPosition(Line l, Fragment t) {
+        double glyph = Math.max(l.glyphHeight(), 1);
+        return Math.abs(l.right() - t.box().right()) <= 3 * glyph && l.left() > t.box().x() + t.box().width() / 2;
     }
 
     private static List<String> notes(List<Line> below) {

@@ -118,4 +118,28 @@ class CaptionFinderTest {
         assertThat(c.title()).isEqualTo("收入决算草案表");
         assertThat(c.formNo()).isEqualTo("表63");
     }
+
+    @Test
+    void aUnitLineIsNeverATitle() {
+        // no line ends in 表 (OCR read 表 as 〈 or lost it): the larger line nearest the table is the title, never
+        // the unit line below it, however OCR read its label
+        TextLine title = line(3, 158.4, 150, 20, 19, "草案", "〈", "含", "省", "对", "区", "县", "转移", "支付", ")");
+        for (String[] unit : List.of(new String[] {"单位", ";万", "元"}, new String[] {"单位", "万元"}, new String[] {"MA", ":", "万元"})) {
+            TextLine u = line(4, 100, 170, 15, 16, unit);
+            Caption c = caption(page(PageOrigin.OCR, List.of(title, u)), Set.of());
+            assertThat(c.title()).as(String.join("", unit)).startsWith("草案");
+        }
+    }
+
+    @Test
+    void aUnitLineWhoseLabelOcrGarbledIsTheUnitLineWhereTheUnitLineStands() {
+        TextLine title = line(2, 227.8, 148, 20, 19, "收入", "决算", "草案", "表");
+        Caption right = caption(page(PageOrigin.OCR, List.of(title, line(4, 482, 184.1, 14, 14, "MA:", "万", "元"))), Set.of());
+        assertThat(right.context()).containsExactly("MA:万元");
+        assertThat(right.title()).isEqualTo("收入决算草案表");
+        // the same text flush left is no unit line: not in the context (and no title either)
+        Caption left = caption(page(PageOrigin.OCR, List.of(title, line(4, 77.5, 184.1, 14, 14, "MA:", "万", "元"))), Set.of());
+        assertThat(left.context()).isEmpty();
+        assertThat(left.title()).isEqualTo("收入决算草案表");
+    }
 }
