@@ -143,6 +143,10 @@ final class CaptionFinder {
             for (Line part : new Line(rest).parts()) {
                 // as printed, without the spaces between its words (表二（ 之一） is 表二（之一）)
                 if (CaptionText.formNo(part.text())) formNo = CaptionText.strayMarksOff(part.text().replaceAll("\\s+", ""));
+                // a form number whose 表 OCR garbled (Fz 63, #91) where form numbers stand, left of the table's centre:
+                // kept as read in the context, never as the number (the reconciler may read it against its neighbours)
+                else if (CaptionText.garbledFormNo(part.text()) && part.right() < t.box().x() + t.box().width() / 2)
+                    context.add(CaptionText.compact(part.text()));
                 else kept.addAll(part.words());
             }
             rest = kept;

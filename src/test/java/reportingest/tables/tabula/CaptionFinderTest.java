@@ -142,4 +142,15 @@ class CaptionFinderTest {
         assertThat(left.context()).isEmpty();
         assertThat(left.title()).isEqualTo("收入决算草案表");
     }
+
+    @Test
+    void aFormNumberWhose表OcrGarbledIsKeptAsReadNotAsTheNumber() {
+        TextLine title = line(2, 125.3, 124.8, 20, 19, "2021", "年", "市", "级", "税收", "返还", "及", "转移", "支付", "项", "目", "表");
+        for (String[] read : List.of(new String[] {"Fz", "63"}, new String[] {"#91"})) {
+            Caption c = caption(page(PageOrigin.OCR, List.of(line(1, 77.5, 93.8, 14, 14, read), title)), Set.of());
+            assertThat(c.formNo()).isNull();
+            assertThat(c.context()).containsExactly(String.join("", read));
+            assertThat(c.title()).isEqualTo("2021年市级税收返还及转移支付项目表");
+        }
+    }
 }
