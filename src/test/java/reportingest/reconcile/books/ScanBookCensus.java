@@ -121,6 +121,12 @@ public final class ScanBookCensus {
         }
         System.out.printf("== census: printed %d, found %d (%.1f%%)%n", census.printed(), census.delivered(),
                 census.printed() == 0 ? 0.0 : 100.0 * census.delivered() / census.printed());
+        if (!titles.isEmpty()) {
+            // the older measure, any title present: how far the titles alone keep the count down
+            FormCensus present = FormCensus.of(printed, units, doc.tables());
+            System.out.printf("found with a title present, as printed or not: %d (%.1f%%)%n", present.delivered(),
+                    100.0 * present.delivered() / present.printed());
+        }
         System.out.println("missing " + census.missing().size() + ": " + census.missing());
         System.out.println("missing for the unit alone " + census.missing().stream().filter(m -> m.contains("(no unit)") || m.contains("(unit ")).count());
         System.out.println("missing for the title alone " + census.missing().stream().filter(m -> m.contains("(title ")).count());
