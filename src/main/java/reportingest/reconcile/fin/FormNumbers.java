@@ -27,8 +27,11 @@ import java.util.regex.Pattern;
 final class FormNumbers {
     static final String FORM_NUMBER_RECONCILED = "FORM_NUMBER_RECONCILED";
     private static final Pattern NUMBERED = Pattern.compile("^(附?表)\\s*(\\d{1,3})$");
-    /** A caption line that is a form number with its 表 garbled: one or two letters or marks, then the number. */
-    private static final Pattern GARBLED = Pattern.compile("^[^\\p{IsHan}\\d\\s]{1,2}\\s*(\\d{1,3})$");
+    /**
+     * A caption line that is a form number with its 表 garbled: one or two letters or marks, then the number (not the
+     * dashes and dots about a page number).
+     */
+    private static final Pattern GARBLED = Pattern.compile("^[^\\p{IsHan}\\d\\s\\-－—–‐~_·.]{1,2}\\s*(\\d{1,3})$");
 
     private FormNumbers() {}
 

@@ -34,8 +34,11 @@ final class CaptionText {
             "^(?:.{0,4}[单單]位[:：，,;；]?|[^\\d]{1,3}[:：])(?:人民币)?[亿億万萬千]?元$");
     /** A unit line whose label OCR garbled: up to three letters or marks, a colon, the unit (MA:万元). */
     private static final Pattern GARBLED_UNIT = Pattern.compile("^[^\\d:：]{1,3}[:：](?:亿元|億元|万元|萬元|千元|元)$");
-    /** A form number whose 表 OCR read as one or two letters or marks: Fz 63, #91 (never a digit or a Chinese character). */
-    private static final Pattern GARBLED_FORM_NO = Pattern.compile("^[^\\p{IsHan}\\d]{1,2}\\d{1,3}$");
+    /**
+     * A form number whose 表 OCR read as one or two letters or marks: Fz 63, #91 (never a digit or a Chinese character,
+     * nor the dashes and dots about a page number: - 94).
+     */
+    private static final Pattern GARBLED_FORM_NO = Pattern.compile("^[^\\p{IsHan}\\d\\-－—–‐~_·.]{1,2}\\d{1,3}$");
     /** Dates in a title (2021年, 1-6月份, 12月31日): figures that are no amounts. */
     private static final Pattern DATE = Pattern.compile("\\d{4}年|\\d{1,2}[-－—~至]\\d{1,2}月份?|\\d{1,2}月份?|\\d{1,2}日");
     /** An amount: three digits or more, or digits about a separator or point. */

@@ -62,8 +62,8 @@ class FormNumbersTest {
         // no neighbour after
         assertThat(withCaptions(List.of(table("表62", PageOrigin.OCR), t), Map.of(t, List.of("Fz63"))))
                 .extracting(ExtractedTable::formNo).containsExactly("表62", null);
-        // a caption line with a Chinese character or three letters before the number is no garbled 表
-        assertThat(withCaptions(List.of(table("表62", PageOrigin.OCR), t, table("表64", PageOrigin.OCR)), Map.of(t, List.of("第63", "abc63"))))
+        // a caption line with a Chinese character, three letters or a page number's dash before the number is no garbled 表
+        assertThat(withCaptions(List.of(table("表62", PageOrigin.OCR), t, table("表64", PageOrigin.OCR)), Map.of(t, List.of("第63", "abc63", "-63", "—63"))))
                 .extracting(ExtractedTable::formNo).containsExactly("表62", null, "表64");
         // a born-digital table
         ExtractedTable printed = table(null, PageOrigin.TEXT_LAYER);

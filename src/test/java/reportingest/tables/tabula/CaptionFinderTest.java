@@ -152,5 +152,9 @@ class CaptionFinderTest {
             assertThat(c.context()).containsExactly(String.join("", read));
             assertThat(c.title()).isEqualTo("2021年市级税收返还及转移支付项目表");
         }
+        // a page number where form numbers stand is no form number
+        Caption page = caption(page(PageOrigin.OCR, List.of(line(1, 77.5, 93.8, 14, 14, "—", "94"), title)), Set.of());
+        assertThat(page.context()).isEmpty();
+        assertThat(page.formNo()).isNull();
     }
 }
