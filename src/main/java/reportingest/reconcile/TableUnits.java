@@ -41,8 +41,17 @@ public final class TableUnits {
             Matcher cut = CUT.matcher(TextKey.of(lines.get(i)));
             if (cut.find() && i + 1 < lines.size() && TextKey.of(lines.get(i + 1)).endsWith("元")) return simplified(cut.group(1) + "元");
         }
+        // a unit line whose 单位 OCR garbled (MA:万元): the caption stage keeps such a line only where the unit line
+        // stands, and its unit word was read as printed
+        for (String line : raw.context()) {
+            Matcher m = GARBLED.matcher(TextKey.of(line));
+            if (m.matches()) return simplified(m.group(1));
+        }
         return headerUnit(raw);
     }
+
+    /** Up to three letters or marks for the label, a colon, the unit: the whole line. */
+    private static final Pattern GARBLED = Pattern.compile("^[^\\d:：]{1,3}[:：](亿元|億元|万元|萬元|千元|元)$");
 
     private static final Pattern HEADER_UNIT = Pattern.compile("[（(](亿元|万元|千元|元)[)）]");
     private static final Pattern FIGURE = Pattern.compile(".*\\d.*");

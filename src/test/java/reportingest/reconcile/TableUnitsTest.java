@@ -25,6 +25,17 @@ class TableUnitsTest {
         assertThat(TableUnits.of(new RawTable("表", null, List.of(line), List.of(row("項目", "預算數")), 1, 1, false))).isEqualTo(unit);
     }
 
+    /**
+     * A unit line whose 单位 OCR garbled (the Jinan scan's sideways p78 read MA:万元), kept by the caption stage only where
+     * the unit line stands: its unit word was read. In a row, or with more than a short label, no unit is read.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(nullValues = "-", value = {"MA:万元,万元", "MA：万元,万元", "#:亿元,亿元", "Fz63,-", "其中说明:万元,-", "MA:12万元,-"})
+    void aUnitLineWhoseLabelOcrGarbledStatesItsUnit(String line, String unit) {
+        assertThat(TableUnits.of(new RawTable("表", null, List.of(line), List.of(row("項目", "預算數")), 1, 1, false))).isEqualTo(unit);
+        assertThat(TableUnits.of(new RawTable("表", null, List.of(), List.of(row("", line), row("項目", "預算數")), 1, 1, false))).isNull();
+    }
+
     /** A unit line the recognizer took in as the table's first row is page furniture: it goes to the context, with its unit. */
     @Test
     void aTraditionalUnitRowIsFurniture() {

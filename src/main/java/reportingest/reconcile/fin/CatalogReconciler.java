@@ -22,6 +22,7 @@ import reportingest.reconcile.TableUnits;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -130,6 +131,8 @@ public final class CatalogReconciler implements Reconciler {
     @Override
     public ExtractedDocument reconcile(List<Page> pages, List<RawTable> tables) {
         List<ExtractedTable> out = new ArrayList<>();
+        // each table's caption lines as the caption stage kept them, for a form number OCR garbled (FormNumbers)
+        Map<ExtractedTable, List<String>> captions = new IdentityHashMap<>();
         List<Flag> docFlags = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         for (RawTable printed : tables) {
@@ -159,7 +162,7 @@ public final class CatalogReconciler implements Reconciler {
                 Flag unknown = Flag.of(Cells.SCHEMA_UNKNOWN, "no catalog schema for table titled '" + raw.title()
                         + "' (pages " + raw.pageFrom() + "-" + raw.pageTo() + "); stored as schema unknown");
                 docFlags.add(unknown);
-                out.add(UnknownTableReader.read(raw, unknown, UnknownTableReader.unverified(unknown), pages).withUnit(TableUnits.of(raw)));
+                add(out, captions, UnknownTableReader.read(raw, unknown, UnknownTableReader.unverified(unknown), pages).withUnit(TableUnits.of(raw)), raw);
                 continue;
             }
             if (!schema.get().financial()) continue;
@@ -178,7 +181,7 @@ public final class CatalogReconciler implements Reconciler {
                 docFlags.add(unknown);
                 // its title names a form whose columns could not be placed: every row asks for a look
                 Flag unplaced = Flag.of(Cells.HEADER_UNMATCHED, "the columns of " + schema.get().id() + " could not be placed on this grid");
-                out.add(UnknownTableReader.read(raw, unknown, List.of(unplaced), pages).withUnit(TableUnits.of(raw)));
+                add(out, captions, UnknownTableReader.read(raw, unknown, List.of(unplaced), pages).withUnit(TableUnits.of(raw)), raw);
                 continue;
             }
             if (raw.continued() || fromHeader != null) {
@@ -188,14 +191,19 @@ public final class CatalogReconciler implements Reconciler {
                 if (fromHeader != null) flags.add(fromHeader);
                 t = t.withRows(t.rows(), flags);
             }
-            out.add(t.withUnit(TableUnits.of(raw)));
+            add(out, captions, t.withUnit(TableUnits.of(raw)), raw);
         }
-        out = FormNumbers.reconciled(out);
+        out = FormNumbers.reconciled(out, captions);
         docFlags.addAll(listedButNotPrinted(pages, out));
         DocumentMetaFinder.Meta meta = DocumentMetaFinder.find(pages, tables);
         DocumentFamily.Family family = DocumentFamily.of(pages, out);
         Integer year = family.fiscalYear() != null ? family.fiscalYear() : meta.fiscalYear();
         return new ExtractedDocument(meta.unit(), year, meta.amountUnit(), out, List.of(), docFlags, family.kind(), family.level());
+    }
+
+    private static void add(List<ExtractedTable> out, Map<ExtractedTable, List<String>> captions, ExtractedTable t, RawTable raw) {
+        out.add(t);
+        captions.put(t, raw.context());
     }
 
     /** Fewer than half of the printed rows with amounts came out as rows with a value. */

@@ -2,6 +2,7 @@ package reportingest.tables.tabula;
 
 import reportingest.layout.BBox;
 import reportingest.layout.Page;
+import reportingest.layout.PageOrigin;
 import reportingest.layout.TextLine;
 import reportingest.layout.Word;
 import reportingest.tables.RawCell;
@@ -29,6 +30,15 @@ final class CaptionFinder {
 
     /** A title's wrapped lines are at most this share of their height apart. */
     private static final double WRAP_GAP = 1.0;
+    /**
+     * On an OCR'd page a box is the glyph's ink, not the font's size: one line's boxes run from 14 (2021) to 41 points
+     * (决算 touching a stroke below) around a 19-point font, and a whole second line can come out 26 points high over
+     * the first line's 19 in one print size (c01 p73). The lines of one title are compared by their Chinese glyphs'
+     * median height or by their pitch (the line's width per character: Chinese glyphs are square and set solid),
+     * either within this share, or by their tallest boxes as a text layer's are (c01 p76, whose second line lost two
+     * characters to OCR and so its pitch).
+     */
+    private static final double OCR_SIZE = 0.2;
 
     private final Set<String> runningLines;
 
@@ -133,21 +143,27 @@ final class CaptionFinder {
             for (Line part : new Line(rest).parts()) {
                 // as printed, without the spaces between its words (表二（ 之一） is 表二（之一）)
                 if (CaptionText.formNo(part.text())) formNo = CaptionText.strayMarksOff(part.text().replaceAll("\\s+", ""));
+                // a form number whose 表 OCR garbled (Fz 63, #91) where form numbers stand, left of the table's centre:
+                // kept as read in the context, never as the number (the reconciler may read it against its neighbours)
+                else if (CaptionText.garbledFormNo(part.text()) && part.right() < t.box().x() + t.box().width() / 2)
+                    context.add(CaptionText.compact(part.text()));
                 else kept.addAll(part.words());
             }
             rest = kept;
             if (rest.isEmpty()) continue;
             Line r = new Line(rest);
             String text = r.text();
-            if (CaptionText.context(text)) {
+            // a unit line whose label OCR garbled (MA:万元) where the unit line stands: its unit word was read
+            if (CaptionText.context(text) || CaptionText.garbledUnitLine(text) && atUnitPosition(r, t)) {
                 context.add(text);
                 continue;
             }
             if (CaptionText.pageNumber(text)) continue;
-            if (runningLines.contains(CaptionText.compact(text)) && !CaptionText.looksLikeTitle(text)) continue;
+            if (running(page, r) && !CaptionText.looksLikeTitle(text)) continue;
             candidates.add(r);
         }
-        String titleText = inlineTitle != null ? inlineTitle : titleText(candidates, title(page, t, candidates));
+        String titleText = inlineTitle != null ? inlineTitle
+                : titleText(candidates, title(page, t, candidates), page.origin() == PageOrigin.OCR);
         // a sideways page's own page number, read as a bar or an angle before the title
         if (titleText != null) titleText = titleText.replaceFirst("^[|｜>›»<‹«~^_\\s]+", "");
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
@@ -157,10 +173,31 @@ final class CaptionFinder {
         return new Caption(titleText, formNo, all, notes, continuation);
     }
 
+    /**
+     * A running head or foot: a text printed on many pages, standing at the page's top or foot (nothing printed above
+     * it, or nothing below). The same text under a form number (c01 prints 2021年济南新旧动能转换起步区一般公共预算, the
+     * first line of the titles of 表47, 表72 and 表77, under each form number) is a line of the page's own caption.
+     */
+    private boolean running(Page page, Line l) {
+        if (!runningLines.contains(CaptionText.compact(l.text()))) return false;
+        boolean above = false, below = false;
+        for (TextLine tl : page.lines()) {
+            for (Word w : tl.words()) {
+                if (w.text().codePoints().noneMatch(Character::isLetterOrDigit)) continue; // a speck or a rule read as a mark
+                above |= w.bbox().bottom() <= l.top();
+                below |= w.bbox().y() >= l.bottom();
+            }
+        }
+        return !above || !below;
+    }
+
     private static Line title(Page page, Fragment t, List<Line> candidates) {
         if (candidates.isEmpty()) return null;
         double body = bodyHeight(page, t.box());
         double centre = t.box().x() + t.box().width() / 2;
+        // a unit line (单位;万元 as OCR read it, MA:万元) states the unit, never the title, however large its glyphs
+        candidates = candidates.stream().filter(l -> !CaptionText.unitLine(l.text())).toList();
+        if (candidates.isEmpty()) return null;
         // Nearest first: the title sits right above its table, part headings further up.
         for (int i = candidates.size() - 1; i >= 0; i--) {
             if (CaptionText.looksLikeTitle(candidates.get(i).text())) return candidates.get(i);
@@ -176,7 +213,7 @@ final class CaptionFinder {
     }
 
     /** The title line with the lines of the same title wrapped above it. */
-    private static String titleText(List<Line> candidates, Line title) {
+    private static String titleText(List<Line> candidates, Line title, boolean ocr) {
         if (title == null) return null;
         String text = title.text();
         Line below = title;
@@ -184,14 +221,47 @@ final class CaptionFinder {
             Line above = candidates.get(i);
             // Word sets a large title at 1.5 to 2 lines: its wrapped line sits up to one line height above
             boolean adjacent = below.top() - above.bottom() < WRAP_GAP * below.height();
-            boolean sameSize = Math.abs(above.height() - below.height()) <= 0.1 * below.height();
-            if (!adjacent || !sameSize || CaptionText.looksLikeTitle(above.text())) break;
+            // an OCR'd page's boxes are no font sizes: its own rule, which also keeps rows and sentences out
+            boolean wrapped = ocr ? ocrWrapped(above, below) : adjacent && sameSize(above, below);
+            if (!wrapped || CaptionText.looksLikeTitle(above.text()) || CaptionText.unitLine(above.text())) break;
             StringBuilder sb = new StringBuilder(above.text());
             CellText.append(sb, text);
             text = sb.toString();
             below = above;
         }
         return text;
+    }
+
+    /**
+     * The line above is the same title's first line as OCR read it: a glyph apart or closer, its glyphs the same size
+     * within {@link #OCR_SIZE}, both lines centred on one axis (a centred title wraps about its centre; OCR's boxes
+     * shift a line's ends by a glyph at most), and neither line holding an amount or ending a sentence (a row or a
+     * 说明 paragraph). Unit, form-number and 部门 lines never reach here: they are the caption's context.
+     */
+    private static boolean ocrWrapped(Line above, Line below) {
+        double a = above.glyphHeight(), b = below.glyphHeight(), pa = above.pitch(), pb = below.pitch();
+        if (a <= 0 || b <= 0) return false;
+        double size = Math.min(Math.min(a, b), pa > 0 && pb > 0 ? Math.max(pa, pb) : Double.MAX_VALUE);
+        return below.top() - above.bottom() < WRAP_GAP * size
+                && (similar(a, b) || pa > 0 && pb > 0 && similar(pa, pb) || sameSize(above, below))
+                && Math.abs(above.centreX() - below.centreX()) <= size
+                && !CaptionText.holdsAmount(above.text()) && !CaptionText.holdsAmount(below.text())
+                && !CaptionText.sentence(above.text());
+    }
+
+    /** The tallest boxes of the two lines within 10%: a text layer's font sizes (and on a scan, at times, its boxes). */
+    private static boolean sameSize(Line above, Line below) {
+        return Math.abs(above.height() - below.height()) <= 0.1 * below.height();
+    }
+
+    private static boolean similar(double a, double b) {
+        return Math.abs(a - b) <= OCR_SIZE * Math.max(a, b);
+    }
+
+    /** Where a unit line stands: right-aligned over the table (its end within three glyphs of the table's), in its right half. */
+    private static boolean atUnitPosition(Line l, Fragment t) {
+        double glyph = Math.max(l.glyphHeight(), 1);
+        return Math.abs(l.right() - t.box().right()) <= 3 * glyph && l.left() > t.box().x() + t.box().width() / 2;
     }
 
     private static List<String> notes(List<Line> below) {
@@ -315,6 +385,30 @@ final class CaptionFinder {
         double top() { return words.stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }
         double bottom() { return words.stream().mapToDouble(w -> w.bbox().bottom()).max().orElse(0); }
         double height() { return words.stream().mapToDouble(w -> w.bbox().height()).max().orElse(0); }
+        /** The median height of the words holding a Chinese character (digits and marks are shorter), else of all. */
+        double glyphHeight() {
+            List<Double> hs = words.stream().filter(w -> w.text().codePoints().anyMatch(CaptionText::han))
+                    .map(w -> w.bbox().height()).sorted().toList();
+            if (hs.isEmpty()) hs = words.stream().map(w -> w.bbox().height()).sorted().toList();
+            return hs.isEmpty() ? 0 : hs.get(hs.size() / 2);
+        }
+        /**
+         * The line's width per character, a Chinese (wide) character counting one and a narrow one (2021, brackets as
+         * OCR writes them) half; 0 for a line of under two characters.
+         */
+        double pitch() {
+            double units = 0;
+            for (Word w : words) {
+                for (int cp : w.text().strip().codePoints().toArray()) units += CaptionText.han(cp) || wide(cp) ? 1 : 0.5;
+            }
+            return units < 2 ? 0 : (right() - left()) / units;
+        }
+
+        private static boolean wide(int cp) {
+            return cp >= 0x3000 && cp <= 0x303F || cp >= 0xFF01 && cp <= 0xFF60;
+        }
+        double left() { return words.stream().mapToDouble(w -> w.bbox().x()).min().orElse(0); }
+        double right() { return words.stream().mapToDouble(w -> w.bbox().right()).max().orElse(0); }
         double centreY() { return (top() + bottom()) / 2; }
         double centreX() {
             double l = words.stream().mapToDouble(w -> w.bbox().x()).min().orElse(0);

@@ -26,7 +26,37 @@ final class CaptionText {
     private static final Pattern INLINE_CAPTION = Pattern.compile(
             "^(附?表\\s*[0-9０-９一二三四五六七八九十]{1,3}(?:\\s*[-－]\\s*[0-9０-９]{1,2})?)\\s*[:：.．、]\\s*(.+?表)\\s*[（(]\\s*((?:金额)?单位\\s*[:：].+?)\\s*[)）]\\s*$");
 
+    /**
+     * A unit line however OCR read its label: 单位 with or without its colon (单位;万元, 单位万元, 金额单位：万元), or a short
+     * label of other letters before a colon (MA:万元, 单位 read sideways). Ends in the unit, so never a title.
+     */
+    private static final Pattern UNIT_LINE = Pattern.compile(
+            "^(?:.{0,4}[单單]位[:：，,;；]?|[^\\d]{1,3}[:：])(?:人民币)?[亿億万萬千]?元$");
+    /** A unit line whose label OCR garbled: up to three letters or marks, a colon, the unit (MA:万元). */
+    private static final Pattern GARBLED_UNIT = Pattern.compile("^[^\\d:：]{1,3}[:：](?:亿元|億元|万元|萬元|千元|元)$");
+    /**
+     * A form number whose 表 OCR read as one or two letters or marks: Fz 63, #91 (never a digit or a Chinese character,
+     * nor the dashes and dots about a page number: - 94).
+     */
+    private static final Pattern GARBLED_FORM_NO = Pattern.compile("^[^\\p{IsHan}\\d\\-－—–‐~_·.]{1,2}\\d{1,3}$");
+    /** Dates in a title (2021年, 1-6月份, 12月31日): figures that are no amounts. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}年|\\d{1,2}[-－—~至]\\d{1,2}月份?|\\d{1,2}月份?|\\d{1,2}日");
+    /** An amount: three digits or more, or digits about a separator or point. */
+    private static final Pattern AMOUNT = Pattern.compile("\\d{3,}|\\d[,.]\\d");
+
     private CaptionText() {}
+
+    static boolean unitLine(String s) { return UNIT_LINE.matcher(compact(s)).matches(); }
+    static boolean garbledUnitLine(String s) { return GARBLED_UNIT.matcher(compact(s)).matches(); }
+    static boolean garbledFormNo(String s) { return GARBLED_FORM_NO.matcher(compact(s)).matches(); }
+
+    /** The line holds a figure other than a date: a row of a table, or a sentence about one; no title's line. */
+    static boolean holdsAmount(String s) { return AMOUNT.matcher(DATE.matcher(compact(s)).replaceAll("")).find(); }
+
+    /** The line ends a sentence (。；): running text, not a title wrapped. */
+    static boolean sentence(String s) { return compact(s).matches(".*[。；;]$"); }
+
+    static boolean han(int codePoint) { return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN; }
 
     /** {form number, title, unit line} of a one-line caption with its unit, or null. */
     static String[] inlineCaption(String line) {

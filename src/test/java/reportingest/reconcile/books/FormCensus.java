@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * A book's printed form numbers against its delivered tables. A form counts as delivered when a table carries its
- * number with a title, a unit and a page span covering a page that prints the number.
+ * number with a title, a unit and a page span covering a page that prints the number. Where the title printed is known
+ * (read by eye), only that title counts, character for character (NFKC, spaces and dash forms aside): a title missing
+ * a line, or with a character OCR misread, is no title as printed.
  *
  * @param printed   form numbers printed, each with the pages printing it
  * @param delivered printed forms delivered
@@ -36,6 +38,12 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
      * for a form printing none): a form delivered must carry that unit; a form not in {@code units} must carry one.
      */
     static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, List<ExtractedTable> tables) {
+        return of(printed, units, Map.of(), tables);
+    }
+
+    /** As {@link #of(Map, Map, List)}, with the title each form prints where known ({@code titles}: form number to title). */
+    static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, Map<String, String> titles,
+                         List<ExtractedTable> tables) {
         Map<String, List<ExtractedTable>> byForm = new LinkedHashMap<>();
         List<String> unnumbered = new ArrayList<>();
         for (ExtractedTable t : tables) {
@@ -46,11 +54,11 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
         List<String> missing = new ArrayList<>(), lumped = new ArrayList<>(), doubled = new ArrayList<>(), unprinted = new ArrayList<>();
         for (Map.Entry<String, TreeSet<Integer>> e : printed.entrySet()) {
             List<ExtractedTable> ts = byForm.getOrDefault(e.getKey(), List.of());
-            boolean whole = ts.stream().anyMatch(t -> t.title() != null && !t.title().isBlank() && unitAsPrinted(t, e.getKey(), units)
+            boolean whole = ts.stream().anyMatch(t -> titleAsPrinted(t, e.getKey(), titles) && unitAsPrinted(t, e.getKey(), units)
                     && e.getValue().subSet(t.pageFrom(), true, t.pageTo(), true).size() > 0);
             if (whole && ts.stream().anyMatch(FormCensus::lumped)) lumped.add(e.getKey() + "@" + e.getValue().first());
             else if (whole) delivered++;
-            else missing.add(e.getKey() + "@" + e.getValue().first() + (ts.isEmpty() ? "" : why(ts.get(0), e.getKey(), units)));
+            else missing.add(e.getKey() + "@" + e.getValue().first() + (ts.isEmpty() ? "" : why(ts.get(0), e.getKey(), units, titles)));
             if (ts.size() > 1) doubled.add(e.getKey() + spans(ts));
         }
         for (String k : byForm.keySet()) if (!printed.containsKey(k)) unprinted.add(k + spans(byForm.get(k)));
@@ -66,8 +74,19 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
         return units.containsKey(form) ? java.util.Objects.equals(units.get(form), t.unit()) : t.unit() != null;
     }
 
-    private static String why(ExtractedTable t, String form, Map<String, String> units) {
+    private static boolean titleAsPrinted(ExtractedTable t, String form, Map<String, String> titles) {
+        if (t.title() == null || t.title().isBlank()) return false;
+        return !titles.containsKey(form) || title(titles.get(form)).equals(title(t.title()));
+    }
+
+    /** A title as compared: NFKC, no spaces, one dash (1–6月份 and 1-6月份 are one). */
+    static String title(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").replaceAll("[‐‑‒–—－]", "-");
+    }
+
+    private static String why(ExtractedTable t, String form, Map<String, String> units, Map<String, String> titles) {
         return t.title() == null || t.title().isBlank() ? "(no title)"
+                : !titleAsPrinted(t, form, titles) ? "(title " + t.title() + ")"
                 : !unitAsPrinted(t, form, units) ? (t.unit() == null ? "(no unit)" : "(unit " + t.unit() + ")")
                 : "(pages " + t.pageFrom() + "-" + t.pageTo() + ")";
     }

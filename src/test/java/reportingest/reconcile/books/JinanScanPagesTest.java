@@ -93,6 +93,8 @@ class JinanScanPagesTest {
                 .orElseThrow(() -> new AssertionError("no table over p78: " + doc.tables().stream().map(ExtractedTable::formNo).toList()));
         assertThat(t.formNo()).isEqualTo("表56");
         assertThat(t.title()).contains("一般性转移支付");
+        // its unit line read MA:万元 (单位 garbled, sideways), at the unit line's place: the unit word was read
+        assertThat(t.unit()).isEqualTo("万元");
         // read by eye on the scan turned upright: 济南高新区, 小计 66775, 结算补助收入 30323
         TableRow row = t.rows().stream().filter(r -> "济南高新区".equals(TruthRows.label(r))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row 济南高新区: " + t.rows().stream().map(TruthRows::label).toList()));

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * it is missing from that list, which {@code expect=N} (the book numbers its forms 表1…表N) shows as "not read";
  * {@code printed=FILE} (form number, pages printing it, unit printed or -; read by eye) replaces that list, and what
  * the OCR'd lines read otherwise is printed. With it, a form counts only with the unit it prints (none where it
- * prints none).
+ * prints none); a fourth column, the title as printed, makes a form count only with that title
+ * ({@link FormCensus}), and the titles exported otherwise are listed, misread or a line short.
  * Set-up (OCR, page cache, reading) is {@link ScanBookScore}'s.
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) reportingest.reconcile.books.ScanBookCensus \
@@ -37,6 +38,9 @@ import java.util.TreeSet;
  * lies between a form's first printed page and the next form's is listed under that form.
  */
 public final class ScanBookCensus {
+    /** A title this many characters shorter than printed or more has lost a line (c01's shortest second line: 情况表). */
+    private static final int LINE = 3;
+
     public static void main(String[] args) throws Exception {
         Path pdf = Path.of(args[0]), cache = null, printedFile = null;
         int first = 1, expect = 0;
@@ -55,7 +59,7 @@ public final class ScanBookCensus {
             texts.add(sb.toString());
         }
         Map<String, TreeSet<Integer>> read = PrintedForms.of(texts, pages.get(0).number()), printed = read;
-        Map<String, String> units = new HashMap<>();
+        Map<String, String> units = new HashMap<>(), titles = new HashMap<>();
         if (printedFile != null) {
             printed = new LinkedHashMap<>();
             for (String line : Files.readAllLines(printedFile, StandardCharsets.UTF_8)) {
@@ -66,6 +70,7 @@ public final class ScanBookCensus {
                 for (String n : f[1].split(",")) at.add(Integer.parseInt(n.strip()));
                 printed.put(form, at);
                 units.put(form, f[2].strip().equals("-") ? null : f[2].strip());
+                if (f.length > 3 && !f[3].isBlank()) titles.put(form, f[3].strip());
             }
             List<String> differ = new ArrayList<>();
             for (String k : printed.keySet()) if (!printed.get(k).equals(read.get(k))) differ.add(k + printed.get(k) + " read " + read.get(k));
@@ -88,7 +93,7 @@ public final class ScanBookCensus {
             System.out.println("== of 表1…表" + expect + ", not read as printed on any page: " + notRead.size() + " " + notRead);
         }
 
-        FormCensus census = FormCensus.of(printed, units, doc.tables());
+        FormCensus census = FormCensus.of(printed, units, titles, doc.tables());
         // a form's printed stretch: its first printed page up to the next form's first printed page
         TreeMap<Integer, String> starts = new TreeMap<>();
         printed.forEach((k, v) -> starts.putIfAbsent(v.first(), k));
@@ -116,8 +121,31 @@ public final class ScanBookCensus {
         }
         System.out.printf("== census: printed %d, found %d (%.1f%%)%n", census.printed(), census.delivered(),
                 census.printed() == 0 ? 0.0 : 100.0 * census.delivered() / census.printed());
+        if (!titles.isEmpty()) {
+            // the older measure, any title present: how far the titles alone keep the count down
+            FormCensus present = FormCensus.of(printed, units, doc.tables());
+            System.out.printf("found with a title present, as printed or not: %d (%.1f%%)%n", present.delivered(),
+                    100.0 * present.delivered() / present.printed());
+        }
         System.out.println("missing " + census.missing().size() + ": " + census.missing());
         System.out.println("missing for the unit alone " + census.missing().stream().filter(m -> m.contains("(no unit)") || m.contains("(unit ")).count());
+        System.out.println("missing for the title alone " + census.missing().stream().filter(m -> m.contains("(title ")).count());
+        // a title not as printed: shorter by a few characters or more (a line lost), or its characters misread
+        List<String> lineLost = new ArrayList<>(), misread = new ArrayList<>();
+        int compared = 0;
+        for (ExtractedTable t : doc.tables()) {
+            String form = t.formNo() == null ? null : PrintedForms.normal(t.formNo());
+            if (form == null || !titles.containsKey(form)) continue;
+            compared++;
+            String want = FormCensus.title(titles.get(form)), got = t.title() == null ? "" : FormCensus.title(t.title());
+            if (want.equals(got)) continue;
+            (got.length() + LINE <= want.length() ? lineLost : misread).add(form + " [" + t.title() + "] printed [" + titles.get(form) + "]");
+        }
+        System.out.println("exported titles compared with the print: " + compared + "; as printed "
+                + (compared - lineLost.size() - misread.size()) + "; characters misread " + misread.size()
+                + ", " + LINE + " or more characters short (a line lost?) " + lineLost.size());
+        misread.forEach(m -> System.out.println("  misread " + m));
+        lineLost.forEach(m -> System.out.println("  short " + m));
         System.out.println("lumped (not counted as found) " + census.lumped().size() + ": " + census.lumped());
         System.out.println("split " + split.size() + ": " + split);
         System.out.println("doubled " + doubled.size() + ": " + doubled);
