@@ -412,6 +412,7 @@ public final class Grid {
      * the two value columns the catalog order puts around the wanted one.
      */
     static List<Column> byElimination(List<Column> cols, List<ColumnDef> candidates) {
+        cols = byMostOfTheirName(cols, candidates);
         Set<String> held = new LinkedHashSet<>();
         for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
         List<ColumnDef> missing = candidates.stream().filter(d -> !held.contains(d.name())).toList();
@@ -429,6 +430,32 @@ public final class Grid {
         if (!byText && !(garbled && inCatalogPlace(cols, u, candidates, missing.get(0)))) return cols;
         List<Column> out = new ArrayList<>(cols);
         out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, missing.get(0).name(), u.path()));
+        return out;
+    }
+
+    /**
+     * Where several header texts are garbled (项目出 for 项目支出 beside 经营支出 read 'a= aa'), each text that holds
+     * most of one wanted column's name (70%), more of it than of any other candidate's, is that column; the one
+     * left may then be placed by elimination.
+     */
+    private static List<Column> byMostOfTheirName(List<Column> cols, List<ColumnDef> candidates) {
+        Set<String> held = new LinkedHashSet<>();
+        for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
+        List<Column> out = new ArrayList<>(cols);
+        for (Column u : cols) {
+            if (u.role() != Role.UNMATCHED || u.path().isEmpty()) continue;
+            String leaf = Labels.key(u.path().get(u.path().size() - 1));
+            ColumnDef best = null;
+            double want = 0;
+            boolean tie = false;
+            for (ColumnDef d : candidates) {
+                double o = overlap(leaf, d);
+                if (o > want) { best = d; want = o; tie = false; } else if (o == want) tie = true;
+            }
+            if (best == null || tie || want < 0.7 || held.contains(best.name())) continue;
+            held.add(best.name());
+            out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, best.name(), u.path()));
+        }
         return out;
     }
 

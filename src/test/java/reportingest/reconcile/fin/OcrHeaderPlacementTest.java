@@ -114,6 +114,39 @@ class OcrHeaderPlacementTest {
         assertThat(t.flags()).extracting(reportingest.reconcile.Flag::code).contains("HEADER_UNMATCHED");
     }
 
+    /**
+     * Two header texts garbled (a degraded 300-dpi scan): 项目出 holds most of 项目支出 and of no other column, and then
+     * 'a= aa' is the one column left, between its catalog neighbours.
+     */
+    @Test
+    void twoGarbledHeadersArePlacedOneByItsCharactersTheOtherByElimination() {
+        ExtractedTable t = one("支出决算表",
+                "项目||本年支出合计|基本支出|项目出|上缴上级支出|a= aa|对附属单位补助支出",
+                "科目编码|科目名称||||||",
+                "212|城乡社区支出|50.00|20.00|30.00|||",
+                "21201|城乡社区管理事务|50.00|20.00|30.00|||");
+        assertThat(t.flags()).isEmpty();
+        assertThat(t.rows().get(1).cells().get("项目支出").value()).isEqualTo("30.00");
+        assertThat(t.rows().get(1).status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    /**
+     * The lower lines of a header repeated on the next page (支出功能分类科目编码 | 科目名称, then 类 | 款 | 项), the upper
+     * one lost at the break: a header, never the tail of the name above.
+     */
+    @Test
+    void aRepeatedHeadersLowerLinesAreNoNameOfTheRowAbove() {
+        ExtractedTable t = one("收入决算表",
+                "项目||||本年收入合计|财政拨款收入|上级补助收入|事业收入|经营收入|附属单位上缴收入|其他收入",
+                "支出功能分类科目编码|||科目名称|||||||",
+                "类|款|项||||||||",
+                "221|||住房保障支出|85.87|85.87|||||",
+                "支出功能分类科目编码|||科目名称|||||||",
+                "类|款|项||||||||",
+                "221|02||住房改革支出|85.87|85.87|||||");
+        assertThat(t.rows()).extracting(r -> r.key().get("name")).containsExactly("住房保障支出", "住房改革支出");
+    }
+
     /** Both halves print values: they are two columns, and the header's flags say so. */
     @Test
     void twoColumnsThatBothPrintValuesAreNotJoined() {
