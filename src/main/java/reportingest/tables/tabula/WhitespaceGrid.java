@@ -36,6 +36,8 @@ final class WhitespaceGrid {
     private static final double ROW_OVERLAP = 0.1;
     /** Words of one header text are a space apart, well under this share of a line height. */
     private static final double PHRASE_GAP = 0.6;
+    /** On OCR'd pages, where the boxes are the ink's and characters of one text stand up to most of one apart. */
+    private static final double PHRASE_GAP_OCR = 0.8;
     /** Words of one body text (OCR's words of a row name) are less than a character apart. */
     private static final double BODY_TEXT_GAP = 1.0;
     /** Marks OCR reads beside Chinese header words from specks and strokes (Latin headers end in . or , as printed: No.). */
@@ -58,7 +60,9 @@ final class WhitespaceGrid {
         boolean empty = bodyStart == lines.size();
         if (empty) bodyStart = lines.size() - 1;
 
-        List<Cell> head = headerCells(lines.subList(0, bodyStart));
+        // OCR sets a text's characters further apart than a font's spacing (科目 名 称), never as far as the next text
+        double phraseGap = page.origin() == reportingest.layout.PageOrigin.OCR ? PHRASE_GAP_OCR : PHRASE_GAP;
+        List<Cell> head = headerCells(lines.subList(0, bodyStart), phraseGap);
         List<double[]> cols = new ArrayList<>();
         // A body of one line (an all but empty table's 合计 row) seeds columns with its amounts
         // only: its label is centred under the header's 项目, not printed in a column of its own.
@@ -341,7 +345,7 @@ final class WhitespaceGrid {
      * A header line's words joined where only a space separates them: Latin header texts are
      * several words ("Weighted school"), one cell's text; cells are further apart.
      */
-    private static List<Word> phrases(TextLine l) {
+    private static List<Word> phrases(TextLine l, double phraseGap) {
         List<Word> out = new ArrayList<>();
         // the line's type size, not a word's: OCR boxes 一 one pixel high and a character with a mark joined taller
         double[] hs = l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
@@ -350,7 +354,7 @@ final class WhitespaceGrid {
             Word w = withoutStrayMarks(read);
             if (w == null || w.text().isBlank()) continue;
             Word last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && w.bbox().x() - last.bbox().right() < PHRASE_GAP * height) {
+            if (last != null && w.bbox().x() - last.bbox().right() < phraseGap * height) {
                 BBox a = last.bbox(), b = w.bbox();
                 double y0 = Math.min(a.y(), b.y()), y1 = Math.max(a.bottom(), b.bottom());
                 out.set(out.size() - 1, new Word(last.text() + " " + w.text(),
@@ -387,10 +391,10 @@ final class WhitespaceGrid {
     }
 
     /** Header words, a text wrapped over tight lines (same centre or left edge) joined into one cell. */
-    private static List<Cell> headerCells(List<TextLine> lines) {
+    private static List<Cell> headerCells(List<TextLine> lines, double phraseGap) {
         List<Cell> cells = new ArrayList<>();
         for (TextLine l : lines) {
-            for (Word w : phrases(l)) {
+            for (Word w : phrases(l, phraseGap)) {
                 Cell into = null;
                 for (Cell c : cells) {
                     Word a = c.lastWord();

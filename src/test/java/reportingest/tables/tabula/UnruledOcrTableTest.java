@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Unruled tables as Tesseract reads them: a word per character or two, figures boxed shorter than Chinese
  * characters, marks read from specks. The words are real readings (ScanDump's) of generated scans of unruled
  * PDFBox prints, kept in src/test/resources/ocr-words: a 200-dpi colour TIFF and a degraded 150-dpi image PDF of
- * 收入决算表, and the wrapped header of a 财政拨款收入支出决算总表 once its two-line texts are read as blocks.
+ * 收入决算表, the wrapped header of a 财政拨款收入支出决算总表 once its two-line texts are read as blocks, and a
+ * degraded 300-dpi TIFF of Chromium's print of 基本支出决算明细表 in AR PL UMing.
  */
 class UnruledOcrTableTest {
     private static final Pattern WORD = Pattern.compile("\\[(\\S+) @(-?\\d+)-(-?\\d+),(-?\\d+) h(\\d+) c(\\d+)\\]");
@@ -98,6 +99,18 @@ class UnruledOcrTableTest {
                 "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款");
         assertThat(grid.get(0).get(0)).isEqualTo("收入");
         assertThat(grid.get(0).get(3)).isEqualTo("支出");
+    }
+
+    /**
+     * 科目 名 称 as OCR spaces it (a degraded 300-dpi scan of Chromium's print in UMing): one header text over its
+     * column in each of the three groups of 基本支出决算明细表, so short names (办公费) and their amounts keep their columns.
+     */
+    @Test
+    void aHeaderTextWhoseCharactersOcrSetApartIsOneText() throws IOException {
+        List<List<String>> grid = grid(page("unruled-three-groups-300dpi-degraded.txt"));
+        List<String> header = grid.stream().filter(r -> r.contains("决算数")).findFirst().orElseThrow();
+        assertThat(header).containsExactly("科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数");
+        assertThat(rowWith(grid, "30201")).containsExactly("30101", "基本工资", "0.04", "30201", "办公费", "21.10", "30217", "公务接待费", "2.81");
     }
 
     /**
