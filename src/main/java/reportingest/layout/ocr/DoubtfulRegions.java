@@ -82,10 +82,16 @@ final class DoubtfulRegions {
         return out;
     }
 
-    /** Below {@link #SURE}, or letters with no digit and no Chinese (a dash or a bracket alone is not junk). */
+    /**
+     * Letters with no digit and no Chinese (a dash or a bracket alone is not junk); else below {@link #SURE}; but a
+     * word of Chinese text (no digit) only below {@link CellRereader#DOUBTFUL}, as {@link CellConsensus} takes
+     * PP-OCR's reading of a text cell only where Tesseract's is below that: above it, a second reading of the
+     * label could change nothing, and label cells are the long, costly crops.
+     */
     static boolean unsure(OcrWord w) {
         String t = w.text();
-        return w.confidence() < SURE
-                || CellConsensus.isText(t) && !CellConsensus.hasHan(t) && t.codePoints().anyMatch(Character::isLetter);
+        boolean han = CellConsensus.hasHan(t), text = CellConsensus.isText(t);
+        if (text && !han && t.codePoints().anyMatch(Character::isLetter)) return true;
+        return w.confidence() < (text && han ? CellRereader.DOUBTFUL : SURE);
     }
 }

@@ -16,7 +16,11 @@ class DoubtfulRegionsTest {
     private static final RuledCells.Cell DASH = new RuledCells.Cell(700, 300, 900, 360);
     private static final RuledCells.Cell INK_NO_WORD = new RuledCells.Cell(100, 360, 400, 420);
     private static final RuledCells.Cell BLANK = new RuledCells.Cell(400, 360, 700, 420);
-    private static final List<RuledCells.Cell> CELLS = List.of(SURE_AMOUNT, UNSURE_AMOUNT, JUNK_HEADER, DASH, INK_NO_WORD, BLANK);
+    private static final RuledCells.Cell LABEL_85 = new RuledCells.Cell(100, 420, 400, 480);
+    private static final RuledCells.Cell LABEL_75 = new RuledCells.Cell(100, 480, 400, 540);
+    private static final RuledCells.Cell AMOUNT_85 = new RuledCells.Cell(400, 420, 700, 480);
+    private static final List<RuledCells.Cell> CELLS = List.of(SURE_AMOUNT, UNSURE_AMOUNT, JUNK_HEADER, DASH, INK_NO_WORD, BLANK,
+            LABEL_85, LABEL_75, AMOUNT_85);
 
     /** A white page with a dark blot inside INK_NO_WORD (print Tesseract gave no word for). */
     private static GrayImage page() {
@@ -28,13 +32,19 @@ class DoubtfulRegionsTest {
 
     @Test
     void cellsWithAnUnsureWordLettersAloneOrInkButNoWordAreReadAgainOthersNot() {
+        // unsure: an amount below 90, Chinese text below 80, letters alone at any confidence
         List<OcrWord> words = List.of(
                 new OcrWord("1,234.56", 250, 315, 390, 345, 96),  // sure amount
                 new OcrWord("5,678.00", 550, 315, 690, 345, 96),
                 new OcrWord("12", 520, 315, 545, 345, 71),        // one unsure word makes its cell unsure
                 new OcrWord("TAR", 120, 255, 200, 285, 93),       // letters alone, however confident: junk for Chinese
-                new OcrWord("—", 780, 315, 820, 345, 95));        // a dash for nil is no junk
-        assertThat(DoubtfulRegions.cells(words, CELLS, page())).containsExactly(UNSURE_AMOUNT, JUNK_HEADER, INK_NO_WORD);
+                new OcrWord("—", 780, 315, 820, 345, 95),         // a dash for nil is no junk
+                // Chinese text at 80-90: PP-OCR's reading of a label replaces Tesseract's only below 80, so not asked
+                new OcrWord("人大事务", 120, 435, 300, 465, 85),
+                new OcrWord("行政运行", 120, 495, 300, 525, 75),
+                new OcrWord("456.78", 550, 435, 690, 465, 85));   // an amount at 85 is asked: the identities referee it
+        assertThat(DoubtfulRegions.cells(words, CELLS, page())).containsExactly(UNSURE_AMOUNT, JUNK_HEADER, INK_NO_WORD,
+                LABEL_75, AMOUNT_85);
     }
 
     @Test
