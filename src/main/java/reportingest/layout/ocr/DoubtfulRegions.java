@@ -7,16 +7,16 @@ import java.util.List;
 /**
  * What PP-OCR is asked to read under {@code ingest.ocr.second-reading=doubtful}: only where Tesseract is unsure
  * (issue #19). Measured on the bench's clean 300-dpi pages, PP-OCR's whole-page detection was 1.6–2.5 s of CPU a
- * page (three quarters of PP-OCR's time, and 650 MiB of native memory a run) to find 0–2 lines outside the ruled
- * cells, and it ran under both policies: so {@code doubtful} was no cheaper than {@code all}. Here detection runs
- * on crops only, around the lines outside the cells that Tesseract read unsure.
+ * page (three quarters of PP-OCR's time, and ~640 MiB of native memory while it ran) to find 0–2 lines outside the
+ * ruled cells, and it ran under both policies: so {@code doubtful} was no cheaper than {@code all}. Here detection
+ * runs on crops only, around the lines outside the cells that Tesseract read unsure.
  *
- * A word is unsure below {@link #SURE}, or when it is letters alone (no digit, no Chinese: Tesseract's junk for a
- * Chinese header, often confident), since those are the words {@link CellConsensus} can replace or drop; a sure
- * amount Tesseract misread is then left to the table's identities and {@code REPAIR_PROPOSED}.
+ * Unsure means what {@link CellConsensus} could act on (see {@link #unsure}): an amount or code below
+ * {@link #SURE}, Chinese text below {@link CellRereader#DOUBTFUL}, letters alone. A sure amount Tesseract misread is
+ * then left to the table's identities and {@code REPAIR_PROPOSED}.
  */
 final class DoubtfulRegions {
-    /** A word Tesseract read at this confidence or more (and not as letters alone) is not read again. */
+    /** A word with a digit (or no Chinese) that Tesseract read at this confidence or more is not read again. */
     static final double SURE = 90;
 
     private DoubtfulRegions() {}
