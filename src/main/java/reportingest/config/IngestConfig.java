@@ -156,12 +156,12 @@ public final class IngestConfig {
     public String ocrEngines() { return props.getProperty("ingest.ocr.engines", "tesseract").strip(); }
 
     /**
-     * With both OCR engines, which table cells PP-OCR reads again: {@code all} (default) or {@code doubtful} (only the
-     * printed cells Tesseract read with a word below 90 or not at all; cheaper, but a confident misreading is then
-     * left to the identities alone).
+     * With both OCR engines, what PP-OCR reads again: {@code doubtful} (default: only the cells and the lines outside
+     * them that Tesseract is unsure of; a confident misreading is then left to the identities alone) or {@code all}
+     * (every ruled cell, and detection on every whole page: about twice the CPU and memory).
      */
     public boolean ocrSecondReadingDoubtfulOnly() {
-        String v = props.getProperty("ingest.ocr.second-reading", "all").strip();
+        String v = props.getProperty("ingest.ocr.second-reading", "doubtful").strip();
         if (!v.equals("all") && !v.equals("doubtful")) {
             throw new IllegalArgumentException("ingest.ocr.second-reading must be all or doubtful: " + v);
         }

@@ -27,6 +27,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void setAddsAnyServiceSettingToEveryServiceAndTheCallersSettingsWin() {
+        BenchOptions o = BenchOptions.parse(new String[]{"--set", "ingest.ocr.second-reading=doubtful", "--set", "ingest.workers=3"});
+
+        assertThat(o.with(Map.of("ingest.workers", "1")))
+                .containsEntry("ingest.ocr.second-reading", "doubtful").containsEntry("ingest.workers", "1");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--set", "second-reading"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
     void anUnknownEngineStopsTheBenchBeforeItStarts() {
         assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--engines", "easyocr"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("easyocr");

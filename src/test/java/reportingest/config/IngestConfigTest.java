@@ -29,4 +29,11 @@ class IngestConfigTest {
         system.setProperty("ingest.host", "127.0.0.2");
         assertThat(IngestConfig.load(Map.of("INGEST_BIND", "0.0.0.0"), system).host()).isEqualTo("127.0.0.2");
     }
+
+    @Test
+    void withBothEnginesPpOcrReadsOnlyWhatTesseractIsUnsureOfUnlessAllIsSet() {
+        // doubtful is the default (issue #19: all took 2 GB on a 200-page scan and twice the CPU, for the same readings)
+        assertThat(IngestConfig.load(Map.of(), new Properties()).ocrSecondReadingDoubtfulOnly()).isTrue();
+        assertThat(IngestConfig.withOverrides(Map.of("ingest.ocr.second-reading", "all")).ocrSecondReadingDoubtfulOnly()).isFalse();
+    }
 }

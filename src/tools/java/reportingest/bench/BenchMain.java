@@ -29,6 +29,7 @@ public final class BenchMain {
         }
         // the report's config (IngestConfig.load reads ingest.* system properties) names the engines measured
         if (options.engines() != null) System.setProperty("ingest.ocr.engines", options.engines());
+        options.settings().forEach(System::setProperty);
         long t0 = System.nanoTime();
         List<Double> loads = new java.util.ArrayList<>();
         Path dir = Files.createTempDirectory("ingest-bench-inputs-");

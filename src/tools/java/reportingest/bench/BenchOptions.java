@@ -4,6 +4,7 @@ import reportingest.layout.ocr.OcrEngines;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * @param rounds        interleaved rounds of the short measurements (medians are reported)
@@ -11,15 +12,18 @@ import java.util.Map;
  * @param budgetSeconds the short rounds stop early (after the first) when the next would end past this, counted from the start
  * @param keep          keep the generated inputs (their folder is printed)
  * @param engines       ingest.ocr.engines for every service the bench starts; null: the service's default
+ * @param settings      other service settings for every service the bench starts (--set KEY=VALUE, as bin/eval's)
  */
-record BenchOptions(int rounds, int largePages, int budgetSeconds, boolean keep, String engines) {
+record BenchOptions(int rounds, int largePages, int budgetSeconds, boolean keep, String engines, Map<String, String> settings) {
     private static final String USAGE =
-            "usage: bin/bench [--rounds N] [--large-pages N] [--budget-seconds N] [--keep] [--engines tesseract|ppocr|tesseract,ppocr]";
+            "usage: bin/bench [--rounds N] [--large-pages N] [--budget-seconds N] [--keep] [--engines tesseract|ppocr|tesseract,ppocr]"
+                    + " [--set KEY=VALUE]";
 
     static BenchOptions parse(String[] args) {
         int rounds = 3, large = 200, budget = 540;
         boolean keep = false;
         String engines = null;
+        Map<String, String> settings = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -28,16 +32,23 @@ record BenchOptions(int rounds, int largePages, int budgetSeconds, boolean keep,
                 case "--keep" -> keep = true;
                 // parsed here so that a misspelt engine stops the bench before minutes of inputs are generated
                 case "--engines" -> engines = OcrEngines.parse(args[++i]).setting();
+                case "--set" -> {
+                    String kv = args[++i];
+                    int eq = kv.indexOf('=');
+                    if (eq < 1 || !kv.startsWith("ingest.")) throw new IllegalArgumentException("--set needs ingest.KEY=VALUE: " + kv + "\n" + USAGE);
+                    settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
             }
         }
         if (rounds < 1 || large < 1) throw new IllegalArgumentException("--rounds and --large-pages must be positive");
-        return new BenchOptions(rounds, large, budget, keep, engines);
+        return new BenchOptions(rounds, large, budget, keep, engines, Map.copyOf(settings));
     }
 
-    /** The given settings with the chosen engines added (nothing added without --engines). */
+    /** The given settings with --set's and the chosen engines added (nothing added without them). */
     Map<String, String> with(Map<String, String> settings) {
-        Map<String, String> out = new HashMap<>(settings);
+        Map<String, String> out = new HashMap<>(this.settings);
+        out.putAll(settings);
         if (engines != null) out.put("ingest.ocr.engines", engines);
         return out;
     }

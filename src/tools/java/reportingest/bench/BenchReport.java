@@ -25,7 +25,8 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, TwoNode
     void print(PrintStream out) throws Exception {
         out.printf(Locale.ROOT, "report-ingest bench: %d core(s); load average %.1f–%.1f during the run; %d of %d round(s), "
                 + "medians (min–max s)%n", cores, minLoad(), maxLoad(), rounds, roundsAsked);
-        out.println("OCR engines (ingest.ocr.engines): " + config.ocrEngines());
+        out.println("OCR engines (ingest.ocr.engines): " + config.ocrEngines() + ", second reading (ingest.ocr.second-reading): "
+                + (config.ocrSecondReadingDoubtfulOnly() ? "doubtful" : "all"));
         out.println("born-digital: " + in.bornDigitalSource() + "; scans: 300-dpi grey renders of its pages");
         out.printf(Locale.ROOT, "service at its default intake settings (file taken after %d ms unchanged, inbox polled every %d ms): "
                 + "'service s' includes the wait before the first file is taken, 'settle s'; 'ex-settle' is pages/s without it%n",
@@ -87,6 +88,7 @@ record BenchReport(Samples s, BenchInputs in, LargeScanRun.Result large, TwoNode
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("intake", "defaults");
         m.put("ocr_engines", config.ocrEngines());
+        m.put("ocr_second_reading", config.ocrSecondReadingDoubtfulOnly() ? "doubtful" : "all");
         m.put("intake_read_lock_min_age_ms", config.readLockMinAgeMs());
         m.put("intake_poll_delay_ms", config.pollDelayMs());
         m.put("text_pages_per_s", round(s.median("text").pagesPerSecond()));

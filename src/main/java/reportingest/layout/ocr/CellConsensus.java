@@ -25,21 +25,7 @@ final class CellConsensus {
     /** PP-OCR's reading of a text cell (no digit in either reading) replaces Tesseract's only at this confidence or more. */
     static final double TEXT_TAKEN = 90;
 
-    /** Under {@code ingest.ocr.second-reading=doubtful}, a cell whose Tesseract words all reach this is not read again. */
-    static final double SURE = 90;
-
     private CellConsensus() {}
-
-    /** The printed cells Tesseract is unsure of: no word, or a word below {@link #SURE}. */
-    static List<RuledCells.Cell> unsure(List<OcrWord> words, List<RuledCells.Cell> cells, GrayImage image) {
-        List<RuledCells.Cell> out = new ArrayList<>();
-        int inkLevel = image.inkLevel();
-        for (RuledCells.Cell c : cells) {
-            List<OcrWord> inside = words.stream().filter(w -> c.contains((w.left() + w.right()) / 2.0, w.centerY())).toList();
-            if (inside.isEmpty() ? CellRereader.ink(image, c, inkLevel) >= CellRereader.MIN_INK : inside.stream().anyMatch(w -> w.confidence() < SURE)) out.add(c);
-        }
-        return out;
-    }
 
     static Result apply(List<OcrWord> words, List<RuledCells.Cell> cells, List<PpOcrReader.CellText> other, double ptPerPx) {
         List<OcrWord> out = new ArrayList<>(words);

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Reads a prepared page (straightened, rulings erased) with PP-OCR. Table cells the rulings enclose are
  * read from their own crops, one text line at a time (lines found by the cell's row profile of ink),
- * with no detection; text outside the cells is found by PP-OCR's detector on the page brought to at most
- * {@link #DET_MAX_SIDE} px. A line read is cut into words at the spaces it read, each word boxed from
+ * with no detection; text outside the cells is found by PP-OCR's detector on the page (or on parts of it) brought
+ * to at most {@link #DET_MAX_SIDE} px. A line read is cut into words at the spaces it read, each word boxed from
  * the positions CTC decoding gave its characters.
  */
 final class PpOcrReader {
@@ -63,10 +63,17 @@ final class PpOcrReader {
      * the page, each read as one line. A box whose middle lies in a ruled cell is that cell's, read there.
      */
     Detected readOutside(GrayImage image, List<RuledCells.Cell> cells) {
+        return readOutside(image, cells, List.of(new RuledCells.Cell(0, 0, image.width(), image.height())));
+    }
+
+    /** As {@link #readOutside(GrayImage, List)}, with the detector run on these parts of the page only. */
+    Detected readOutside(GrayImage image, List<RuledCells.Cell> cells, List<RuledCells.Cell> within) {
         List<PpOcrEngine.Crop> outside = new ArrayList<>();
-        for (PpOcrEngine.Crop b : engine.detect(image, new PpOcrEngine.Crop(0, 0, image.width(), image.height()), DET_MAX_SIDE)) {
-            double cx = (b.x0() + b.x1()) / 2.0, cy = (b.y0() + b.y1()) / 2.0;
-            if (cells.stream().noneMatch(c -> c.contains(cx, cy))) outside.add(b);
+        for (RuledCells.Cell part : within) {
+            for (PpOcrEngine.Crop b : engine.detect(image, new PpOcrEngine.Crop(part.x0(), part.y0(), part.x1(), part.y1()), DET_MAX_SIDE)) {
+                double cx = (b.x0() + b.x1()) / 2.0, cy = (b.y0() + b.y1()) / 2.0;
+                if (cells.stream().noneMatch(c -> c.contains(cx, cy))) outside.add(b);
+            }
         }
         List<CtcDecoder.Decoded> read = outside.isEmpty() ? List.of() : engine.recognize(image, outside);
         List<RuledCells.Cell> boxes = new ArrayList<>(outside.size());

@@ -68,8 +68,9 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
     }
 
     /**
-     * @param onlyUnsureCells with both engines, PP-OCR reads only the printed cells Tesseract is unsure of
-     *                        (ingest.ocr.second-reading=doubtful) instead of every cell (=all)
+     * @param onlyUnsureCells with both engines, PP-OCR reads only what Tesseract is unsure of, cells and lines outside
+     *                        them, with no detection on the whole page (ingest.ocr.second-reading=doubtful), instead of
+     *                        every cell and the whole page (=all); see {@link DoubtfulRegions}
      */
     public TesseractOcr(String tessdata, String languages, PixelBudget budget, OcrEngines engines, boolean onlyUnsureCells) {
         this(tessdata, languages, budget, engines, PpOcrEngine::new, onlyUnsureCells);
@@ -180,21 +181,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
             });
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
-                List<RuledCells.Cell> second = onlyUnsureCells ? CellConsensus.unsure(tesseract, cells, textOnly) : cells;
-                CellConsensus.Result both = ppOrNull(() -> {
-                    // ruled cells are read from their own crops; the rest of the page (an unruled table, titles)
-                    // in the lines PP-OCR's detector finds there, each line standing for a cell
-                    List<RuledCells.Cell> regions = new ArrayList<>(second);
-                    List<PpOcrReader.CellText> read = new ArrayList<>(pp.readCells(textOnly, workDpi, second));
-                    PpOcrReader.Detected outside = pp.readOutside(textOnly, cells);
-                    regions.addAll(outside.boxes());
-                    read.addAll(outside.texts());
-                    CellConsensus.Result r = CellConsensus.apply(tesseract, regions, read, ptPerPx);
-                    return new CellConsensus.Result(CellConsensus.withoutJunk(r.words(), regions), r.others(), r.agreed(), r.textTaken());
-                }, pageNumber);
+                CellConsensus.Result both = ppOrNull(() -> secondReading(textOnly, workDpi, cells, tesseract, ptPerPx, pageNumber), pageNumber);
                 if (both != null) {
-                    log.debug("page {}: engines agreed on {} cells, PP-OCR's text taken in {}, amounts disputed in {}", pageNumber,
-                            both.agreed(), both.textTaken(), both.others().size());
                     words = both.words();
                     others = both.others();
                 }
@@ -218,6 +206,34 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
                 String.format("%.2f", reading.skewDegrees()), words.size(), reading.horizontalRulings(),
                 reading.verticalRulings(), reading.prepareMillis(), reading.ocrMillis());
         return reading;
+    }
+
+    /**
+     * PP-OCR reads the page again beside Tesseract's words, and the two readings are put together. Ruled cells
+     * are read from their own crops; the rest of the page (an unruled table, titles) in the lines PP-OCR's
+     * detector finds there, each line standing for a cell. Under {@code all}, every ruled cell and the detector
+     * on the whole page; under {@code doubtful}, only what {@link DoubtfulRegions} says Tesseract is unsure of.
+     */
+    private CellConsensus.Result secondReading(GrayImage page, int workDpi, List<RuledCells.Cell> cells, List<OcrWord> tesseract,
+                                               double ptPerPx, int pageNumber) {
+        long start = System.nanoTime();
+        List<RuledCells.Cell> second = onlyUnsureCells ? DoubtfulRegions.cells(tesseract, cells, page) : cells;
+        List<RuledCells.Cell> looked = onlyUnsureCells ? DoubtfulRegions.outside(tesseract, cells, page.width(), page.height())
+                : List.of(new RuledCells.Cell(0, 0, page.width(), page.height()));
+        List<RuledCells.Cell> regions = new ArrayList<>(second);
+        List<PpOcrReader.CellText> read = new ArrayList<>(pp.readCells(page, workDpi, second));
+        long cellsRead = System.nanoTime();
+        PpOcrReader.Detected outside = pp.readOutside(page, cells, looked);
+        regions.addAll(outside.boxes());
+        read.addAll(outside.texts());
+        CellConsensus.Result r = CellConsensus.apply(tesseract, regions, read, ptPerPx);
+        long area = looked.stream().mapToLong(c -> (long) (c.x1() - c.x0()) * (c.y1() - c.y0())).sum();
+        // what PP-OCR was asked, per page: the measure of what the second reading costs (README, issue #19)
+        log.debug("page {}: PP-OCR read {} of {} ruled cells ({} ms), detected in {} parts ({}% of the page), {} lines outside the cells "
+                        + "({} ms); agreed on {}, text taken in {}, amounts disputed in {}", pageNumber, second.size(), cells.size(),
+                (cellsRead - start) / 1_000_000, looked.size(), Math.round(100.0 * area / ((long) page.width() * page.height())),
+                outside.boxes().size(), (System.nanoTime() - cellsRead) / 1_000_000, r.agreed(), r.textTaken(), r.others().size());
+        return new CellConsensus.Result(CellConsensus.withoutJunk(r.words(), regions), r.others(), r.agreed(), r.textTaken());
     }
 
     /** PP-OCR's work, or null (the page then read by Tesseract alone) when it fails on this page. */

@@ -14,6 +14,8 @@
  * {@code CtcDecoder} text; {@code PpOcrReader} reads ruled cells from their crops and the rest by detection),
  * reads instead of Tesseract or beside it, as {@link reportingest.layout.ocr.OcrEngines} says
  * ({@code ingest.ocr.engines}). With both, {@code CellConsensus} raises the confidence of cells both read alike
- * and leaves the other reading of the rest on the page ({@code Page.otherReadings}) for validation to referee.
+ * and leaves the other reading of the rest on the page ({@code Page.otherReadings}) for validation to referee;
+ * {@code DoubtfulRegions} says what PP-OCR reads under {@code ingest.ocr.second-reading=doubtful} (only what
+ * Tesseract is unsure of, with no detection on the whole page).
  */
 package reportingest.layout.ocr;
