@@ -103,7 +103,7 @@ final class WhitespaceGrid {
         if (!empty) {
             List<TextLine> body = lines.subList(bodyStart, lines.size());
             for (int j = 0; j + 1 < cols.size(); j++) {
-                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !headed(head, cols, j + 1)) {
+                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !headedByLeaf(head, cols, j + 1)) {
                     cols.get(j)[1] = cols.get(j + 1)[1];
                     cols.remove(j + 1);
                 }
@@ -282,6 +282,25 @@ final class WhitespaceGrid {
         }
         double tol = 0.3 * h;
         return n >= 2 && maxL - minL <= tol && maxR - minR > tol;
+    }
+
+    /**
+     * Column j has a header text of its own: a parent over lower header texts on both its sides (支出 over 项目 … 合计 |
+     * 一般公共预算财政拨款 …, centred where an amount column happens to lie) heads no column.
+     */
+    private static boolean headedByLeaf(List<Cell> head, List<double[]> cols, int j) {
+        for (Cell c : head) if (overlaps(cols, c.box, j, j) && !parentOfBothSides(head, c)) return true;
+        return false;
+    }
+
+    private static boolean parentOfBothSides(List<Cell> head, Cell c) {
+        boolean left = false, right = false;
+        for (Cell o : head) {
+            if (o == c || o.box.y() < c.box.bottom() + 0.5 * c.lastWord().bbox().height()) continue;
+            if (o.box.right() <= c.centre()) left = true;
+            if (o.box.x() >= c.centre()) right = true;
+        }
+        return left && right;
     }
 
     private static boolean headed(List<Cell> head, List<double[]> cols, int j) {

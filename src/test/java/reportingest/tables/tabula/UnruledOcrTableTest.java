@@ -114,6 +114,21 @@ class UnruledOcrTableTest {
     }
 
     /**
+     * A two-sided table whose 支出 heading, centred over its side, lies over the 合计 column's right-aligned amounts
+     * (a degraded 300-dpi scan of Chromium's print): 支出 is the side's parent, not the amounts' heading, so the
+     * amounts stay under 合计 (they went to a column of their own, 合计 heading an empty one).
+     */
+    @Test
+    void aParentHeadingOverAnAmountColumnDoesNotTakeItFromItsOwnHeading() throws IOException {
+        List<List<String>> grid = grid(page("unruled-two-sided-parent-over-amounts-300dpi.txt"));
+        int total = -1;
+        for (List<String> r : grid) if (r.contains("合计")) total = r.indexOf("合计");
+        assertThat(total).isPositive();
+        assertThat(rowWith(grid, "181.27").get(total)).isEqualTo("181.27");
+        assertThat(rowWith(grid, "122.76").get(total)).isEqualTo("122.76");
+    }
+
+    /**
      * The degraded scan's header through the reconciler: 上 set apart from 级补助收入 is that column's header, so the
      * only flag is for 附属单位上缴收入, whose wrapped header OCR did not read at all.
      */
