@@ -41,7 +41,7 @@ final class LatinJunk {
         return ws.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
     }
 
-    private static boolean hasHan(String s) {
+    static boolean hasHan(String s) {
         return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 }

@@ -46,7 +46,7 @@ final class LineRereader {
         List<OcrWord> out = new ArrayList<>(words);
         int bodyHeight = medianHeight(words);
         for (List<OcrWord> before : doubtful) {
-            List<OcrWord> after = bodyHeight > 0 && medianHeight(before) >= WRAPPED * bodyHeight
+            List<OcrWord> after = bodyHeight > 0 && medianHeight(before) >= WRAPPED * bodyHeight && besideBodyText(before, words, bodyHeight)
                     ? rereadBlocks(engine, image, dpi, before, cells, bodyHeight)
                     : reread(engine, image, dpi, before, cells);
             boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
@@ -79,6 +79,20 @@ final class LineRereader {
                     w.confidence()));
         }
         return out;
+    }
+
+    /**
+     * A tall part stands beside text of body size at its height (项目 行次 合计 beside a header wrapped in its narrow
+     * column): lines of body text, not one line of large print (a title, which is read as one line).
+     */
+    private static boolean besideBodyText(List<OcrWord> part, List<OcrWord> words, int bodyHeight) {
+        int top = part.stream().mapToInt(OcrWord::top).min().orElse(0), bottom = part.stream().mapToInt(OcrWord::bottom).max().orElse(0);
+        for (OcrWord w : words) {
+            if (part.contains(w) || w.height() > 1.3 * bodyHeight) continue;
+            double c = w.centerY();
+            if (c > top && c < bottom && LatinJunk.hasHan(w.text())) return true;
+        }
+        return false;
     }
 
     /**

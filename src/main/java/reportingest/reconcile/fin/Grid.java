@@ -435,8 +435,8 @@ public final class Grid {
 
     /**
      * Where several header texts are garbled (项目出 for 项目支出 beside 经营支出 read 'a= aa'), each text that holds
-     * most of one wanted column's name (70%), more of it than of any other candidate's, is that column; the one
-     * left may then be placed by elimination.
+     * most of one wanted column's name (70%), more of it than of any other candidate's under the same upper header
+     * texts (公务用车运行维PR under 预算数 is 预算数's), is that column; the one left may then be placed by elimination.
      */
     private static List<Column> byMostOfTheirName(List<Column> cols, List<ColumnDef> candidates) {
         Set<String> held = new LinkedHashSet<>();
@@ -449,6 +449,7 @@ public final class Grid {
             double want = 0;
             boolean tie = false;
             for (ColumnDef d : candidates) {
+                if (!underItsParents(u, d)) continue;
                 double o = overlap(leaf, d);
                 if (o > want) { best = d; want = o; tie = false; } else if (o == want) tie = true;
             }
@@ -457,6 +458,15 @@ public final class Grid {
             out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, best.name(), u.path()));
         }
         return out;
+    }
+
+    /** The grid column's upper header texts name each parent of the wanted column (预算数 for 预算数.公务用车运行维护费). */
+    private static boolean underItsParents(Column u, ColumnDef d) {
+        List<String> above = u.path().subList(0, u.path().size() - 1);
+        for (String p : d.parents()) {
+            if (above.stream().noneMatch(a -> HeaderMatcher.close(Labels.key(a), Labels.key(p)))) return false;
+        }
+        return true;
     }
 
     /** The value columns printed just before and after {@code u} are the catalog's neighbours of {@code wanted} (or the edges). */

@@ -56,6 +56,25 @@ class OcrHeaderPlacementTest {
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
     }
 
+    /**
+     * The same leaf garbled under both parents (公务用车运行维PR, 公务用车运行维户费: a degraded 300-dpi scan): each
+     * is the column of that name under its own parent, and the garbled 小计 ('it') the one left, by its place.
+     */
+    @Test
+    void aGarbledLeafIsTheColumnOfThatNameUnderItsOwnParent() {
+        ExtractedTable t = one("财政拨款\"三公\"经费支出决算表",
+                "预算数||||||决算数|||||",
+                "合计|因公出国(境)费|公务用车购置及运行维护费|||公务接待费|合计|因公出国(境)费|公务用车购置及运行维护费|||公务接待费",
+                "||小计|公务用车购置费|公务用车运行维PR||||it|公务用车购置费|公务用车运行维户费|",
+                "50.81|2.07|46.30|30.55|15.75|2.44|42.46||41.00|29.18|11.82|1.46");
+        TableRow r = t.rows().get(0);
+        assertThat(t.flags()).isEmpty();
+        assertThat(r.cells().get("预算数.公务用车运行维护费").value()).isEqualTo("15.75");
+        assertThat(r.cells().get("决算数.公务用车运行维护费").value()).isEqualTo("11.82");
+        assertThat(r.cells().get("决算数.公务用车购置及运行维护费.小计").value()).isEqualTo("41.00");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
     @Test
     void anotherPrintedWordInTheMissingColumnsPlaceIsNotTakenForIt() {
         ExtractedTable t = one("一般公共预算财政拨款支出决算表",
