@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
+import reportingest.tables.TitleReading;
 
 
 import reportingest.layout.TextLine;
@@ -202,6 +203,14 @@ public final class CatalogReconciler implements Reconciler {
     }
 
     private static void add(List<ExtractedTable> out, Map<ExtractedTable, List<String>> captions, ExtractedTable t, RawTable raw) {
+        TitleReading reading = raw.titleReading();
+        if (reading != null && !reading.sure() && reading.text().equals(raw.title())) {
+            // the title is exported as read, never repaired by guess: the reviewer sees which characters are in doubt
+            List<Flag> flags = new ArrayList<>(t.flags());
+            flags.add(Flag.of(Cells.TITLE_UNCERTAIN, "title read by OCR with characters nothing confirms (in 〔〕: low confidence "
+                    + "or a stray mark, and no other title of the book nor the catalog reads them so): " + reading.marked()));
+            t = t.withRows(t.rows(), flags);
+        }
         out.add(t);
         captions.put(t, raw.context());
     }

@@ -131,19 +131,28 @@ public final class ScanBookCensus {
         System.out.println("missing for the unit alone " + census.missing().stream().filter(m -> m.contains("(no unit)") || m.contains("(unit ")).count());
         System.out.println("missing for the title alone " + census.missing().stream().filter(m -> m.contains("(title ")).count());
         // a title not as printed: shorter by a few characters or more (a line lost), or its characters misread
-        List<String> lineLost = new ArrayList<>(), misread = new ArrayList<>();
-        int compared = 0;
+        List<String> lineLost = new ArrayList<>(), misread = new ArrayList<>(), rightFlagged = new ArrayList<>();
+        int compared = 0, wrongFlagged = 0;
         for (ExtractedTable t : doc.tables()) {
             String form = t.formNo() == null ? null : PrintedForms.normal(t.formNo());
             if (form == null || !titles.containsKey(form)) continue;
             compared++;
             String want = FormCensus.title(titles.get(form)), got = t.title() == null ? "" : FormCensus.title(t.title());
-            if (want.equals(got)) continue;
+            boolean flagged = t.flags().stream().anyMatch(f -> f.code().equals("TITLE_UNCERTAIN"));
+            if (want.equals(got)) {
+                if (flagged) rightFlagged.add(form + " " + t.flags().stream().filter(f -> f.code().equals("TITLE_UNCERTAIN")).findFirst().orElseThrow().message());
+                continue;
+            }
+            if (flagged) wrongFlagged++;
+            if (flagged) { misread.add("(flagged) " + form + " [" + t.title() + "]"); continue; }
             (got.length() + LINE <= want.length() ? lineLost : misread).add(form + " [" + t.title() + "] printed [" + titles.get(form) + "]");
         }
         System.out.println("exported titles compared with the print: " + compared + "; as printed "
                 + (compared - lineLost.size() - misread.size()) + "; characters misread " + misread.size()
                 + ", " + LINE + " or more characters short (a line lost?) " + lineLost.size());
+        System.out.println("titles: as printed " + (compared - lineLost.size() - misread.size()) + " (flagged TITLE_UNCERTAIN all the same "
+                + rightFlagged.size() + "), wrong but flagged " + wrongFlagged + ", wrong unflagged " + (lineLost.size() + misread.size() - wrongFlagged));
+        rightFlagged.forEach(m -> System.out.println("  right, flagged " + m));
         misread.forEach(m -> System.out.println("  misread " + m));
         lineLost.forEach(m -> System.out.println("  short " + m));
         System.out.println("lumped (not counted as found) " + census.lumped().size() + ": " + census.lumped());
