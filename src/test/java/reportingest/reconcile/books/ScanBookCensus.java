@@ -4,16 +4,12 @@ import reportingest.eval.books.FormCensus;
 import reportingest.eval.books.PrintedForms;
 import reportingest.eval.books.TitleCensus;
 import reportingest.layout.Page;
-import reportingest.layout.TextLine;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
