@@ -247,6 +247,8 @@ public final class ReviewSidecar {
                         "表名无法辨认，已根据表头确定表样。"}),
                 Map.entry("FORM_NUMBER_RECONCILED", new String[]{"The table's form number was misread; the tables around it gave its number.",
                         "表号识别有误，已按前后表号确定。"}),
+                Map.entry("TITLE_RECONCILED", new String[]{"The table's title was misread on its page; the contents list gave it.",
+                        "表名在表页上识别有误，已按目录确定。"}),
                 Map.entry("LABEL_RECONCILED", new String[]{"A row name read with OCR noise was matched to the form's name.",
                         "行名称有识别噪声，已对应到表样中的名称。"}),
                 Map.entry("METADATA_UNCERTAIN", new String[]{"The reporting body or fiscal year is not stated, or stated twice differently.",
@@ -255,7 +257,7 @@ public final class ReviewSidecar {
         /** Every flag code the service writes, in the order of CONTRACT.md's table. */
         static final List<String> CODES = List.of("OCR_LOW_CONFIDENCE", "PARSE_AMBIGUOUS", "HEADER_UNMATCHED", "COLUMN_MISSING",
                 "ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH", "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH",
-                "REPAIR_PROPOSED", "TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_UNKNOWN", "SCHEMA_FROM_HEADER", "FORM_NUMBER_RECONCILED", "TITLE_UNCERTAIN", "TABLE_MISSING",
+                "REPAIR_PROPOSED", "TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_UNKNOWN", "SCHEMA_FROM_HEADER", "FORM_NUMBER_RECONCILED", "TITLE_UNCERTAIN", "TITLE_RECONCILED", "TABLE_MISSING",
                 "LABEL_RECONCILED", "LABEL_REPAIRED", "LABEL_UNREADABLE", "METADATA_UNCERTAIN", "NO_CONTENT_FOUND");
 
         static String[] of(String code) {

@@ -15,6 +15,11 @@ public record RawTable(String title, String formNo, List<String> context, List<R
         this(title, formNo, context, rows, pageFrom, pageTo, continued, null);
     }
 
+    /** The same table under another reading of its title (the book's contents list's). */
+    public RawTable withTitle(String newTitle, TitleReading reading) {
+        return new RawTable(newTitle, formNo, context, rows, pageFrom, pageTo, continued, reading);
+    }
+
     /** The same table with its title's reading (after other readings of the book confirmed some of its characters). */
     public RawTable withTitleReading(TitleReading reading) {
         return new RawTable(title, formNo, context, rows, pageFrom, pageTo, continued, reading);

@@ -12,10 +12,17 @@ import java.util.TreeSet;
  *
  * @param text   the title as exported
  * @param unsure positions (UTF-16 indices into {@code text}) of the characters not vouched for, ascending
+ * @param other  another reading of the same title that differs from {@code text} (the book's contents list prints each
+ *               form's number and title a second time), null where none was read or both agree
+ * @param taken  {@code text} is that other reading, taken for the caption's own, which is then {@code other}
  */
-public record TitleReading(String text, List<Integer> unsure) {
+public record TitleReading(String text, List<Integer> unsure, String other, boolean taken) {
     public TitleReading {
         unsure = List.copyOf(new TreeSet<>(unsure));
+    }
+
+    public TitleReading(String text, List<Integer> unsure) {
+        this(text, unsure, null, false);
     }
 
     /** Every character vouched for. */
@@ -27,7 +34,22 @@ public record TitleReading(String text, List<Integer> unsure) {
     public TitleReading confirmed(Set<Integer> confirmed) {
         List<Integer> left = new ArrayList<>(unsure);
         left.removeAll(confirmed);
-        return new TitleReading(text, left);
+        return new TitleReading(text, left, other, taken);
+    }
+
+    /** Every character vouched for: another reading read the same title. */
+    public TitleReading allConfirmed() {
+        return new TitleReading(text, List.of(), null, false);
+    }
+
+    /** The same reading beside another one that differs and did not win. */
+    public TitleReading besides(String otherReading) {
+        return new TitleReading(text, unsure, otherReading, false);
+    }
+
+    /** Nothing speaks against the title: every character vouched for and no other reading differs. */
+    public boolean stands() {
+        return sure() && (other == null || taken);
     }
 
     /** The title with each run of unsure characters in 〔〕, for a reviewer: 2021年…社会〔例依〕基金… */

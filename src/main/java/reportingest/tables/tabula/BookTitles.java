@@ -18,6 +18,7 @@ import java.util.Set;
  * stands when it and a neighbour form a pair of characters that another table's title of the same book holds with both
  * read surely, or that the catalog's own vocabulary (form titles, subject names) prints. A misread glyph (例依 for 保险,
  * 文出 for 支出, 改府 for 政府) forms no such pair and stays unsure, and its table is flagged; so does a stray mark.
+ * A contents list's line is one more reading of a title, and the one reading of the same form number.
  */
 final class BookTitles {
     private final Set<String> vocabulary;
@@ -37,12 +38,26 @@ final class BookTitles {
         return new BookTitles(pairs);
     }
 
-    /** The tables with their titles' characters that other readings confirm vouched for. */
+    /** The tables with their titles' characters that other titles of the book confirm vouched for. */
     List<RawTable> confirm(List<RawTable> tables) {
-        // where each pair is read surely: by table, so that a title never confirms itself
+        return confirm(tables, Map.of());
+    }
+
+    /**
+     * As {@link #confirm(List)}, with the titles a contents list reads ({@link ContentsTitles}: form number to reading)
+     * as second readings. Where the two read the same title, it stands; where they differ, the one whose every character
+     * is vouched for is taken and the other kept beside it (the caption's own reading, when the contents line's is
+     * taken); where both or neither are, the caption's stays, with the contents line's beside it, and is in doubt.
+     */
+    List<RawTable> confirm(List<RawTable> tables, Map<String, TitleReading> contents) {
+        List<TitleReading> readings = new ArrayList<>();
+        for (RawTable t : tables) readings.add(t.titleReading());
+        List<String> listed = new ArrayList<>(contents.keySet());
+        for (String k : listed) readings.add(contents.get(k));
+        // where each pair is read surely: by reading, so that a title never confirms itself
         Map<String, Set<Integer>> sureIn = new HashMap<>();
-        for (int t = 0; t < tables.size(); t++) {
-            TitleReading r = tables.get(t).titleReading();
+        for (int t = 0; t < readings.size(); t++) {
+            TitleReading r = readings.get(t);
             if (r == null) continue;
             String s = r.text();
             for (int i = 0; i + 1 < s.length(); i++)
@@ -52,20 +67,37 @@ final class BookTitles {
         for (int t = 0; t < tables.size(); t++) {
             RawTable raw = tables.get(t);
             TitleReading r = raw.titleReading();
-            if (r == null || r.sure()) {
+            if (r == null) {
                 out.add(raw);
                 continue;
             }
-            Set<Integer> confirmed = new HashSet<>();
-            String s = r.text();
-            for (int i : r.unsure()) {
-                if (!confirmable(s.charAt(i))) continue;
-                if (i > 0 && confirms(s.substring(i - 1, i + 1), t, sureIn) || i + 1 < s.length() && confirms(s.substring(i, i + 2), t, sureIn))
-                    confirmed.add(i);
+            TitleReading own = byPairs(r, t, sureIn);
+            int at = raw.formNo() == null ? -1 : listed.indexOf(ContentsTitles.key(raw.formNo()));
+            if (at < 0) {
+                out.add(raw.withTitleReading(own));
+                continue;
             }
-            out.add(raw.withTitleReading(r.confirmed(confirmed)));
+            TitleReading second = byPairs(readings.get(tables.size() + at), tables.size() + at, sureIn);
+            if (CaptionText.compact(second.text()).equals(CaptionText.compact(r.text()))) out.add(raw.withTitleReading(own.allConfirmed()));
+            else if (second.sure() && !own.sure())
+                out.add(raw.withTitle(second.text(), new TitleReading(second.text(), List.of(), r.text(), true)));
+            else if (own.sure() && !second.sure()) out.add(raw.withTitleReading(own));
+            else out.add(raw.withTitleReading(own.besides(second.text())));
         }
         return out;
+    }
+
+    /** The reading with the unsure characters that a pair read surely elsewhere, or the vocabulary, vouches for. */
+    private TitleReading byPairs(TitleReading r, int self, Map<String, Set<Integer>> sureIn) {
+        if (r.sure()) return r;
+        Set<Integer> confirmed = new HashSet<>();
+        String s = r.text();
+        for (int i : r.unsure()) {
+            if (!confirmable(s.charAt(i))) continue;
+            if (i > 0 && confirms(s.substring(i - 1, i + 1), self, sureIn) || i + 1 < s.length() && confirms(s.substring(i, i + 2), self, sureIn))
+                confirmed.add(i);
+        }
+        return r.confirmed(confirmed);
     }
 
     /** Chinese characters, digits and brackets can be read again elsewhere; a speck or a stray letter cannot. */
@@ -73,11 +105,11 @@ final class BookTitles {
         return CaptionText.han(c) || Character.isDigit(c) || "()（）-－—–".indexOf(c) >= 0;
     }
 
-    private boolean confirms(String pair, int table, Map<String, Set<Integer>> sureIn) {
+    private boolean confirms(String pair, int self, Map<String, Set<Integer>> sureIn) {
         if (pair.chars().anyMatch(c -> !confirmable((char) c))) return false;
         if (vocabulary.contains(pair)) return true;
         Set<Integer> in = sureIn.get(pair);
-        return in != null && (in.size() > 1 || !in.contains(table));
+        return in != null && (in.size() > 1 || !in.contains(self));
     }
 
     private static List<String> pairs(String s) {

@@ -62,8 +62,8 @@ public final class TabulaTableRecognizer implements TableRecognizer {
                 log.warn("Table recognition failed on page {}: {}", page.number(), e.toString());
             }
         }
-        // an OCR'd title's unsure characters stand where another title of the book reads the same words surely
-        return TitleHolder.TITLES.confirm(Stitcher.stitch(fragments));
+        // an OCR'd title's unsure characters stand where another title of the book, or its contents line, reads them surely
+        return TitleHolder.TITLES.confirm(Stitcher.stitch(fragments), ContentsTitles.of(positioned));
     }
 
     /** The catalog's vocabulary, loaded once when a page is first recognised. */

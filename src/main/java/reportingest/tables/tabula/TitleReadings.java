@@ -26,15 +26,31 @@ final class TitleReadings {
      * title (the page mark) is found nowhere and says nothing.
      */
     static TitleReading of(String title, List<Word> words) {
+        return of(title, words, false);
+    }
+
+    /**
+     * As {@link #of(String, List)}; with {@code uncoveredUnsure} a character no word was found for is unsure too (a
+     * contents line, whose title is cut from a line of form number, title, leaders and page number: a word running
+     * from the title into the leaders is found nowhere, and its characters have no confidence to show).
+     */
+    static TitleReading of(String title, List<Word> words, boolean uncoveredUnsure) {
         List<Integer> unsure = new ArrayList<>();
+        boolean[] covered = new boolean[title.length()];
         int at = 0;
         for (Word w : words) {
             String s = w.text().strip();
             if (s.isEmpty()) continue;
             int i = title.indexOf(s, at);
             if (i < 0) continue;
-            for (int k = 0; k < s.length(); k++) if (!vouched(s.charAt(k), s, w.confidence())) unsure.add(i + k);
+            for (int k = 0; k < s.length(); k++) {
+                covered[i + k] = true;
+                if (!vouched(s.charAt(k), s, w.confidence())) unsure.add(i + k);
+            }
             at = i + s.length();
+        }
+        if (uncoveredUnsure) {
+            for (int i = 0; i < covered.length; i++) if (!covered[i] && !Character.isWhitespace(title.charAt(i))) unsure.add(i);
         }
         return new TitleReading(title, unsure);
     }

@@ -40,6 +40,26 @@ class TitleUncertainTest {
     }
 
     @Test
+    void aTitleTakenFromTheContentsListKeepsTheCaptionsReading() {
+        String printed = "2021年济南高新区社会保险基金预算支出决算草案表";
+        RawTable raw = table(null).withTitle(printed, new TitleReading(printed, List.of(), MISREAD, true));
+        List<ExtractedTable> out = new CatalogReconciler(Catalog.load()).reconcile(List.of(), List.of(raw)).tables();
+        assertThat(out.get(0).title()).isEqualTo(printed);
+        assertThat(out.get(0).flags()).extracting(Flag::code).contains(Cells.TITLE_RECONCILED).doesNotContain(Cells.TITLE_UNCERTAIN);
+        Flag f = out.get(0).flags().stream().filter(x -> x.code().equals(Cells.TITLE_RECONCILED)).findFirst().orElseThrow();
+        assertThat(f.message()).endsWith(MISREAD);
+        assertThat(f.asksForReview()).isFalse();
+    }
+
+    @Test
+    void twoReadingsThatDifferAreBothInTheFlag() {
+        String other = "2021年济南高新区社会保险基金预算支出决算草案表";
+        List<Flag> flags = titleFlags(table(new TitleReading(MISREAD, List.of(), other, false)));
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).message()).endsWith(MISREAD + "; the contents list reads: " + other);
+    }
+
+    @Test
     void aSureReadingOrATextLayersTitleIsNotFlagged() {
         assertThat(titleFlags(table(new TitleReading(MISREAD, List.of())))).isEmpty();
         assertThat(titleFlags(table(null))).isEmpty();
