@@ -14,6 +14,8 @@ public record Flag(String code, String message) {
     public static final Set<String> PROVENANCE_ONLY = Set.of("TABLE_SPLIT_ACROSS_PAGES", "LABEL_RECONCILED", "SCHEMA_FROM_HEADER",
             // an OCR'd form number out of the book's order, read as the one its neighbours leave (表40 between 表45 and 表47)
             "FORM_NUMBER_RECONCILED",
+            // an OCR'd title read as the contents list prints it, every character vouched for (the caption's reading kept)
+            "TITLE_RECONCILED",
             // the body or year is null because the document does not state it or contradicts itself: a consumer
             // sees the null; there is nothing in the records a reviewer could correct
             "METADATA_UNCERTAIN",

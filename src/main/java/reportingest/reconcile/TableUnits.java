@@ -96,7 +96,7 @@ public final class TableUnits {
         }
         if (drop == 0) return raw;
         return new RawTable(raw.title(), raw.formNo(), context, raw.rows().subList(drop, raw.rows().size()),
-                raw.pageFrom(), raw.pageTo(), raw.continued());
+                raw.pageFrom(), raw.pageTo(), raw.continued(), raw.titleReading());
     }
 
     /** The unit a line states, or null. */

@@ -226,6 +226,8 @@ public final class ReviewSidecar {
                         "有疑似识别错误的数字，系统已提出更正建议，尚未采用。"}),
                 Map.entry("SCHEMA_UNKNOWN", new String[]{"A table matches none of the known forms; it is kept as printed.",
                         "有表格不属于已知表样，已按原样保存。"}),
+                Map.entry("TITLE_UNCERTAIN", new String[]{"A table's title was read from the scan with characters that may be wrong; it is kept as read.",
+                        "表名扫描识别中有字符可能有误，已按识别结果保留，请核对。"}),
                 Map.entry("TABLE_MISSING", new String[]{"A table the report's contents list was not found.",
                         "报告目录所列的表格未找到。"}),
                 Map.entry("LABEL_UNREADABLE", new String[]{"A row name could not be read, or is not the form's name for its code.",
@@ -245,6 +247,8 @@ public final class ReviewSidecar {
                         "表名无法辨认，已根据表头确定表样。"}),
                 Map.entry("FORM_NUMBER_RECONCILED", new String[]{"The table's form number was misread; the tables around it gave its number.",
                         "表号识别有误，已按前后表号确定。"}),
+                Map.entry("TITLE_RECONCILED", new String[]{"The table's title was misread on its page; the contents list gave it.",
+                        "表名在表页上识别有误，已按目录确定。"}),
                 Map.entry("LABEL_RECONCILED", new String[]{"A row name read with OCR noise was matched to the form's name.",
                         "行名称有识别噪声，已对应到表样中的名称。"}),
                 Map.entry("METADATA_UNCERTAIN", new String[]{"The reporting body or fiscal year is not stated, or stated twice differently.",
@@ -253,7 +257,7 @@ public final class ReviewSidecar {
         /** Every flag code the service writes, in the order of CONTRACT.md's table. */
         static final List<String> CODES = List.of("OCR_LOW_CONFIDENCE", "PARSE_AMBIGUOUS", "HEADER_UNMATCHED", "COLUMN_MISSING",
                 "ROW_SUM_MISMATCH", "HIERARCHY_SUM_MISMATCH", "TOTAL_MISMATCH", "CROSS_TABLE_MISMATCH", "NARRATIVE_MISMATCH",
-                "REPAIR_PROPOSED", "TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_UNKNOWN", "SCHEMA_FROM_HEADER", "FORM_NUMBER_RECONCILED", "TABLE_MISSING",
+                "REPAIR_PROPOSED", "TABLE_SPLIT_ACROSS_PAGES", "SCHEMA_UNKNOWN", "SCHEMA_FROM_HEADER", "FORM_NUMBER_RECONCILED", "TITLE_UNCERTAIN", "TITLE_RECONCILED", "TABLE_MISSING",
                 "LABEL_RECONCILED", "LABEL_REPAIRED", "LABEL_UNREADABLE", "METADATA_UNCERTAIN", "NO_CONTENT_FOUND");
 
         static String[] of(String code) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bin/eval --inputs DIR --truth DIR [--label L] [--list-silent-errors]} or
+ * {@code bin/eval --inputs DIR --truth DIR [--label L] [--list-silent-errors] [--books DIR]},
+ * {@code bin/eval --books DIR [--books-pages-cache DIR]} or
  * {@code bin/eval --generate N --seed S [--reference DIR] [--keep]}: a table for people, then as the
  * last line of standard output one JSON object with the counts (DESIGN.md, "bin/eval").
  */
@@ -17,7 +18,10 @@ public final class EvalMain {
             + "       bin/eval --generate N --seed S [--reference DIR] [--keep] [--label LABEL] [--engines E] [--set KEY=VALUE] [--scans-only] [--list-silent-errors]\n"
             + "  --scans-only: of a generated set, only the scanned files (to compare OCR engines on the same scans)\n"
             + "  --set: any other service setting for the run (e.g. --set ingest.ocr.second-reading=doubtful)\n"
-            + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr";
+            + "  --engines: ingest.ocr.engines for the run: tesseract (default), ppocr, or tesseract,ppocr\n"
+            + "  --books DIR: also (or alone) read every government book PDF in DIR and report them as their own class;\n"
+            + "     --books-pages-cache DIR keeps a scan's OCR'd pages there (<file>.pages.json) so that a rerun skips OCR;\n"
+            + "     --books-truth DIR: the printed-forms and print-differs files (default src/test/resources/books)";
 
     public static void main(String[] args) throws Exception {
         Path inputs = null;
@@ -31,6 +35,7 @@ public final class EvalMain {
         String engines = null;
         boolean scansOnly = false;
         Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Path books = null, booksCache = null, booksTruth = Path.of("src/test/resources/books");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--inputs" -> inputs = Path.of(value(args, ++i));
@@ -49,6 +54,9 @@ public final class EvalMain {
                     settings.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
                 }
                 case "--list-silent-errors" -> listSilent = true;
+                case "--books" -> books = Path.of(value(args, ++i));
+                case "--books-pages-cache" -> booksCache = Path.of(value(args, ++i));
+                case "--books-truth" -> booksTruth = Path.of(value(args, ++i));
                 default -> usage("unknown argument " + args[i]);
             }
         }
@@ -70,7 +78,21 @@ public final class EvalMain {
             if (label == null) label = RunLabel.OUT_OF_SAMPLE;
             source = set.description();
         }
-        if (inputs == null || truth == null) usage("--inputs and --truth are required (or --generate N --seed S)");
+        if (books != null && !Files.isDirectory(books)) usage("--books: not a folder: " + books);
+        if (booksCache != null) Files.createDirectories(booksCache);
+        if (books != null && inputs == null && truth == null) {
+            // the government books alone: no scored documents, the books' section and its JSON keys
+            if (engines != null) settings.put("ingest.ocr.engines", engines);
+            long start = System.nanoTime();
+            EvalReport report = new EvalReport(listSilent, label == null ? RunLabel.forInputs(books) : label);
+            report.addBooks(reportingest.eval.books.GovernmentBooks.measure(books, booksTruth, booksCache, settings));
+            int pages = report.books().stream().mapToInt(reportingest.eval.books.GovernmentBook::pages).sum();
+            report.source(books.toString()).print(System.out, pages, (System.nanoTime() - start) / 1e9);
+            System.err.printf("eval: %d book pages, peak RSS %s%n", pages, peakRss());
+            System.out.flush();
+            System.exit(0);
+        }
+        if (inputs == null || truth == null) usage("--inputs and --truth are required (or --generate N --seed S, or --books DIR)");
         if (!Files.isDirectory(inputs)) usage("not a folder: " + inputs);
         if (!Files.isDirectory(truth)) usage("not a folder: " + truth);
         if (label == null) label = RunLabel.forInputs(inputs);
@@ -79,6 +101,7 @@ public final class EvalMain {
             if (engines != null) settings.put("ingest.ocr.engines", engines);
             if (!settings.isEmpty()) source = source + " " + settings;
             EvalRun.Result r = EvalRun.run(inputs, truth, listSilent, label, settings);
+            if (books != null) r.report().addBooks(reportingest.eval.books.GovernmentBooks.measure(books, booksTruth, booksCache, settings));
             r.report().source(source).print(System.out, r.pages(), r.seconds());
             System.err.printf("eval: engines %s, %d pages in %.1f s (%.2f s/page), peak RSS %s%n", engines == null ? "tesseract (default)" : engines,
                     r.pages(), r.seconds(), r.pages() == 0 ? 0.0 : r.seconds() / r.pages(), peakRss());

@@ -3,6 +3,8 @@ package reportingest.eval;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import reportingest.eval.books.GovernmentBook;
+import reportingest.eval.books.GovernmentBooksReport;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +30,7 @@ public final class EvalReport {
     private final List<DocumentScore> documents = new ArrayList<>();
     private final List<EvalError> errors = new ArrayList<>();
     private final List<BudgetDocument> budgets = new ArrayList<>();
+    private final List<GovernmentBook> books = new ArrayList<>();
     private final boolean listSilentErrors;
     private final String label;
     private String source = "";
@@ -69,6 +72,14 @@ public final class EvalReport {
     }
 
     public List<BudgetDocument> budgets() { return List.copyOf(budgets); }
+
+    /** Government books (--books DIR), their own class: forms printed and delivered, truth rows, 说明 figures. */
+    public EvalReport addBooks(List<GovernmentBook> more) {
+        books.addAll(more);
+        return this;
+    }
+
+    public List<GovernmentBook> books() { return List.copyOf(books); }
     public String label() { return label; }
 
     public EvalCounts total() {
@@ -107,6 +118,12 @@ public final class EvalReport {
     public List<String> lines(int pages, double seconds) {
         List<String> out = new ArrayList<>();
         out.add("eval run: " + label + (source.isEmpty() ? "" : " — " + source));
+        if (documents.isEmpty() && errors.isEmpty() && budgets.isEmpty() && !books.isEmpty()) {
+            // bin/eval --books DIR alone: no scored documents to tabulate
+            out.addAll(GovernmentBooksReport.lines(books));
+            out.add(summaryJson(total(), measures(), pages, seconds));
+            return out;
+        }
         out.add(String.format(ROW, "document / table", "tables", "+ext", "rows", "printed", "right", "wr:fl", "wr:!",
                 "miss", "blank ok/all", "labels ok", "narr ok/all+inv", "flagged/all"));
         for (DocumentScore d : documents) {
@@ -152,6 +169,10 @@ public final class EvalReport {
         if (!budgets.isEmpty()) {
             out.add("");
             out.addAll(budgetTable());
+        }
+        if (!books.isEmpty()) {
+            out.add("");
+            out.addAll(GovernmentBooksReport.lines(books));
         }
         out.add(summaryJson(total, m, pages, seconds));
         return out;
@@ -289,6 +310,8 @@ public final class EvalReport {
         }
         // Addition (issue #18): budget documents as their own class, when there are any
         if (!budgets.isEmpty()) budgetsJson(o);
+        // Addition (issue #21): government books as their own class, when --books named a folder of them
+        if (!books.isEmpty()) GovernmentBooksReport.json(o, books);
         try {
             return MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

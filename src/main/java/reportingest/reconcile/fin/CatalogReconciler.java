@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
+import reportingest.tables.TitleReading;
 
 
 import reportingest.layout.TextLine;
@@ -202,8 +203,33 @@ public final class CatalogReconciler implements Reconciler {
     }
 
     private static void add(List<ExtractedTable> out, Map<ExtractedTable, List<String>> captions, ExtractedTable t, RawTable raw) {
+        t = withTitleFlag(t, raw);
         out.add(t);
         captions.put(t, raw.context());
+    }
+
+    /**
+     * An OCR'd title nothing speaks for is exported as read, never repaired by guess, and flagged with its doubtful
+     * characters marked (TITLE_UNCERTAIN); one taken from the contents list's reading, every character of which other
+     * readings vouch for, keeps the caption's reading in its flag (TITLE_RECONCILED).
+     */
+    private static ExtractedTable withTitleFlag(ExtractedTable t, RawTable raw) {
+        TitleReading reading = raw.titleReading();
+        if (reading == null || !reading.text().equals(raw.title())) return t;
+        Flag flag;
+        if (reading.taken()) {
+            flag = Flag.of(Cells.TITLE_RECONCILED, "title as the contents list reads it, every character vouched for; the "
+                    + "table's own caption read: " + reading.other());
+        } else if (!reading.stands()) {
+            flag = Flag.of(Cells.TITLE_UNCERTAIN, "title read by OCR with characters nothing confirms (in 〔〕: low confidence "
+                    + "or a stray mark, and no other title of the book nor the catalog reads them so): " + reading.marked()
+                    + (reading.other() == null ? "" : "; the contents list reads: " + reading.other()));
+        } else {
+            return t;
+        }
+        List<Flag> flags = new ArrayList<>(t.flags());
+        flags.add(flag);
+        return t.withRows(t.rows(), flags);
     }
 
     /** Fewer than half of the printed rows with amounts came out as rows with a value. */

@@ -18,6 +18,10 @@ public final class Cells {
     public static final String COLUMN_MISSING = "COLUMN_MISSING";
     public static final String HEADER_UNMATCHED = "HEADER_UNMATCHED";
     public static final String SCHEMA_UNKNOWN = "SCHEMA_UNKNOWN";
+    /** An OCR'd title with characters OCR was unsure of that no other reading of the book confirms (table). */
+    public static final String TITLE_UNCERTAIN = "TITLE_UNCERTAIN";
+    /** An OCR'd title taken from the contents list's reading, vouched for where the caption's was not (table, provenance). */
+    public static final String TITLE_RECONCILED = "TITLE_RECONCILED";
     public static final String TABLE_SPLIT_ACROSS_PAGES = "TABLE_SPLIT_ACROSS_PAGES";
     /** A standard table the document lists (table of contents) that is not among the tables found. */
     public static final String TABLE_MISSING = "TABLE_MISSING";

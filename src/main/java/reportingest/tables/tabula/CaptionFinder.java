@@ -7,6 +7,7 @@ import reportingest.layout.TextLine;
 import reportingest.layout.Word;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
+import reportingest.tables.TitleReading;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ final class CaptionFinder {
                     List<String> context = new ArrayList<>(inside.context());
                     for (String s : c.context()) if (!context.contains(s)) context.add(s);
                     c = new Caption(inside.title(), inside.formNo() != null ? inside.formNo() : c.formNo(), context,
-                            c.notes(), inside.continuation() || c.continuation());
+                            c.notes(), inside.continuation() || c.continuation(), inside.reading());
                     rows = rows.subList(lead, rows.size());
                 }
             }
@@ -162,15 +163,19 @@ final class CaptionFinder {
             if (running(page, r) && !CaptionText.looksLikeTitle(text)) continue;
             candidates.add(r);
         }
-        String titleText = inlineTitle != null ? inlineTitle
-                : titleText(candidates, title(page, t, candidates), page.origin() == PageOrigin.OCR);
+        boolean ocr = page.origin() == PageOrigin.OCR;
+        List<Line> titleLines = inlineTitle != null ? List.of() : titleLines(candidates, title(page, t, candidates), ocr);
+        String titleText = inlineTitle != null ? inlineTitle : titleText(titleLines);
         // a sideways page's own page number, read as a bar or an angle before the title
         if (titleText != null) titleText = titleText.replaceFirst("^[|｜>›»<‹«~^_\\s]+", "");
         if (titleText != null && CaptionText.continuation(titleText)) continuation = true;
         List<String> notes = notes(below);
         List<String> all = new ArrayList<>(context);
         all.addAll(notes);
-        return new Caption(titleText, formNo, all, notes, continuation);
+        // on a scan, which of the title's characters OCR was sure of (a text layer's title is the file's own)
+        TitleReading reading = titleText == null || !ocr || titleLines.isEmpty() ? null
+                : TitleReadings.of(titleText, titleLines.stream().flatMap(l -> l.words().stream()).toList());
+        return new Caption(titleText, formNo, all, notes, continuation, reading);
     }
 
     /**
@@ -212,10 +217,10 @@ final class CaptionFinder {
         return null;
     }
 
-    /** The title line with the lines of the same title wrapped above it. */
-    private static String titleText(List<Line> candidates, Line title, boolean ocr) {
-        if (title == null) return null;
-        String text = title.text();
+    /** The title line with the lines of the same title wrapped above it, top first (none without a title line). */
+    private static List<Line> titleLines(List<Line> candidates, Line title, boolean ocr) {
+        if (title == null) return List.of();
+        List<Line> lines = new ArrayList<>(List.of(title));
         Line below = title;
         for (int i = candidates.indexOf(title) - 1; i >= 0; i--) {
             Line above = candidates.get(i);
@@ -224,12 +229,18 @@ final class CaptionFinder {
             // an OCR'd page's boxes are no font sizes: its own rule, which also keeps rows and sentences out
             boolean wrapped = ocr ? ocrWrapped(above, below) : adjacent && sameSize(above, below);
             if (!wrapped || CaptionText.looksLikeTitle(above.text()) || CaptionText.unitLine(above.text())) break;
-            StringBuilder sb = new StringBuilder(above.text());
-            CellText.append(sb, text);
-            text = sb.toString();
+            lines.add(0, above);
             below = above;
         }
-        return text;
+        return lines;
+    }
+
+    /** The title's lines joined as one text; null for none. */
+    private static String titleText(List<Line> lines) {
+        if (lines.isEmpty()) return null;
+        StringBuilder sb = new StringBuilder();
+        for (Line l : lines) CellText.append(sb, l.text());
+        return sb.toString();
     }
 
     /**

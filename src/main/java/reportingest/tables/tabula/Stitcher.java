@@ -247,7 +247,8 @@ final class Stitcher {
             List<String> context = new ArrayList<>(c.context());
             if (last != first) context.addAll(last.caption().notes());
             String title = c.title() == null ? null : c.title();
-            return new RawTable(title, c.formNo(), context, List.copyOf(rows), first.page(), last.page(), last != first);
+            return new RawTable(title, c.formNo(), context, List.copyOf(rows), first.page(), last.page(), last != first,
+                    c.reading());
         }
     }
 

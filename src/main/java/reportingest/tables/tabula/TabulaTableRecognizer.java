@@ -50,7 +50,7 @@ public final class TabulaTableRecognizer implements TableRecognizer {
                         List<String> context = new ArrayList<>(pending.context());
                         for (String c : own.context()) if (!context.contains(c)) context.add(c);
                         Caption c = new Caption(pending.title(), pending.formNo() != null ? pending.formNo() : own.formNo(), context,
-                                own.notes(), false);
+                                own.notes(), false, pending.reading());
                         captioned.set(0, new Fragment(f.page(), f.box(), f.columnLefts(), f.rows(), c, f.lattice(),
                                 f.firstOnPage(), f.lastOnPage()));
                     }
@@ -62,7 +62,13 @@ public final class TabulaTableRecognizer implements TableRecognizer {
                 log.warn("Table recognition failed on page {}: {}", page.number(), e.toString());
             }
         }
-        return Stitcher.stitch(fragments);
+        // an OCR'd title's unsure characters stand where another title of the book, or its contents line, reads them surely
+        return TitleHolder.TITLES.confirm(Stitcher.stitch(fragments), ContentsTitles.of(positioned));
+    }
+
+    /** The catalog's vocabulary, loaded once when a page is first recognised. */
+    private static final class TitleHolder {
+        static final BookTitles TITLES = BookTitles.fromCatalog();
     }
 
     private static Set<String> runningLines(List<Page> pages) {

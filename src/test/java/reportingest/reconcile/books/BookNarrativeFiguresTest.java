@@ -1,30 +1,19 @@
 package reportingest.reconcile.books;
 
+import reportingest.eval.books.BookFigures;
+import reportingest.eval.books.BookPipeline;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import reportingest.catalog.Catalog;
-import reportingest.layout.Page;
-import reportingest.layout.pdf.PdfPageSource;
-import reportingest.reconcile.BookFigureName;
-import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.NarrativeFact;
-import reportingest.reconcile.document.DocumentReconciler;
-import reportingest.reconcile.fin.CatalogReconciler;
-import reportingest.reconcile.narrative.NarrativeExtractor;
-import reportingest.reconcile.performance.PerformanceTableReader;
-import reportingest.tables.tabula.TabulaTableRecognizer;
 import reportingest.validate.Outcome;
-import reportingest.validate.Validation;
-import reportingest.validate.Validator;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,18 +32,16 @@ class BookNarrativeFiguresTest {
             "c07_beijing_2022_final.pdf, c07, 544, 450, 450, 296, 269, 257",
             "c08_beijing_2024_final.pdf, c08, 444, 326, 326, 238, 232, 219"})
     void figuresOfTheExplanationsAgainstTheirTables(String file, String local, int figures, int checked, int holding,
-                                                    int truthAmounts, int truthRead, int truthChecked) throws IOException {
+                                                    int truthAmounts, int truthRead, int truthChecked) throws Exception {
         Path pdf = GovernmentBooksTest.BOOKS.resolve(file);
         Path truth = GovernmentBooksTest.BOOKS.resolve("truth_narrative_amounts.csv");
         assumeTrue(Files.isRegularFile(pdf) && Files.isRegularFile(truth), "no " + pdf + " or " + truth + " beside the repository: third-party files absent");
-        List<Page> pages = new ArrayList<>();
-        new PdfPageSource(null).pages(pdf, pages::add);
-        Catalog catalog = Catalog.load();
-        ExtractedDocument doc = new DocumentReconciler(new CatalogReconciler(catalog), new PerformanceTableReader(), new NarrativeExtractor())
-                .reconcile(pages, new TabulaTableRecognizer().recognize(pages));
-        Validation v = new Validator(catalog).validate(doc, pages);
-        List<NarrativeFact> read = doc.facts().stream().filter(f -> BookFigureName.SCOPE.equals(f.scope())).toList();
-        List<Outcome> book = v.outcomes().stream().filter(o -> o.check().id().startsWith("narr/book/")).toList();
+        BookFigures explained;
+        try (BookPipeline pipeline = new BookPipeline(Map.of())) {
+            explained = BookFigures.of(pipeline.read(pdf, null));
+        }
+        List<NarrativeFact> read = explained.read();
+        List<Outcome> book = explained.checks();
         Set<String> checkedFigures = new HashSet<>();
         for (Outcome o : book) checkedFigures.add(o.check().id());
         List<String> failing = book.stream().filter(o -> !o.holds()).map(Outcome::message).toList();

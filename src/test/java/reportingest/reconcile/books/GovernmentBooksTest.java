@@ -1,18 +1,14 @@
 package reportingest.reconcile.books;
 
+import reportingest.eval.books.BookPipeline;
+import reportingest.eval.books.FormCensus;
+import reportingest.eval.books.PrintedForms;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import reportingest.catalog.Catalog;
-import reportingest.layout.Page;
-import reportingest.layout.pdf.PdfPageSource;
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.fin.CatalogReconciler;
-import reportingest.tables.RawTable;
-import reportingest.tables.tabula.TabulaTableRecognizer;
-import reportingest.validate.Validator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -240,16 +236,12 @@ class GovernmentBooksTest {
         Path pdf = BOOKS.resolve(file);
         assumeTrue(Files.isRegularFile(pdf), "the book is not present (third-party PDFs beside the repository): " + pdf);
         return READ.computeIfAbsent(file, n -> {
-            List<Page> pages = new ArrayList<>();
-            try {
-                new PdfPageSource(null).pages(pdf, pages::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            // the service's own stages, as bin/eval --books reads the books
+            try (BookPipeline pipeline = new BookPipeline(Map.of())) {
+                return Objects.requireNonNull(pipeline.read(pdf, null).document());
+            } catch (Exception e) {
+                throw new IllegalStateException("reading " + pdf, e);
             }
-            List<RawTable> raw = new TabulaTableRecognizer().recognize(pages);
-            Catalog catalog = Catalog.load();
-            ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(pages, raw);
-            return Objects.requireNonNull(new Validator(catalog).validate(doc, pages).document());
         });
     }
 }

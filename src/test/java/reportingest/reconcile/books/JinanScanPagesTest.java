@@ -1,5 +1,6 @@
 package reportingest.reconcile.books;
 
+import reportingest.eval.books.TruthRows;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;

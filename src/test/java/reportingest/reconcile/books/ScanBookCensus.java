@@ -1,16 +1,15 @@
 package reportingest.reconcile.books;
 
+import reportingest.eval.books.FormCensus;
+import reportingest.eval.books.PrintedForms;
+import reportingest.eval.books.TitleCensus;
 import reportingest.layout.Page;
-import reportingest.layout.TextLine;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,9 +37,6 @@ import java.util.TreeSet;
  * lies between a form's first printed page and the next form's is listed under that form.
  */
 public final class ScanBookCensus {
-    /** A title this many characters shorter than printed or more has lost a line (c01's shortest second line: 情况表). */
-    private static final int LINE = 3;
-
     public static void main(String[] args) throws Exception {
         Path pdf = Path.of(args[0]), cache = null, printedFile = null;
         int first = 1, expect = 0;
@@ -52,26 +48,13 @@ public final class ScanBookCensus {
         }
         List<Page> pages = ScanBookScore.pages(pdf, first, cache);
         ExtractedDocument doc = ScanBookScore.read(pages);
-        List<String> texts = new ArrayList<>();
-        for (Page p : pages) {
-            StringBuilder sb = new StringBuilder();
-            for (TextLine l : p.lines()) sb.append(l.text()).append('\n');
-            texts.add(sb.toString());
-        }
-        Map<String, TreeSet<Integer>> read = PrintedForms.of(texts, pages.get(0).number()), printed = read;
+        Map<String, TreeSet<Integer>> read = PrintedForms.ofPages(pages), printed = read;
         Map<String, String> units = new HashMap<>(), titles = new HashMap<>();
         if (printedFile != null) {
-            printed = new LinkedHashMap<>();
-            for (String line : Files.readAllLines(printedFile, StandardCharsets.UTF_8)) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                String form = PrintedForms.normal(f[0]);
-                TreeSet<Integer> at = new TreeSet<>();
-                for (String n : f[1].split(",")) at.add(Integer.parseInt(n.strip()));
-                printed.put(form, at);
-                units.put(form, f[2].strip().equals("-") ? null : f[2].strip());
-                if (f.length > 3 && !f[3].isBlank()) titles.put(form, f[3].strip());
-            }
+            PrintedForms.Listed listed = PrintedForms.read(printedFile);
+            printed = listed.pages();
+            units = listed.units();
+            titles = listed.titles();
             List<String> differ = new ArrayList<>();
             for (String k : printed.keySet()) if (!printed.get(k).equals(read.get(k))) differ.add(k + printed.get(k) + " read " + read.get(k));
             for (String k : read.keySet()) if (!printed.containsKey(k)) differ.add(k + " read " + read.get(k) + ", not printed");
@@ -130,22 +113,14 @@ public final class ScanBookCensus {
         System.out.println("missing " + census.missing().size() + ": " + census.missing());
         System.out.println("missing for the unit alone " + census.missing().stream().filter(m -> m.contains("(no unit)") || m.contains("(unit ")).count());
         System.out.println("missing for the title alone " + census.missing().stream().filter(m -> m.contains("(title ")).count());
-        // a title not as printed: shorter by a few characters or more (a line lost), or its characters misread
-        List<String> lineLost = new ArrayList<>(), misread = new ArrayList<>();
-        int compared = 0;
-        for (ExtractedTable t : doc.tables()) {
-            String form = t.formNo() == null ? null : PrintedForms.normal(t.formNo());
-            if (form == null || !titles.containsKey(form)) continue;
-            compared++;
-            String want = FormCensus.title(titles.get(form)), got = t.title() == null ? "" : FormCensus.title(t.title());
-            if (want.equals(got)) continue;
-            (got.length() + LINE <= want.length() ? lineLost : misread).add(form + " [" + t.title() + "] printed [" + titles.get(form) + "]");
-        }
-        System.out.println("exported titles compared with the print: " + compared + "; as printed "
-                + (compared - lineLost.size() - misread.size()) + "; characters misread " + misread.size()
-                + ", " + LINE + " or more characters short (a line lost?) " + lineLost.size());
-        misread.forEach(m -> System.out.println("  misread " + m));
-        lineLost.forEach(m -> System.out.println("  short " + m));
+        // a title not as printed: shorter by a few characters or more (a line lost), or its characters misread; and
+        // whether TITLE_UNCERTAIN says so
+        TitleCensus t = TitleCensus.of(titles, doc.tables());
+        System.out.println("exported titles compared with the print: " + t.compared() + "; as printed " + t.asPrinted()
+                + " (flagged TITLE_UNCERTAIN all the same " + t.asPrintedFlagged() + "), wrong but flagged " + t.wrongFlagged()
+                + ", wrong unflagged " + t.wrongUnflagged());
+        t.rightButFlagged().forEach(m -> System.out.println("  right, flagged " + m));
+        t.wrong().forEach(m -> System.out.println("  " + m));
         System.out.println("lumped (not counted as found) " + census.lumped().size() + ": " + census.lumped());
         System.out.println("split " + split.size() + ": " + split);
         System.out.println("doubled " + doubled.size() + ": " + doubled);

@@ -1,17 +1,11 @@
 package reportingest.reconcile.books;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import reportingest.catalog.Catalog;
+import reportingest.eval.books.BookPipeline;
+import reportingest.eval.books.TruthRows;
 import reportingest.layout.Page;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.TableRow;
-import reportingest.reconcile.fin.CatalogReconciler;
-import reportingest.store.Json;
-import reportingest.tables.RawTable;
-import reportingest.tables.tabula.ScanDump;
-import reportingest.tables.tabula.TabulaTableRecognizer;
-import reportingest.validate.Validator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +15,8 @@ import java.util.Map;
 
 /**
  * The long run of issue #21 for a scanned book against a truth CSV of row values (not a test: the whole 210-page scan
- * takes about 4 s a page). Reads the PDF the way the service does (PDFBox pages, Tesseract; {@code -Dengines=} as
- * {@link ScanDump}), recognises, reconciles and validates, and scores with {@link TruthRows}.
+ * takes about 4 s a page). Reads the PDF through the service's own stages ({@link BookPipeline}; {@code -Dengines=}
+ * for the OCR engines), recognises, reconciles and validates, and scores with {@link TruthRows}.
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) reportingest.reconcile.books.ScanBookScore \
  *     ../shared/external/city_finance_cn/c01_jinan_2021_final_scan.pdf ../shared/external/city_finance_cn/truth_c01_from_c03.csv \
@@ -82,22 +76,23 @@ public final class ScanBookScore {
     }
 
     /**
-     * The scan's pages as the service OCRs them, numbered from {@code first}; read from {@code cache} when it exists,
-     * else OCR'd and written there (when not null).
+     * The scan's pages as the service OCRs them ({@link BookPipeline}; {@code -Dengines=} for the engines), numbered from
+     * {@code first}; read from {@code cache} when it exists, else OCR'd and written there (when not null).
      */
     static List<Page> pages(Path pdf, int first, Path cache) throws Exception {
-        if (cache != null && Files.isRegularFile(cache))
-            return Json.MAPPER.readValue(Files.readString(cache), new TypeReference<List<Page>>() {});
-        List<Page> pages = renumber(ScanDump.read(pdf, 300), first);
-        if (cache != null) Files.writeString(cache, Json.MAPPER.writeValueAsString(pages));
-        return pages;
+        try (BookPipeline pipeline = new BookPipeline(Map.of("ingest.ocr.engines", System.getProperty("engines", "tesseract")))) {
+            if (cache != null && Files.isRegularFile(cache)) return pipeline.pages(pdf, cache); // kept as numbered
+            List<Page> pages = renumber(pipeline.pages(pdf, null), first);
+            if (cache != null) Files.writeString(cache, reportingest.store.Json.MAPPER.writeValueAsString(pages));
+            return pages;
+        }
     }
 
-    static ExtractedDocument read(List<Page> pages) {
-        List<RawTable> raw = new TabulaTableRecognizer().recognize(pages);
-        Catalog catalog = Catalog.load();
-        ExtractedDocument doc = new CatalogReconciler(catalog).reconcile(pages, raw);
-        return new Validator(catalog).validate(doc, pages).document();
+    /** Tables recognised, reconciled and validated by the service's own stages. */
+    static ExtractedDocument read(List<Page> pages) throws Exception {
+        try (BookPipeline pipeline = new BookPipeline(Map.of())) {
+            return pipeline.read(pages).document();
+        }
     }
 
     static List<Page> renumber(List<Page> pages, int first) {

@@ -1,4 +1,4 @@
-package reportingest.reconcile.books;
+package reportingest.eval.books;
 
 import reportingest.catalog.TextKey;
 import reportingest.reconcile.CellValue;
@@ -84,6 +84,33 @@ public final class TruthRows {
         return rows;
     }
 
+    /**
+     * The full rows of the CSV as the book it was taken from prints them (the born-digital c03 for c01): its table
+     * ({@code c03_table}), its page ({@code c03_page}), the label, and the first of the numbers its row prints.
+     */
+    public static List<Row> readSource(Path csv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        String table = null, parent = "";
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) continue;
+            String[] f = line.strip().split(",", -1);
+            if (!f[2].equals(table)) { table = f[2]; parent = ""; }
+            String ordinal = ordinal(f[5]);
+            if (ordinal != null) parent = ordinal;
+            if (!f[f.length - 1].equals("yes")) continue;
+            rows.add(new Row(f[2], Integer.parseInt(f[3]), f[5], f[7].split(" ")[0], ordinal != null ? "" : parent));
+        }
+        return rows;
+    }
+
+    /** The year whose 决算 the CSV gives, from its value column's name ({@code value_2021_final_wanyuan}); null if none. */
+    public static String year(Path csv) throws IOException {
+        String header = Files.readAllLines(csv, StandardCharsets.UTF_8).get(0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("value_(\\d{4})_").matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
     public static List<Result> score(ExtractedDocument doc, List<Row> truth, String year) {
         List<Result> out = new ArrayList<>();
         for (Row t : truth) out.add(score(doc, t, year));
@@ -154,7 +181,7 @@ public final class TruthRows {
     }
 
     /** The first column naming the year's 决算 that is no ratio or change. */
-    static String column(ExtractedTable t, String year) {
+    public static String column(ExtractedTable t, String year) {
         for (String c : t.columns()) {
             String k = TextKey.of(c);
             if (k.contains(year) && k.contains("决算") && !k.contains("%") && !k.contains("增") && !k.contains("占")
@@ -163,7 +190,7 @@ public final class TruthRows {
         return null;
     }
 
-    static String label(TableRow r) {
+    public static String label(TableRow r) {
         Object l = r.key().get("label");
         if (l == null) l = r.key().get("name");
         if (l == null) l = r.key().get("item");

@@ -1,4 +1,4 @@
-package reportingest.reconcile.books;
+package reportingest.eval.books;
 
 import reportingest.reconcile.ExtractedTable;
 
@@ -25,11 +25,11 @@ import java.util.regex.Pattern;
  * @param lumped    printed forms delivered, but with rows lumped: a cell whose raw text holds three figures or more
  *                  (a block of printed rows read as one row); not counted as delivered
  */
-record FormCensus(int printed, int delivered, List<String> missing, List<String> doubled, List<String> unprinted,
+public record FormCensus(int printed, int delivered, List<String> missing, List<String> doubled, List<String> unprinted,
                   List<String> unnumbered, List<String> lumped) {
     private static final Pattern LUMP = Pattern.compile("-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*\\s+-?[0-9][0-9,.]*");
 
-    static FormCensus of(Map<String, TreeSet<Integer>> printed, List<ExtractedTable> tables) {
+    public static FormCensus of(Map<String, TreeSet<Integer>> printed, List<ExtractedTable> tables) {
         return of(printed, Map.of(), tables);
     }
 
@@ -37,12 +37,12 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
      * As {@link #of(Map, List)}, with the unit each form prints where known ({@code units}: form number to unit, null
      * for a form printing none): a form delivered must carry that unit; a form not in {@code units} must carry one.
      */
-    static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, List<ExtractedTable> tables) {
+    public static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, List<ExtractedTable> tables) {
         return of(printed, units, Map.of(), tables);
     }
 
     /** As {@link #of(Map, Map, List)}, with the title each form prints where known ({@code titles}: form number to title). */
-    static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, Map<String, String> titles,
+    public static FormCensus of(Map<String, TreeSet<Integer>> printed, Map<String, String> units, Map<String, String> titles,
                          List<ExtractedTable> tables) {
         Map<String, List<ExtractedTable>> byForm = new LinkedHashMap<>();
         List<String> unnumbered = new ArrayList<>();
@@ -80,7 +80,7 @@ record FormCensus(int printed, int delivered, List<String> missing, List<String>
     }
 
     /** A title as compared: NFKC, no spaces, one dash (1–6月份 and 1-6月份 are one). */
-    static String title(String s) {
+    public static String title(String s) {
         return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").replaceAll("[‐‑‒–—－]", "-");
     }
 
