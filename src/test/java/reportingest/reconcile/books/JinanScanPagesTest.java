@@ -1,16 +1,11 @@
 package reportingest.reconcile.books;
 
 import reportingest.eval.books.TruthRows;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reportingest.catalog.Catalog;
 import reportingest.layout.Page;
-import reportingest.layout.ocr.PixelBudget;
-import reportingest.layout.ocr.TesseractOcr;
-import reportingest.layout.pdf.PdfPageSource;
 import reportingest.reconcile.CellValue;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
@@ -52,19 +47,7 @@ class JinanScanPagesTest {
     @BeforeAll
     static void read(@TempDir Path tmp) throws Exception {
         if (!Files.isRegularFile(SCAN) || !Files.isRegularFile(TRUTH)) return;
-        Path cut = tmp.resolve("c01-pages.pdf");
-        try (PDDocument book = Loader.loadPDF(SCAN.toFile()); PDDocument out = new PDDocument()) {
-            for (int p : PAGES) out.importPage(book.getPage(p - 1));
-            out.save(cut.toFile());
-        }
-        List<Page> read = new ArrayList<>();
-        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng", PixelBudget.DEFAULT)) {
-            new PdfPageSource(ocr).pages(cut, read::add);
-        }
-        pages = new ArrayList<>();
-        for (Page p : read) {
-            pages.add(new Page(PAGES[p.number() - 1], p.width(), p.height(), p.origin(), p.lines(), p.rulings(), p.otherReadings()));
-        }
+        pages = ScanPagesCut.read(SCAN, PAGES, tmp);
         Catalog catalog = Catalog.load();
         ExtractedDocument reconciled = new CatalogReconciler(catalog).reconcile(pages, new TabulaTableRecognizer().recognize(pages));
         doc = new Validator(catalog).validate(reconciled, pages).document();

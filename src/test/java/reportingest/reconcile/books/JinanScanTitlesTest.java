@@ -1,15 +1,10 @@
 package reportingest.reconcile.books;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reportingest.catalog.Catalog;
 import reportingest.layout.Page;
-import reportingest.layout.ocr.PixelBudget;
-import reportingest.layout.ocr.TesseractOcr;
-import reportingest.layout.pdf.PdfPageSource;
 import reportingest.reconcile.ExtractedDocument;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
@@ -19,7 +14,6 @@ import reportingest.tables.tabula.TabulaTableRecognizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +33,7 @@ class JinanScanTitlesTest {
     @BeforeAll
     static void read(@TempDir Path tmp) throws Exception {
         if (!Files.isRegularFile(SCAN)) return;
-        Path cut = tmp.resolve("c01-titles.pdf");
-        try (PDDocument book = Loader.loadPDF(SCAN.toFile()); PDDocument out = new PDDocument()) {
-            for (int p : PAGES) out.importPage(book.getPage(p - 1));
-            out.save(cut.toFile());
-        }
-        List<Page> read = new ArrayList<>();
-        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng", PixelBudget.DEFAULT)) {
-            new PdfPageSource(ocr).pages(cut, read::add);
-        }
-        List<Page> pages = new ArrayList<>();
-        for (Page p : read) {
-            pages.add(new Page(PAGES[p.number() - 1], p.width(), p.height(), p.origin(), p.lines(), p.rulings(), p.otherReadings()));
-        }
+        List<Page> pages = ScanPagesCut.read(SCAN, PAGES, tmp);
         doc = new CatalogReconciler(Catalog.load()).reconcile(pages, new TabulaTableRecognizer().recognize(pages));
     }
 
