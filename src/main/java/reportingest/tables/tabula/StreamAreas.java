@@ -42,6 +42,7 @@ final class StreamAreas {
      * table's 合计 line), but not to notes or to 部门/单位 lines, which carry a colon.
      */
     static List<List<TextLine>> tables(Page page) {
+        boolean ocr = page.origin() == reportingest.layout.PageOrigin.OCR;
         List<TextLine> all = page.lines().stream().filter(l -> !l.words().isEmpty()).toList();
         List<List<TextLine>> out = new ArrayList<>();
         int i = 0;
@@ -58,7 +59,7 @@ final class StreamAreas {
                 } else if (labelAndAmount(all.get(k))) {
                     pairs++;
                     amount |= endsInAmount(all.get(k));
-                } else if (tabularCount == 0 ? !labelOnly(all.get(k), all.get(i)) : !member(all.get(k), all.get(i))) {
+                } else if (tabularCount == 0 ? !labelOnly(all.get(k), all.get(i), ocr) : !member(all.get(k), all.get(i), ocr)) {
                     // two columns of running text are not a table: a run of label-figure lines takes only
                     // label lines without a figure (补充全国社会保障基金) besides, never lines of two text parts
                     break;
@@ -66,7 +67,7 @@ final class StreamAreas {
                 end = k;
             }
             int above = 0;
-            while (start > 0 && member(all.get(start - 1), all.get(i)) && (tabularCount > 0 || above++ < PAIR_HEADER_LINES)
+            while (start > 0 && member(all.get(start - 1), all.get(i), ocr) && (tabularCount > 0 || above++ < PAIR_HEADER_LINES)
                     && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
             boolean table = tabularCount >= MIN_TABULAR || pairs >= MIN_PAIRS && amount;
             if (table && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
@@ -91,10 +92,10 @@ final class StreamAreas {
     }
 
     /** A row label alone (no figure printed on its row) in a run of label-figure lines. */
-    private static boolean labelOnly(TextLine line, TextLine tableLine) {
+    private static boolean labelOnly(TextLine line, TextLine tableLine, boolean ocr) {
         String t = line.text().strip();
         return gaps(line) == 0 && t.length() <= SHORT_CELL && !SENTENCE.matcher(t).find()
-                && typeSize(line) <= 1.2 * typeSize(tableLine);
+                && size(line, ocr) <= 1.2 * size(tableLine, ocr);
     }
 
     private static boolean endsInAmount(TextLine line) {
@@ -108,10 +109,10 @@ final class StreamAreas {
      * A line that may belong to an adjacent table: in the table's type size (not a title), no colon
      * (notes, 部门：, 单位：), and several cells or one short text without sentence punctuation.
      */
-    private static boolean member(TextLine line, TextLine tableLine) {
+    private static boolean member(TextLine line, TextLine tableLine, boolean ocr) {
         String t = line.text();
         if (t.contains(":") || t.contains("：") || LABELLED.matcher(t.replaceAll("\\s", "")).find()
-                || typeSize(line) > 1.2 * typeSize(tableLine)) return false;
+                || size(line, ocr) > 1.2 * size(tableLine, ocr)) return false;
         if (gaps(line) >= 1) return true;
         if (SENTENCE.matcher(t).find()) return false;
         // The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
@@ -147,6 +148,10 @@ final class StreamAreas {
      * where it has words. OCR boxes figures shorter than Chinese characters (a body row of amounts is no smaller
      * type than its header) and boxes a character taller where a stroke or mark joins it, never shorter than it is.
      */
+    private static double size(TextLine l, boolean ocr) {
+        return ocr ? typeSize(l) : height(l);
+    }
+
     static double typeSize(TextLine l) {
         double[] words = l.words().stream().filter(w -> !FIGURE.matcher(w.text().strip()).matches())
                 .mapToDouble(w -> w.bbox().height()).sorted().toArray();

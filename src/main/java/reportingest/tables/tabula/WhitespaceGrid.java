@@ -48,9 +48,11 @@ final class WhitespaceGrid {
     /** The table printed on {@code lines} (top to bottom), or null when it has fewer than two columns. */
     static Fragment build(Page page, List<TextLine> lines) {
         if (lines.isEmpty()) return null;
+        // OCR's words, boxes and marks, not a text layer's, need the rules marked 'on OCR'd pages' below
+        boolean ocr = page.origin() == reportingest.layout.PageOrigin.OCR;
         int bodyStart = lines.size();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches() && figureShaped(w))) {
+            if (lines.get(i).words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches() && (!ocr || figureShaped(w)))) {
                 bodyStart = i;
                 break;
             }
@@ -60,16 +62,14 @@ final class WhitespaceGrid {
         boolean empty = bodyStart == lines.size();
         if (empty) bodyStart = lines.size() - 1;
 
-        // OCR sets a text's characters further apart than a font's spacing (科目 名 称), never as far as the next text
-        double phraseGap = page.origin() == reportingest.layout.PageOrigin.OCR ? PHRASE_GAP_OCR : PHRASE_GAP;
-        List<Cell> head = headerCells(lines.subList(0, bodyStart), phraseGap);
+        List<Cell> head = headerCells(lines.subList(0, bodyStart), ocr);
         List<double[]> cols = new ArrayList<>();
         // A body of one line (an all but empty table's 合计 row) seeds columns with its amounts
         // only: its label is centred under the header's 项目, not printed in a column of its own.
         boolean oneLine = bodyStart == lines.size() - 1;
         if (!empty) {
             for (int i = bodyStart; i < lines.size(); i++) {
-                for (Word w : bodyTexts(lines.get(i))) {
+                for (Word w : ocr ? bodyTexts(lines.get(i)) : lines.get(i).words()) {
                     if (!oneLine || NUMBER.matcher(w.text().strip()).matches()) addSpan(cols, w.bbox());
                 }
             }
@@ -103,7 +103,7 @@ final class WhitespaceGrid {
         if (!empty) {
             List<TextLine> body = lines.subList(bodyStart, lines.size());
             for (int j = 0; j + 1 < cols.size(); j++) {
-                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !headedByLeaf(head, cols, j + 1)) {
+                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !(ocr ? headedByLeaf(head, cols, j + 1) : headed(head, cols, j + 1))) {
                     cols.get(j)[1] = cols.get(j + 1)[1];
                     cols.remove(j + 1);
                 }
@@ -364,16 +364,18 @@ final class WhitespaceGrid {
      * A header line's words joined where only a space separates them: Latin header texts are
      * several words ("Weighted school"), one cell's text; cells are further apart.
      */
-    private static List<Word> phrases(TextLine l, double phraseGap) {
+    private static List<Word> phrases(TextLine l, boolean ocr) {
         List<Word> out = new ArrayList<>();
-        // the line's type size, not a word's: OCR boxes 一 one pixel high and a character with a mark joined taller
+        // on OCR'd pages the line's type size, not a word's: OCR boxes 一 one pixel high and a character with a mark
+        // joined taller; and OCR sets a text's characters further apart than a font's spacing (科目 名 称)
         double[] hs = l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
-        double height = hs.length == 0 ? 0 : hs[hs.length / 2];
+        double lineHeight = hs.length == 0 ? 0 : hs[hs.length / 2];
         for (Word read : l.words()) {
-            Word w = withoutStrayMarks(read);
+            Word w = ocr ? withoutStrayMarks(read) : read;
             if (w == null || w.text().isBlank()) continue;
             Word last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && w.bbox().x() - last.bbox().right() < phraseGap * height) {
+            double gap = ocr ? PHRASE_GAP_OCR * lineHeight : PHRASE_GAP * w.bbox().height();
+            if (last != null && w.bbox().x() - last.bbox().right() < gap) {
                 BBox a = last.bbox(), b = w.bbox();
                 double y0 = Math.min(a.y(), b.y()), y1 = Math.max(a.bottom(), b.bottom());
                 out.set(out.size() - 1, new Word(last.text() + " " + w.text(),
@@ -410,15 +412,15 @@ final class WhitespaceGrid {
     }
 
     /** Header words, a text wrapped over tight lines (same centre or left edge) joined into one cell. */
-    private static List<Cell> headerCells(List<TextLine> lines, double phraseGap) {
+    private static List<Cell> headerCells(List<TextLine> lines, boolean ocr) {
         List<Cell> cells = new ArrayList<>();
         for (TextLine l : lines) {
-            for (Word w : phrases(l, phraseGap)) {
+            for (Word w : phrases(l, ocr)) {
                 Cell into = null;
                 for (Cell c : cells) {
                     Word a = c.lastWord();
                     double gap = w.bbox().y() - a.bbox().bottom();
-                    if (gap >= -WRAP_OVERLAP * w.bbox().height() && gap < WRAP_GAP * w.bbox().height() && centred(a, w)) { into = c; break; }
+                    if (gap >= (ocr ? -WRAP_OVERLAP * w.bbox().height() : -0.5) && gap < WRAP_GAP * w.bbox().height() && centred(a, w)) { into = c; break; }
                 }
                 if (into != null) into.add(w); else cells.add(new Cell(w));
             }

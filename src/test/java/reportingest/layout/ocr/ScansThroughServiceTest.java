@@ -58,8 +58,9 @@ class ScansThroughServiceTest extends ServiceOnTempHome {
         // Measured today: OCR reads the JPEG's title and the TIFF's with one slip (文出决算表); the header's three
         // columns vouch for the form (SCHEMA_FROM_HEADER, provenance). The TIFF's two pages (the same table, the
         // second turned 0.8°) come out as one table, its repeated rows not doubled.
+        // The JPEG's slip is read unsure, so its title is flagged as read (TITLE_UNCERTAIN); the TIFF's is read sure.
         List<String> jpeg = read("document flag METADATA_UNCERTAIN", "document flag COLUMN_MISSING", "document flag SCHEMA_FROM_HEADER",
-                "document flag HIERARCHY_SUM_MISMATCH", "document flag ROW_SUM_MISMATCH", "document flag TOTAL_MISMATCH");
+                "document flag TITLE_UNCERTAIN", "document flag HIERARCHY_SUM_MISMATCH", "document flag ROW_SUM_MISMATCH", "document flag TOTAL_MISMATCH");
         List<String> tiff = read("document flag METADATA_UNCERTAIN", "document flag COLUMN_MISSING", "document flag TABLE_SPLIT_ACROSS_PAGES",
                 "document flag SCHEMA_FROM_HEADER", "document flag HIERARCHY_SUM_MISMATCH", "document flag ROW_SUM_MISMATCH",
                 "document flag TOTAL_MISMATCH");
