@@ -67,21 +67,7 @@ public final class TruthRows {
 
     /** The full rows ({@code full_row=yes}) of the CSV with c01_page in [from, to]. */
     public static List<Row> read(Path csv, int from, int to) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        String table = null, parent = "";
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) continue;
-            String[] f = line.strip().split(",", -1);
-            if (!f[0].equals(table)) { table = f[0]; parent = ""; }
-            String ordinal = ordinal(f[5]);
-            if (ordinal != null) parent = ordinal;
-            int page = Integer.parseInt(f[1]);
-            if (!f[f.length - 1].equals("yes")) continue;
-            if (page < from || page > to) continue;
-            rows.add(new Row(f[0], page, f[5], f[6], ordinal != null ? "" : parent));
-        }
-        return rows;
+        return rows(csv, 0, 1, f -> f[6], from, to);
     }
 
     /**
@@ -89,17 +75,25 @@ public final class TruthRows {
      * ({@code c03_table}), its page ({@code c03_page}), the label, and the first of the numbers its row prints.
      */
     public static List<Row> readSource(Path csv) throws IOException {
+        return rows(csv, 2, 3, f -> f[7].split(" ")[0], Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** The full rows, table and page from the given columns, each under the last numbered line of its table. */
+    private static List<Row> rows(Path csv, int tableColumn, int pageColumn, java.util.function.Function<String[], String> value,
+                                  int from, int to) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         String table = null, parent = "";
         for (String line : lines.subList(1, lines.size())) {
             if (line.isBlank()) continue;
             String[] f = line.strip().split(",", -1);
-            if (!f[2].equals(table)) { table = f[2]; parent = ""; }
+            if (!f[tableColumn].equals(table)) { table = f[tableColumn]; parent = ""; }
             String ordinal = ordinal(f[5]);
             if (ordinal != null) parent = ordinal;
             if (!f[f.length - 1].equals("yes")) continue;
-            rows.add(new Row(f[2], Integer.parseInt(f[3]), f[5], f[7].split(" ")[0], ordinal != null ? "" : parent));
+            int page = Integer.parseInt(f[pageColumn]);
+            if (page < from || page > to) continue;
+            rows.add(new Row(f[tableColumn], page, f[5], value.apply(f), ordinal != null ? "" : parent));
         }
         return rows;
     }
