@@ -52,9 +52,31 @@ final class LineRereader {
             boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
-            out.addAll(after);
+            out.addAll(notReadYet(after, out));
         }
         return out;
+    }
+
+    /**
+     * The words of a second reading that the page does not hold yet. A crop takes in a little of its neighbours (a
+     * header line 4 px under the next, a block's margin over the next word), whose words come back read again: kept
+     * beside the page's own reading they doubled the text of a header cell (小计计, 公务用用车车购置).
+     */
+    static List<OcrWord> notReadYet(List<OcrWord> after, List<OcrWord> page) {
+        List<OcrWord> out = new ArrayList<>(after.size());
+        for (OcrWord w : after) {
+            if (page.stream().noneMatch(p -> sameWord(p, w)) && out.stream().noneMatch(p -> sameWord(p, w))) out.add(w);
+        }
+        return out;
+    }
+
+    /** The same text over mostly the same pixels: half of the smaller box or more. */
+    private static boolean sameWord(OcrWord a, OcrWord b) {
+        if (!a.text().equals(b.text())) return false;
+        long ix = Math.max(0, Math.min(a.right(), b.right()) - Math.max(a.left(), b.left()));
+        long iy = Math.max(0, Math.min(a.bottom(), b.bottom()) - Math.max(a.top(), b.top()));
+        long smaller = Math.min((long) (a.right() - a.left()) * a.height(), (long) (b.right() - b.left()) * b.height());
+        return smaller > 0 && 2 * ix * iy >= smaller;
     }
 
     /** Reads the part's box (with a margin) as one line, scaled to body-text size; boxes in page pixels. */

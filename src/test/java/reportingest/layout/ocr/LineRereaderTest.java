@@ -29,6 +29,21 @@ class LineRereaderTest {
     }
 
     @Test
+    void wordsOfANeighbourThatTheCropTookInAreNotAddedTwice() {
+        // the page's own reading of the header line under the one read again (as seed 173205080's 200-dpi 三公 scan)
+        List<OcrWord> page = List.of(new OcrWord("小", 192, 158, 209, 167, 93), new OcrWord("计", 203, 157, 210, 168, 92),
+                new OcrWord("用", 252, 157, 261, 171, 97));
+        // the second reading of the line 4 px above: its own words, then the neighbour's again, then one twice
+        List<OcrWord> after = List.of(new OcrWord("公务", 302, 152, 364, 161, 96), new OcrWord("计", 202, 158, 209, 167, 93),
+                new OcrWord("用", 247, 158, 264, 167, 97), new OcrWord("车", 331, 151, 341, 165, 97),
+                new OcrWord("车", 332, 152, 341, 165, 90), new OcrWord("小", 240, 158, 250, 167, 90));
+
+        assertThat(LineRereader.notReadYet(after, page)).extracting(OcrWord::text)
+                .as("公务 and 车 are new; 计 and 用 the neighbour's again; 车 once; a 小 elsewhere on the line is new")
+                .containsExactly("公务", "车", "小");
+    }
+
+    @Test
     void aCropIsScaledDownOntoAWhiteMargin() {
         byte[] px = new byte[400 * 200];
         java.util.Arrays.fill(px, (byte) 0xFF);
