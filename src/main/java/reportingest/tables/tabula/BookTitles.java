@@ -18,6 +18,7 @@ import java.util.Set;
  * stands when it and a neighbour form a pair of characters that another table's title of the same book holds with both
  * read surely, or that the catalog's own vocabulary (form titles, subject names) prints. A misread glyph (例依 for 保险,
  * 文出 for 支出, 改府 for 政府) forms no such pair and stays unsure, and its table is flagged; so does a stray mark.
+ * A quote mark (“三公”) OCR always reads unsure stands where the catalog prints one between the same two characters.
  * A contents list's line is one more reading of a title, and the one reading of the same form number.
  */
 final class BookTitles {
@@ -93,6 +94,12 @@ final class BookTitles {
         Set<Integer> confirmed = new HashSet<>();
         String s = r.text();
         for (int i : r.unsure()) {
+            if (quote(s.charAt(i))) {
+                // a quote mark stands where the catalog prints one between the same two characters (拨款“三公”经费)
+                if (i > 0 && i + 1 < s.length() && vocabulary.contains(s.substring(i - 1, i + 1)) && vocabulary.contains(s.substring(i, i + 2)))
+                    confirmed.add(i);
+                continue;
+            }
             if (!confirmable(s.charAt(i))) continue;
             if (i > 0 && confirms(s.substring(i - 1, i + 1), self, sureIn) || i + 1 < s.length() && confirms(s.substring(i, i + 2), self, sureIn))
                 confirmed.add(i);
@@ -103,6 +110,10 @@ final class BookTitles {
     /** Chinese characters, digits and brackets can be read again elsewhere; a speck or a stray letter cannot. */
     private static boolean confirmable(char c) {
         return CaptionText.han(c) || Character.isDigit(c) || "()（）-－—–".indexOf(c) >= 0;
+    }
+
+    private static boolean quote(char c) {
+        return "“”‘’\"".indexOf(c) >= 0;
     }
 
     private boolean confirms(String pair, int self, Map<String, Set<Integer>> sureIn) {

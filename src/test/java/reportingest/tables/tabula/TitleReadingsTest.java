@@ -85,6 +85,17 @@ class TitleReadingsTest {
     }
 
     @Test
+    void quoteMarksStandWhereTheCatalogPrintsThemBetweenTheSameCharacters() {
+        // seed 173205080's 200-dpi 三公 scan: the quotes read at 93 and 92 are marks, so unsure
+        RawTable t = table(read("财政", 97, "拨款", 95, "“", 93, "三", 93, "公", 89, "”", 92, "经", 92, "费", 86, "支出", 97,
+                "决算", 93, "表", 93));
+        assertThat(BookTitles.fromCatalog().confirm(List.of(t)).get(0).titleReading().sure()).isTrue();
+        // a quote mark where the catalog prints none stays a stray mark
+        RawTable stray = table(read("财政", 97, "拨款", 95, "“", 93, "支出", 97, "表", 93));
+        assertThat(BookTitles.fromCatalog().confirm(List.of(stray)).get(0).titleReading().marked()).isEqualTo("财政拨款〔“〕支出表");
+    }
+
+    @Test
     void theCatalogVocabularyLoadsAndHoldsTheFundWords() {
         RawTable t = table(read("社", 96, "会", 60, "保", 60, "险", 96));
         // 社会保险 is printed in subject names (社会保险基金支出, 对社会保险基金补助)
