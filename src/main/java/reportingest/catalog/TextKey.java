@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * Comparison key for printed labels and titles: full-width forms folded to half-width (NFKC),
  * all whitespace (incl. U+3000 and line breaks) and quote marks removed, brackets of every shape read as
- * round ones (OCR reads the （ of 因公出国（境）费 as 〈 or 〔, and printers use 【】 and ［］ for the same). Used only
+ * round ones (OCR reads the （ of 因公出国（境）费 as 〈 or 〔, and printers use 【】 for the same; square brackets
+ * stay, a Word bookmark [bookmark: …] is cut by them). Used only
  * for matching; exported labels keep their printed characters.
  */
 public final class TextKey {
@@ -21,8 +22,8 @@ public final class TextKey {
             if (c == '"' || c == '\'' || c == '\u201C' || c == '\u201D' || c == '\u2018' || c == '\u2019'
                     || c == '\u300C' || c == '\u300D' || c == '\u300E' || c == '\u300F') continue;
             sb.append(switch (c) {
-                case '\u3008', '\u3014', '\u3010', '[' -> '(';
-                case '\u3009', '\u3015', '\u3011', ']' -> ')';
+                case '\u3008', '\u3014', '\u3010' -> '(';
+                case '\u3009', '\u3015', '\u3011' -> ')';
                 default -> c;
             });
         }

@@ -37,6 +37,14 @@ public record TitleReading(String text, List<Integer> unsure, String other, bool
         return new TitleReading(text, left, other, taken);
     }
 
+    /** The same reading with the characters at {@code doubted} not vouched for. */
+    public TitleReading doubted(List<Integer> doubted) {
+        if (doubted.isEmpty()) return this;
+        List<Integer> all = new ArrayList<>(unsure);
+        all.addAll(doubted);
+        return new TitleReading(text, all, other, taken);
+    }
+
     /** Every character vouched for: another reading read the same title. */
     public TitleReading allConfirmed() {
         return new TitleReading(text, List.of(), null, false);

@@ -34,13 +34,27 @@ final class LineRereader {
 
     static List<OcrWord> improve(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> words,
                                  List<RuledCells.Cell> cells) {
+        return improve(engine, image, dpi, words, cells, false);
+    }
+
+    /**
+     * Only the lines where a word {@link #swallows} the print beside it: for a 1-bit page, after its smoothed reading
+     * took from the plain one what smoothing lost (a whole title line on c01 p76, one of its words boxed over four).
+     */
+    static List<OcrWord> improveSwallowing(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> words,
+                                           List<RuledCells.Cell> cells) {
+        return improve(engine, image, dpi, words, cells, true);
+    }
+
+    private static List<OcrWord> improve(TesseractEngine engine, GrayImage image, int dpi, List<OcrWord> words,
+                                         List<RuledCells.Cell> cells, boolean onlySwallowing) {
         // Words touching a cell belong to the table (a stray mark on a ruling between two cells, say).
         List<OcrWord> outside = words.stream()
                 .filter(w -> cells.stream().noneMatch(c -> overlaps(c, w.left(), w.top(), w.right(), w.bottom())))
                 .toList();
         boolean chinese = LatinJunk.chinesePage(words);
         List<List<OcrWord>> doubtful = lineParts(outside).stream()
-                .filter(p -> mean(p) < DOUBTFUL || chinese && LatinJunk.suspect(p))
+                .filter(p -> p.stream().anyMatch(LineRereader::swallows) || !onlySwallowing && (mean(p) < DOUBTFUL || chinese && LatinJunk.suspect(p)))
                 .sorted(Comparator.comparingDouble(LineRereader::mean)).limit(MAX_LINES).toList();
         if (doubtful.isEmpty()) return words;
         List<OcrWord> out = new ArrayList<>(words);
@@ -49,7 +63,10 @@ final class LineRereader {
             List<OcrWord> after = bodyHeight > 0 && medianHeight(before) >= WRAPPED * bodyHeight && besideBodyText(before, words, bodyHeight)
                     ? rereadBlocks(engine, image, dpi, before, cells, bodyHeight)
                     : reread(engine, image, dpi, before, cells);
-            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before) : mean(after) > mean(before);
+            boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before)
+                    // a line that lost print inside a swallowing word: the reading that has it, sure or not (then flagged)
+                    : before.stream().anyMatch(LineRereader::swallows) ? characters(after) > characters(before)
+                    : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
             out.addAll(notReadYet(after, out));
@@ -195,6 +212,20 @@ final class LineRereader {
         int top = line.stream().mapToInt(OcrWord::top).min().orElse(0);
         int bottom = line.stream().mapToInt(OcrWord::bottom).max().orElse(0);
         return Math.min(bottom, w.bottom()) - Math.max(top, w.top()) >= 0.5 * Math.min(w.height(), bottom - top);
+    }
+
+    /**
+     * A word of Chinese whose box is far wider than its characters: the page reading took the print beside it into the
+     * word and read none of it (c01 p76: 预算 boxed over 预算结余决算草案, 草案 lost however sure the line reads).
+     */
+    static boolean swallows(OcrWord w) {
+        int n = w.text().codePointCount(0, w.text().length());
+        return w.height() > 0 && LatinJunk.hasHan(w.text()) && w.text().chars().noneMatch(Character::isDigit)
+                && w.right() - w.left() > (n + 2) * w.height() * 1.2;
+    }
+
+    private static int characters(List<OcrWord> ws) {
+        return ws.stream().mapToInt(w -> w.text().codePointCount(0, w.text().length())).sum();
     }
 
     private static int medianHeight(List<OcrWord> ws) {

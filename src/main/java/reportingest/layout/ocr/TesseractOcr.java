@@ -177,7 +177,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
                 List<OcrWord> read = LineRereader.improve(engine, page, workDpi,
                         CellRereader.improve(engine, page, workDpi, engine.words(page, workDpi), cells), cells);
                 // a 1-bit page: what its smoothed reading lost of the text, from a reading of its own pixels
-                return smoothed != null ? SmoothedReading.merge(read, engine.words(textOnly, workDpi)) : read;
+                return smoothed != null ? LineRereader.improveSwallowing(engine, page, workDpi,
+                        SmoothedReading.merge(read, engine.words(textOnly, workDpi)), cells) : read;
             });
             if (running == OcrEngines.BOTH) {
                 List<OcrWord> tesseract = words;
@@ -194,6 +195,8 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         for (LineSegment l : lines) rulings.add(toPoints(l, ptPerPx));
         // a rule the eraser left (faint, broken) comes back as bars on it: a border, no text of any cell
         int near = Math.max(2, workDpi / 50);
+        // one print, one word: a merge of readings may hold a word twice (c01 p200's 月份份, two 份 on one box)
+        words = LineRereader.notReadYet(words, List.of());
         List<OcrWord> printed = words.stream().filter(w -> !RULE_READ_AS_TEXT.matcher(w.text()).matches()
                 || lines.stream().noneMatch(l -> !l.horizontal() && l.x0() - near <= w.right() && w.left() <= l.x1() + near
                 && l.y0() - near <= w.bottom() && w.top() <= l.y1() + near)).toList();

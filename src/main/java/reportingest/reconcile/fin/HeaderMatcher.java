@@ -148,12 +148,15 @@ public final class HeaderMatcher {
         return unmatched == 1 && seen.equals(expected);
     }
 
-    /** {@link Labels#key} without the stray dots and marks OCR puts at a header word's ends. */
+    /**
+     * {@link Labels#key} without the stray dots and marks OCR puts at a header word's ends; a bracket closing one
+     * the word opens stays (因公出国（境） wrapped before 费 is most of 因公出国（境）费).
+     */
     static String key(String text) {
         String k = Labels.key(text);
         int from = 0, to = k.length();
-        while (from < to && !Character.isLetterOrDigit(k.charAt(from))) from++;
-        while (to > from && !Character.isLetterOrDigit(k.charAt(to - 1))) to--;
+        while (from < to && !Character.isLetterOrDigit(k.charAt(from)) && !(k.charAt(from) == '(' && k.indexOf(')', from) >= 0)) from++;
+        while (to > from && !Character.isLetterOrDigit(k.charAt(to - 1)) && !(k.charAt(to - 1) == ')' && k.lastIndexOf('(', to - 1) >= from)) to--;
         return k.substring(from, to);
     }
 

@@ -52,9 +52,9 @@ final class BookTitles {
      */
     List<RawTable> confirm(List<RawTable> tables, Map<String, TitleReading> contents) {
         List<TitleReading> readings = new ArrayList<>();
-        for (RawTable t : tables) readings.add(t.titleReading());
+        for (RawTable t : tables) readings.add(t.titleReading() == null ? null : lookAlikesDoubted(t.titleReading()));
         List<String> listed = new ArrayList<>(contents.keySet());
-        for (String k : listed) readings.add(contents.get(k));
+        for (String k : listed) readings.add(contents.get(k) == null ? null : lookAlikesDoubted(contents.get(k)));
         // where each pair is read surely: by reading, so that a title never confirms itself
         Map<String, Set<Integer>> sureIn = new HashMap<>();
         for (int t = 0; t < readings.size(); t++) {
@@ -67,7 +67,7 @@ final class BookTitles {
         List<RawTable> out = new ArrayList<>();
         for (int t = 0; t < tables.size(); t++) {
             RawTable raw = tables.get(t);
-            TitleReading r = raw.titleReading();
+            TitleReading r = readings.get(t);
             if (r == null) {
                 out.add(raw);
                 continue;
@@ -79,13 +79,51 @@ final class BookTitles {
                 continue;
             }
             TitleReading second = byPairs(readings.get(tables.size() + at), tables.size() + at, sureIn);
-            if (CaptionText.compact(second.text()).equals(CaptionText.compact(r.text()))) out.add(raw.withTitleReading(own.allConfirmed()));
+            // two readings alike stand, but for a look-alike both may have misread the same way
+            if (CaptionText.compact(second.text()).equals(CaptionText.compact(r.text())))
+                out.add(raw.withTitleReading(own.allConfirmed().doubted(lookAlikes(r.text()))));
             else if (second.sure() && !own.sure())
                 out.add(raw.withTitle(second.text(), new TitleReading(second.text(), List.of(), r.text(), true)));
             else if (own.sure() && !second.sure()) out.add(raw.withTitleReading(own));
             else out.add(raw.withTitleReading(own.besides(second.text())));
         }
         return out;
+    }
+
+    /** Characters OCR reads one for the other however sure it is (收入 read 收人 at 93 by both engines on c01). */
+    private static final Map<Character, String> LOOK_ALIKES = Map.of('人', "入", '入', "人", '己', "已", '已', "己",
+            '未', "末", '末', "未", '土', "士", '士', "土", '千', "干", '干', "千");
+
+    /**
+     * The reading with a character read surely made unsure where it is one of a look-alike pair and neither of its
+     * pairs of characters is in the vocabulary while its look-alike's is (收人决算: 收入 is printed, 收人 and 人决 are
+     * not). Other titles of the book do not vouch here: OCR misreads the same word the same way in title after title.
+     */
+    private TitleReading lookAlikesDoubted(TitleReading r) {
+        List<Integer> doubted = new ArrayList<>(r.unsure());
+        for (int i : lookAlikes(r.text())) if (r.sureAt(i)) doubted.add(i);
+        return doubted.size() == r.unsure().size() ? r : new TitleReading(r.text(), doubted, r.other(), r.taken());
+    }
+
+    /** Where the text holds a look-alike that the vocabulary says is the other one. */
+    private List<Integer> lookAlikes(String s) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < s.length(); i++) {
+            String alikes = LOOK_ALIKES.get(s.charAt(i));
+            if (alikes == null || inVocabulary(s, i, s.charAt(i))) continue;
+            for (char a : alikes.toCharArray()) {
+                if (inVocabulary(s, i, a)) {
+                    out.add(i);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The title with {@code c} at {@code i} has a pair with a neighbour that the vocabulary prints. */
+    private boolean inVocabulary(String s, int i, char c) {
+        return i > 0 && vocabulary.contains("" + s.charAt(i - 1) + c) || i + 1 < s.length() && vocabulary.contains("" + c + s.charAt(i + 1));
     }
 
     /** The reading with the unsure characters that a pair read surely elsewhere, or the vocabulary, vouches for. */

@@ -44,6 +44,16 @@ class LineRereaderTest {
     }
 
     @Test
+    void aChineseWordBoxedOverThePrintBesideItSwallowsIt() {
+        // c01 p76 at 300 dpi: 预算 boxed over 预算结余决算草案 (745 px for two characters 82 px high); 草案 was never read
+        assertThat(LineRereader.swallows(new OcrWord("预算", 868, 623, 1613, 705, 92))).isTrue();
+        assertThat(LineRereader.swallows(new OcrWord("结余", 1068, 619, 1232, 728, 96))).isFalse();
+        // figures and wide spacing of a short word are no swallowing: 科 目 printed spaced out, 2,345.60
+        assertThat(LineRereader.swallows(new OcrWord("科目", 100, 600, 380, 680, 90))).isFalse();
+        assertThat(LineRereader.swallows(new OcrWord("2,345.60", 100, 600, 900, 640, 90))).isFalse();
+    }
+
+    @Test
     void aCropIsScaledDownOntoAWhiteMargin() {
         byte[] px = new byte[400 * 200];
         java.util.Arrays.fill(px, (byte) 0xFF);

@@ -96,6 +96,18 @@ class TitleReadingsTest {
     }
 
     @Test
+    void aLookAlikeReadSurelyIsDoubtedWhereTheVocabularyPrintsTheOther() {
+        // c01 表28 and 表34: 收入 read 收人 at 93, the same in both titles, so they cannot vouch for each other
+        RawTable a = table(read("一般", 96, "公共", 96, "预算", 96, "收人", 93, "决算", 96, "表", 92));
+        RawTable b = table(read("社会", 96, "保险", 96, "基金", 96, "收人", 93, "决算", 96, "表", 92));
+        assertThat(new BookTitles(Set.of("收入", "决算", "预算")).confirm(List.of(a, b)).stream().map(t -> t.titleReading().marked()).toList())
+                .containsExactly("一般公共预算收〔人〕决算表", "社会保险基金收〔人〕决算表");
+        // 人 where the vocabulary prints its pair (人员经费) stands
+        RawTable c = table(read("人员", 96, "经费", 96, "表", 92));
+        assertThat(new BookTitles(Set.of("人员", "收入")).confirm(List.of(c)).get(0).titleReading().sure()).isTrue();
+    }
+
+    @Test
     void theCatalogVocabularyLoadsAndHoldsTheFundWords() {
         RawTable t = table(read("社", 96, "会", 60, "保", 60, "险", 96));
         // 社会保险 is printed in subject names (社会保险基金支出, 对社会保险基金补助)

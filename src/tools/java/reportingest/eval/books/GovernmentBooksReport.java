@@ -32,6 +32,11 @@ public final class GovernmentBooksReport {
                 t.delivered, t.printed, pct(t.delivered, t.printed), t.exact, t.truthRows, t.wrongUnflagged, t.titlesRight,
                 t.titlesCompared, t.titlesWrongFlagged, t.titlesWrongUnflagged, t.titlesRightFlagged));
         out.add("(forms d/p: delivered of printed, 't' where the printed titles are known and only the title as printed counts)");
+        // the silent errors by name, so that a count above 0 can be looked at
+        for (GovernmentBook b : books) {
+            if (b.titles() == null) continue;
+            for (String w : b.titles().wrong()) if (w.startsWith("UNFLAGGED")) out.add("  " + b.file() + ": title " + w);
+        }
         return out;
     }
 
