@@ -52,7 +52,8 @@ final class WhitespaceGrid {
         boolean ocr = page.origin() == reportingest.layout.PageOrigin.OCR;
         int bodyStart = lines.size();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches() && (!ocr || figureShaped(w)))) {
+            TextLine line = lines.get(i);
+            if (line.words().stream().anyMatch(w -> NUMBER.matcher(w.text().strip()).matches() && (!ocr || figureShaped(w) && standsApart(w, line)))) {
                 bodyStart = i;
                 break;
             }
@@ -187,6 +188,19 @@ final class WhitespaceGrid {
      */
     private static boolean figureShaped(Word w) {
         return w.bbox().width() <= 1.2 * w.text().strip().length() * w.bbox().height();
+    }
+
+    /**
+     * An amount stands apart from the words beside it on its line; a digit OCR read among the characters of a garbled
+     * header text (公务 用 车 2 潜行 运行 4 维) touches them, and is no figure to start the body at.
+     */
+    private static boolean standsApart(Word w, TextLine line) {
+        double near = 0.3 * w.bbox().height();
+        for (Word o : line.words()) {
+            if (o == w || o.text().isBlank()) continue;
+            if (o.bbox().x() < w.bbox().right() + near && o.bbox().right() > w.bbox().x() - near) return false;
+        }
+        return true;
     }
 
     /**
