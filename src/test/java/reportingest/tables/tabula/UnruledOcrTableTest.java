@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characters, marks read from specks. The words are real readings (ScanDump's) of generated scans of unruled
  * PDFBox prints, kept in src/test/resources/ocr-words: a 200-dpi colour TIFF and a degraded 150-dpi image PDF of
  * 收入决算表, the wrapped header of a 财政拨款收入支出决算总表 once its two-line texts are read as blocks, and a
- * degraded 300-dpi TIFF of Chromium's print of 基本支出决算明细表 in AR PL UMing.
+ * degraded 300-dpi TIFF of Chromium's print of 基本支出决算明细表 in AR PL UMing, and both engines' reading of a degraded
+ * 200-dpi 三公 table (seed 173205080).
  */
 class UnruledOcrTableTest {
     private static final Pattern WORD = Pattern.compile("\\[(\\S+) @(-?\\d+)-(-?\\d+),(-?\\d+) h(\\d+) c(\\d+)\\]");
@@ -141,6 +142,17 @@ class UnruledOcrTableTest {
         assertThat(tables.get(0).schema()).isEqualTo("income");
         assertThat(tables.get(0).flags()).extracting(reportingest.reconcile.Flag::message)
                 .containsExactly("header names no column for [附属单位上缴收入]");
+    }
+
+    @Test
+    void aDigitReadAmongAGarbledHeadersCharactersDoesNotStartTheBody() throws IOException {
+        // both engines on a degraded 200-dpi 三公 scan: Tesseract's 公务 用 车 2 潜行 运行 4 维 beside PP-OCR's header texts;
+        // taken for the first body line, that header line seeded the amount columns and 8.95 1.57 shared a cell
+        List<List<String>> grid = grid(page("unruled-three-public-both-engines-200dpi-degraded.txt"));
+        List<String> amounts = rowWith(grid, "13.53").stream().filter(c -> !c.isEmpty()).toList();
+        assertThat(amounts).containsExactly("13.53", "11.96", "3.01", "8.95", "1.57", "9.34", "8.83", "8.83", "0.51");
+        assertThat(grid.get(grid.size() - 1)).as("the amounts are the last row").contains("13.53");
+        assertThat(grid.get(0).size()).as("a column for each of the 12 amounts and blanks").isEqualTo(12);
     }
 
     private static List<String> padded(int width, String code, String name, String... amounts) {
