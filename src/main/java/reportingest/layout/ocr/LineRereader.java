@@ -54,7 +54,7 @@ final class LineRereader {
                 .toList();
         boolean chinese = LatinJunk.chinesePage(words);
         List<List<OcrWord>> doubtful = lineParts(outside).stream()
-                .filter(p -> p.stream().anyMatch(LineRereader::swallows) || !onlySwallowing && (mean(p) < DOUBTFUL || chinese && LatinJunk.suspect(p)))
+                .filter(p -> onlySwallowing ? p.stream().anyMatch(LineRereader::swallows) : mean(p) < DOUBTFUL || chinese && LatinJunk.suspect(p))
                 .sorted(Comparator.comparingDouble(LineRereader::mean)).limit(MAX_LINES).toList();
         if (doubtful.isEmpty()) return words;
         List<OcrWord> out = new ArrayList<>(words);
@@ -65,7 +65,7 @@ final class LineRereader {
                     : reread(engine, image, dpi, before, cells);
             boolean better = chinese && LatinJunk.suspect(before) ? LatinJunk.readAsPrint(after, before)
                     // a line that lost print inside a swallowing word: the reading that has it, sure or not (then flagged)
-                    : before.stream().anyMatch(LineRereader::swallows) ? characters(after) > characters(before)
+                    : onlySwallowing ? characters(after) > characters(before)
                     : mean(after) > mean(before);
             if (after.isEmpty() || !better) continue;
             out.removeAll(before);
