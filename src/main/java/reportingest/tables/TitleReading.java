@@ -15,10 +15,17 @@ import java.util.TreeSet;
  * @param other  another reading of the same title that differs from {@code text} (the book's contents list prints each
  *               form's number and title a second time), null where none was read or both agree
  * @param taken  {@code text} is that other reading, taken for the caption's own, which is then {@code other}
+ * @param mendedFrom the caption's reading before its unsure characters were mended from words the book's other titles
+ *               read surely in the same place (社会例依基金 to 社会保险基金), null where nothing was mended; a mended
+ *               title never stands on its own: the mended characters are its unsure ones
  */
-public record TitleReading(String text, List<Integer> unsure, String other, boolean taken) {
+public record TitleReading(String text, List<Integer> unsure, String other, boolean taken, String mendedFrom) {
     public TitleReading {
         unsure = List.copyOf(new TreeSet<>(unsure));
+    }
+
+    public TitleReading(String text, List<Integer> unsure, String other, boolean taken) {
+        this(text, unsure, other, taken, null);
     }
 
     public TitleReading(String text, List<Integer> unsure) {
@@ -34,7 +41,7 @@ public record TitleReading(String text, List<Integer> unsure, String other, bool
     public TitleReading confirmed(Set<Integer> confirmed) {
         List<Integer> left = new ArrayList<>(unsure);
         left.removeAll(confirmed);
-        return new TitleReading(text, left, other, taken);
+        return new TitleReading(text, left, other, taken, mendedFrom);
     }
 
     /** The same reading with the characters at {@code doubted} not vouched for. */
@@ -42,7 +49,7 @@ public record TitleReading(String text, List<Integer> unsure, String other, bool
         if (doubted.isEmpty()) return this;
         List<Integer> all = new ArrayList<>(unsure);
         all.addAll(doubted);
-        return new TitleReading(text, all, other, taken);
+        return new TitleReading(text, all, other, taken, mendedFrom);
     }
 
     /** Every character vouched for: another reading read the same title. */
@@ -52,12 +59,17 @@ public record TitleReading(String text, List<Integer> unsure, String other, bool
 
     /** The same reading beside another one that differs and did not win. */
     public TitleReading besides(String otherReading) {
-        return new TitleReading(text, unsure, otherReading, false);
+        return new TitleReading(text, unsure, otherReading, false, mendedFrom);
     }
 
-    /** Nothing speaks against the title: every character vouched for and no other reading differs. */
+    /** The same reading's text mended: {@code unsure} are the characters put in and those left unsure. */
+    public TitleReading mended(String mendedText, List<Integer> stillUnsure) {
+        return new TitleReading(mendedText, stillUnsure, other, false, text);
+    }
+
+    /** Nothing speaks against the title: every character vouched for, none mended, and no other reading differs. */
     public boolean stands() {
-        return sure() && (other == null || taken);
+        return sure() && mendedFrom == null && (other == null || taken);
     }
 
     /** The title with each run of unsure characters in 〔〕, for a reviewer: 2021年…社会〔例依〕基金… */

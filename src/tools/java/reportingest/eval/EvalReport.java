@@ -120,7 +120,7 @@ public final class EvalReport {
         out.add("eval run: " + label + (source.isEmpty() ? "" : " — " + source));
         if (documents.isEmpty() && errors.isEmpty() && budgets.isEmpty() && !books.isEmpty()) {
             // bin/eval --books DIR alone: no scored documents to tabulate
-            out.addAll(GovernmentBooksReport.lines(books));
+            out.addAll(GovernmentBooksReport.lines(books, listSilentErrors));
             out.add(summaryJson(total(), measures(), pages, seconds));
             return out;
         }
@@ -172,7 +172,7 @@ public final class EvalReport {
         }
         if (!books.isEmpty()) {
             out.add("");
-            out.addAll(GovernmentBooksReport.lines(books));
+            out.addAll(GovernmentBooksReport.lines(books, listSilentErrors));
         }
         out.add(summaryJson(total, m, pages, seconds));
         return out;

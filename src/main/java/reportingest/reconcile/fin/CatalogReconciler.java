@@ -209,8 +209,8 @@ public final class CatalogReconciler implements Reconciler {
     }
 
     /**
-     * An OCR'd title nothing speaks for is exported as read, never repaired by guess, and flagged with its doubtful
-     * characters marked (TITLE_UNCERTAIN); one taken from the contents list's reading, every character of which other
+     * An OCR'd title nothing speaks for is exported as read, or as mended from the other titles of its book, never
+     * repaired by guess, and flagged with its doubtful characters marked (TITLE_UNCERTAIN); one taken from the contents list's reading, every character of which other
      * readings vouch for, keeps the caption's reading in its flag (TITLE_RECONCILED).
      */
     private static ExtractedTable withTitleFlag(ExtractedTable t, RawTable raw) {
@@ -220,6 +220,11 @@ public final class CatalogReconciler implements Reconciler {
         if (reading.taken()) {
             flag = Flag.of(Cells.TITLE_RECONCILED, "title as the contents list reads it, every character vouched for; the "
                     + "table's own caption read: " + reading.other());
+        } else if (reading.mendedFrom() != null) {
+            flag = Flag.of(Cells.TITLE_UNCERTAIN, "title read by OCR with characters nothing confirms, mended from what the "
+                    + "book's other titles read surely in their place (in 〔〕: the characters put in and any left unsure): "
+                    + reading.marked() + "; the caption reads: " + reading.mendedFrom()
+                    + (reading.other() == null ? "" : "; the contents list reads: " + reading.other()));
         } else if (!reading.stands()) {
             flag = Flag.of(Cells.TITLE_UNCERTAIN, "title read by OCR with characters nothing confirms (in 〔〕: low confidence "
                     + "or a stray mark, and no other title of the book nor the catalog reads them so): " + reading.marked()

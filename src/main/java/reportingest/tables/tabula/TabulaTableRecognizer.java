@@ -6,6 +6,7 @@ import reportingest.layout.Page;
 import reportingest.layout.PageOrigin;
 import reportingest.layout.TextLine;
 import reportingest.tables.RawTable;
+import reportingest.tables.TitleReading;
 import reportingest.tables.TableRecognizer;
 
 import java.util.ArrayList;
@@ -62,13 +63,16 @@ public final class TabulaTableRecognizer implements TableRecognizer {
                 log.warn("Table recognition failed on page {}: {}", page.number(), e.toString());
             }
         }
-        // an OCR'd title's unsure characters stand where another title of the book, or its contents line, reads them surely
-        return TitleHolder.TITLES.confirm(Stitcher.stitch(fragments), ContentsTitles.of(positioned));
+        // an OCR'd title's unsure characters stand where another title of the book, or its contents line, reads them
+        // surely; those that still do not are mended where the other readings print one thing in their place
+        Map<String, TitleReading> contents = ContentsTitles.of(positioned);
+        return TitleHolder.MENDER.mend(TitleHolder.TITLES.confirm(Stitcher.stitch(fragments), contents), contents);
     }
 
     /** The catalog's vocabulary, loaded once when a page is first recognised. */
     private static final class TitleHolder {
         static final BookTitles TITLES = BookTitles.fromCatalog();
+        static final TitleMender MENDER = TitleMender.fromCatalog();
     }
 
     private static Set<String> runningLines(List<Page> pages) {

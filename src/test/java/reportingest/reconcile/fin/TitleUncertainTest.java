@@ -52,6 +52,19 @@ class TitleUncertainTest {
     }
 
     @Test
+    void aMendedTitleIsExportedMendedAndStillFlaggedWithTheCaptionsReading() {
+        String mended = "2021年济南高新区社会保险基金预算支出决算草案表";
+        RawTable raw = table(null).withTitle(mended, new TitleReading(MISREAD, List.of(12, 13)).mended(mended, List.of(12, 13)));
+        List<ExtractedTable> out = new CatalogReconciler(Catalog.load()).reconcile(List.of(), List.of(raw)).tables();
+        assertThat(out.get(0).title()).isEqualTo(mended);
+        List<Flag> flags = out.get(0).flags().stream().filter(f -> f.code().equals(Cells.TITLE_UNCERTAIN)).toList();
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).message()).contains("2021年济南高新区社会〔保险〕基金预算支出决算草案表")
+                .endsWith("; the caption reads: " + MISREAD);
+        assertThat(flags.get(0).asksForReview()).isTrue();
+    }
+
+    @Test
     void twoReadingsThatDifferAreBothInTheFlag() {
         String other = "2021年济南高新区社会保险基金预算支出决算草案表";
         List<Flag> flags = titleFlags(table(new TitleReading(MISREAD, List.of(), other, false)));

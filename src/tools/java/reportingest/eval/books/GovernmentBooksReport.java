@@ -12,7 +12,10 @@ public final class GovernmentBooksReport {
 
     private GovernmentBooksReport() {}
 
-    public static List<String> lines(List<GovernmentBook> books) {
+    public static List<String> lines(List<GovernmentBook> books) { return lines(books, false); }
+
+    /** @param everyWrongTitle also list the titles read wrong but flagged (to study what OCR does to them) */
+    public static List<String> lines(List<GovernmentBook> books, boolean everyWrongTitle) {
         List<String> out = new ArrayList<>();
         out.add("government books (政府预算/决算; forms as printed: number, title, unit, span; truth rows: exact/wrong flagged/wrong unflagged/missing)");
         out.add(String.format(ROW, "book", "pages", "forms", "doubled", "unnum", "tables", "unknwn",
@@ -35,7 +38,7 @@ public final class GovernmentBooksReport {
         // the silent errors by name, so that a count above 0 can be looked at
         for (GovernmentBook b : books) {
             if (b.titles() == null) continue;
-            for (String w : b.titles().wrong()) if (w.startsWith("UNFLAGGED")) out.add("  " + b.file() + ": title " + w);
+            for (String w : b.titles().wrong()) if (everyWrongTitle || w.startsWith("UNFLAGGED")) out.add("  " + b.file() + ": title " + w);
         }
         return out;
     }
