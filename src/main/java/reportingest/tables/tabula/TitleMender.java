@@ -79,8 +79,9 @@ final class TitleMender {
             int end = i;
             while (end < s.length() - 1 && s.charAt(end) == UNSURE) end++;
             String run = r.text().substring(i - 1, end - 1);
-            String fill = fill(s, i, end, book);
-            if (fill == null && noneBetween(s, i, end, book)) fill = fill(s, i, end, catalog);
+            boolean chinese = run.codePoints().anyMatch(CaptionText::han);
+            String fill = fill(s, i, end, book, chinese);
+            if (fill == null && noneBetween(s, i, end, book, chinese)) fill = fill(s, i, end, catalog, chinese);
             if (fill == null || fill.equals(run) || dropsPrint(run, fill)) fill = run;
             else changed = true;
             for (int k = 0; k < fill.length(); k++) unsure.add(text.length() + k);
@@ -91,14 +92,14 @@ final class TitleMender {
     }
 
     /** What the sources print, and only that, between the sure context around s[from, to); null where none or several. */
-    private static String fill(String s, int from, int to, List<String> sources) {
-        Set<String> fills = between(s, from, to, sources);
+    private static String fill(String s, int from, int to, List<String> sources, boolean chinese) {
+        Set<String> fills = between(s, from, to, sources, chinese);
         return fills == null || fills.size() != 1 ? null : fills.iterator().next();
     }
 
     /** The book prints nothing between the run's context: only then may the catalog speak. */
-    private static boolean noneBetween(String s, int from, int to, List<String> book) {
-        Set<String> fills = between(s, from, to, book);
+    private static boolean noneBetween(String s, int from, int to, List<String> book, boolean chinese) {
+        Set<String> fills = between(s, from, to, book, chinese);
         return fills != null && fills.isEmpty();
     }
 
@@ -108,10 +109,12 @@ final class TitleMender {
      * kept short on purpose: a longer one would favour the words of titles printed beside similar ones (市级 收入 over
      * 全市 支出), not the words printed here.
      */
-    private static Set<String> between(String s, int from, int to, List<String> sources) {
-        if (sure(s, from - CONTEXT, from) && sure(s, to, to + CONTEXT))
-            return fills(s.substring(from - CONTEXT, from), s.substring(to, to + CONTEXT), to - from, sources);
-        return null;
+    private static Set<String> between(String s, int from, int to, List<String> sources, boolean chinese) {
+        if (!sure(s, from - CONTEXT, from) || !sure(s, to, to + CONTEXT)) return null;
+        Set<String> fills = fills(s.substring(from - CONTEXT, from), s.substring(to, to + CONTEXT), to - from, sources);
+        // a run without a Chinese character is specks and stray marks (收支EY情况): it never becomes Chinese characters
+        if (!chinese) fills.removeIf(f -> f.codePoints().anyMatch(CaptionText::han));
+        return fills;
     }
 
     private static Set<String> fills(String before, String after, int longest, List<String> sources) {

@@ -92,6 +92,16 @@ class TitleMenderTest {
     }
 
     @Test
+    void strayMarksAreMendedToNothingNeverToChineseCharacters() {
+        // p176 表83: 收支EY情况; the book prints 收支情况 (表87) and 收支完成情况 (表113): EY was no pair of characters
+        TitleReading r = read("资金", 93, "收", 93, "支", 92, "EY", 66, "情况", 93, "表", 93);
+        List<TitleReading> out = mended(NO_CATALOG, r, sure("管理资金收支情况表"), sure("济南市分级次收支完成情况表"));
+        assertThat(out.get(0).text()).isEqualTo("资金收支情况表");
+        // where the book prints only characters there, the marks stay as read
+        assertThat(mended(NO_CATALOG, r, sure("济南市分级次收支完成情况表")).get(0)).isEqualTo(r);
+    }
+
+    @Test
     void twoWordsBetweenTheSameCharactersMendNothingHoweverLikeTheRestOfTheTitles() {
         // between 社会 and 基金 the book prints 保险 and 保障: a title like one of them in every other word does not decide
         TitleReading r = read("全市", 96, "社会", 96, "例依", 20, "基金", 96, "收入", 96, "表", 92);
