@@ -108,6 +108,15 @@ public final class CatalogReconciler implements Reconciler {
     }
 
     /**
+     * A numbered form with its unit line and rows, every figure left blank (c01 表87: 2021年济南新旧动能转换起步区财政专户
+     * 管理资金收支情况表, 单位：万元, its lines 一、行政事业性收费收入 … 收入总计 printed, no fund to report): the form is
+     * printed, so it is delivered, empty; a list of units has no form number or no unit.
+     */
+    static boolean emptyForm(RawTable raw) {
+        return raw.formNo() != null && TableUnits.of(raw) != null && raw.rows().size() >= 2;
+    }
+
+    /**
      * A cell reading as a number (not guessed). Under a unit line (单位：万元) even 1, 2, 3 are amounts: a fund
      * of a small district prints 上年结转收入 2 and 收入总计 3 (万元).
      */
@@ -153,7 +162,7 @@ public final class CatalogReconciler implements Reconciler {
                 schema = HeaderSchemas.identifyByShortTitleWithSlip(catalog, raw);
                 if (schema.isPresent()) fromHeader = HeaderSchemas.slipFlag(raw, schema.get());
             }
-            if (schema.isEmpty() && !holdsAmounts(raw)) {
+            if (schema.isEmpty() && !holdsAmounts(raw) && !emptyForm(raw)) {
                 // a list of units or projects (序号/单位名称/备注): nothing to reconcile, nothing to review
                 LOG.info("table '{}' (page {}) holds no amounts; not a financial table, not stored", raw.title(), raw.pageFrom());
                 continue;
