@@ -100,9 +100,7 @@ final class BookTitles {
      * not). Other titles of the book do not vouch here: OCR misreads the same word the same way in title after title.
      */
     private TitleReading lookAlikesDoubted(TitleReading r) {
-        List<Integer> doubted = new ArrayList<>(r.unsure());
-        for (int i : lookAlikes(r.text())) if (r.sureAt(i)) doubted.add(i);
-        return doubted.size() == r.unsure().size() ? r : new TitleReading(r.text(), doubted, r.other(), r.taken());
+        return r.doubted(lookAlikes(r.text()));
     }
 
     /** Where the text holds a look-alike that the vocabulary says is the other one. */
