@@ -99,6 +99,23 @@ class EvalMeasuresTest {
     }
 
     @Test
+    void aTruthJudgesOnlyTheUnitsItLists() {
+        // a generated document's truth lists its amounts (万元) and not the shares its text prints (，占84.23%)
+        ObjectNode truth = Exports.MAPPER.createObjectNode();
+        truth.putArray("narrative_facts").addObject().put("figure", "基本支出").put("value", "1554.65").put("unit", "万元").put("year", 2024);
+        ObjectNode export = Exports.MAPPER.createObjectNode();
+        ArrayNode facts = export.putArray("narrative_facts");
+        facts.addObject().put("figure", "基本支出").put("value", "1554.65").put("unit", "万元").put("year", 2024);
+        facts.addObject().put("figure", "基本支出.占比").put("value", "84.23").put("unit", "%").put("year", 2024);
+        assertThat(NarrativeComparator.compare(export.path("narrative_facts"), truth.path("narrative_facts")))
+                .isEqualTo(new NarrativeCounts(1, 1, 0, 0, 0));
+        // an amount the truth does not list is invented
+        facts.addObject().put("figure", "项目支出").put("value", "291.03").put("unit", "万元").put("year", 2024);
+        assertThat(NarrativeComparator.compare(export.path("narrative_facts"), truth.path("narrative_facts")))
+                .isEqualTo(new NarrativeCounts(1, 1, 0, 0, 1));
+    }
+
+    @Test
     void aFigureStatedTwiceWithTwoValuesPairsEachStatementWithItsOwnValue() {
         ObjectNode export = Exports.asExport(TRUTH);
         ArrayNode facts = (ArrayNode) export.path("narrative_facts");

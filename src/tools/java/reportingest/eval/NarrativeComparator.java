@@ -5,9 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,6 +20,9 @@ import java.util.function.Function;
  * scope, unit and value; then same figure, year and scope; then same figure and year. A paired fact
  * is right when value and unit agree, else wrong; an unpaired truth fact is missing, an unpaired
  * export fact invented (a figure the text does not state, or a name the truth does not use).
+ * A truth judges only the units it lists: the generator's truths list the amounts (万元) and not
+ * the shares its text also prints (财政拨款收入…，占100.00%), so an export's 占比 facts are not
+ * scored against them; the seeds' truths list both, and judge both.
  */
 final class NarrativeComparator {
     private NarrativeComparator() {}
@@ -29,7 +34,10 @@ final class NarrativeComparator {
 
     static NarrativeCounts compare(JsonNode exportFacts, JsonNode truthFacts) {
         List<JsonNode> truth = ExportComparator.elements(truthFacts);
-        List<JsonNode> export = ExportComparator.elements(exportFacts);
+        Set<String> units = new HashSet<>();
+        for (JsonNode t : truth) units.add(Labels.key(t.get("unit")));
+        List<JsonNode> export = ExportComparator.elements(exportFacts).stream()
+                .filter(f -> truth.isEmpty() || units.contains(Labels.key(f.get("unit")))).toList();
         int[] partner = new int[truth.size()];
         Arrays.fill(partner, -1);
         boolean[] used = new boolean[export.size()];
