@@ -154,7 +154,7 @@ public final class CodedTableParser implements TableParser {
         List<Grid.Column> cols = new ArrayList<>();
         for (int c = 0; c < grid.width(); c++) cols.add(Grid.codedRole(c, paths.get(c), schema, schema.columns()));
         List<RawRow> body = grid.rows().subList(start, grid.rows().size());
-        cols = Grid.byElimination(Grid.joinSplitHeaders(Grid.sectionBetweenClassAndItem(Grid.labelRolesFromContent(Grid.dropDuplicates(cols), body), body),
+        cols = Grid.byElimination(Grid.joinSplitHeaders(Grid.classBeforeSectionAndItem(Grid.sectionBetweenClassAndItem(Grid.labelRolesFromContent(Grid.dropDuplicates(cols), body), body), body),
                 schema.columns(), body),
                 schema.columns());
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;

@@ -274,6 +274,32 @@ public final class Grid {
         return cols;
     }
 
+    /**
+     * A code printed over 类 | 款 | 项 columns whose 类 heading OCR read into the line above (支出功能分类科目编码类 over
+     * the three, nothing over the first): the column left of the 款 and 项 columns, holding three-digit codes in most
+     * filled body cells (208, 210, 212), is the 类. Without it the class codes are dropped (208 | 05 | 01 read as 0501).
+     */
+    public static List<Column> classBeforeSectionAndItem(List<Column> cols, List<RawRow> body) {
+        if (cols.stream().anyMatch(c -> c.role() == Role.CODE_CLASS)) return cols;
+        List<Column> out = new ArrayList<>(cols);
+        for (int i = 0; i + 2 < out.size(); i++) {
+            Column first = out.get(i);
+            boolean open = first.role() == Role.CODE || first.role() == Role.NONE || first.role() == Role.UNMATCHED;
+            if (!open || out.get(i + 1).role() != Role.CODE_SECTION || out.get(i + 2).role() != Role.CODE_ITEM) continue;
+            int filled = 0, classes = 0;
+            for (RawRow r : body) {
+                if (first.index() >= r.cells().size()) continue;
+                String t = r.cells().get(first.index()).text().replaceAll("\\s", "");
+                if (t.isEmpty() || t.contains("合计") || t.contains("总计")) continue;
+                filled++;
+                if (Labels.digitsFromConfusions(t).matches("\\d{3}")) classes++;
+            }
+            if (filled >= 2 && classes * 10 >= filled * 6) out.set(i, new Column(first.index(), Role.CODE_CLASS, null, first.path()));
+            return out;
+        }
+        return cols;
+    }
+
     /** Share of the column's filled body cells that are budget codes ({@code codes}) or non-numeric text. */
     private static double share(List<RawRow> body, int col, boolean codes) {
         int filled = 0, hits = 0;

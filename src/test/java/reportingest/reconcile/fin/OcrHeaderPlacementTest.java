@@ -203,6 +203,27 @@ class OcrHeaderPlacementTest {
     }
 
     /**
+     * 类 | 款 | 项 columns whose 类 heading OCR read into the line above (支出功能分类科目编码类, a 200-dpi colour TIFF of
+     * seed 314159265): the first column, holding three-digit codes, is the 类, and the codes keep their class.
+     */
+    @Test
+    void aCodeClassColumnWhoseHeadingWentIntoTheLineAboveStillGivesItsParts() {
+        ExtractedTable t = one("一般公共预算财政拨款支出决算表",
+                "支出功能分类科目编码类|||项目|本年支出||",
+                "|款|项|科目名称|小计|基本支出|项目支出",
+                "|||合计|170.86|149.82|21.04",
+                "208|||社会保障和就业支出|149.82|149.82|",
+                "208|05||行政事业单位养老支出|149.82|149.82|",
+                "208|05|01|行政单位离退休|149.82|149.82|",
+                "210|||卫生健康支出|21.04||21.04",
+                "210|11||行政事业单位医疗|21.04||21.04",
+                "210|11|01|行政单位医疗|21.04||21.04");
+        assertThat(t.rows()).extracting(r -> r.key().get("code"))
+                .containsExactly(null, "208", "20805", "2080501", "210", "21011", "2101101");
+        assertThat(t.rows()).allSatisfy(r -> assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED));
+    }
+
+    /**
      * 行次 read 行 over the 收入 side's line numbers and 政府性基金预算财政拨款 read ee (a 150-dpi colour scan): the line
      * numbers are still the 收入 side's, its 金额 column stays on its side, and the garbled heading is placed between
      * its catalog neighbours.
