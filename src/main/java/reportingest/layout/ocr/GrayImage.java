@@ -126,6 +126,20 @@ final class GrayImage {
         return Math.max(PRINT_INK, Math.min(otsu, median - PAPER_MARGIN));
     }
 
+    /**
+     * Fewer print pixels than one small character has: a blank page (a separator sheet, the back of a leaf), whose
+     * paper noise OCR would read as thousands of specks for half a minute (seed 314159265's blank TIFF frame, no
+     * pixel under 220: 36 s).
+     */
+    static final int BLANK_INK_PIXELS = 50;
+
+    /** No pixel of print: nothing darker than {@link #inkLevel()} but a few specks. */
+    boolean blank() {
+        int level = inkLevel(), n = 0;
+        for (byte b : pixels) if ((b & 0xFF) < level && ++n >= BLANK_INK_PIXELS) return false;
+        return true;
+    }
+
     /** The paper's gray level: the median pixel (print covers far less than half of a page). */
     int paperLevel() {
         long[] hist = new long[256];

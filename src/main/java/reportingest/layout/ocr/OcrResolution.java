@@ -46,7 +46,9 @@ final class OcrResolution {
         int w = Math.max(1, (int) Math.round(image.width() * scale));
         int h = Math.max(1, (int) Math.round(image.height() * scale));
         BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        var op = new AffineTransformOp(AffineTransform.getScaleInstance(scale, scale), new RenderingHints(
+        // the scale that maps the rounded size onto the image exactly: at the nominal one the last column or row
+        // of a 1653-pixel page at 1.5 (2479.5, rounded up) falls outside it and came out black, a rule on every page
+        var op = new AffineTransformOp(AffineTransform.getScaleInstance((double) w / image.width(), (double) h / image.height()), new RenderingHints(
                 RenderingHints.KEY_INTERPOLATION, scale > 1 ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
                 : RenderingHints.VALUE_INTERPOLATION_BILINEAR));
         op.filter(image.asBufferedImage(), dst);

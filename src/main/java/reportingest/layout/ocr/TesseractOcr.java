@@ -134,6 +134,11 @@ public final class TesseractOcr implements ImageOcr, AutoCloseable {
         int workDpi = OcrResolution.workingDpi(dpi, image.getWidth(), image.getHeight(), budget);
         GrayImage gray = OcrResolution.resample(GrayImage.of(image), dpi, workDpi);
         double width = image.getWidth() * 72.0 / dpi, height = image.getHeight() * 72.0 / dpi;
+        if (gray.blank()) {
+            log.info("page {}: blank, no print on it; nothing to read", pageNumber);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            return new OcrReading(new Page(pageNumber, width, height, PageOrigin.OCR, List.of(), List.of()), 0, 0, 0, ms, 0);
+        }
         OcrReading upright = read(gray, pageNumber, dpi, width, height, workDpi, start);
         if (orientation == null || !doubtful(upright.page())) return upright;
         // a page read as it lies gives words of little confidence when its print is turned on the sheet (a

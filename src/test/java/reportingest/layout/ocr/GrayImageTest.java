@@ -66,6 +66,26 @@ class GrayImageTest {
     }
 
     @Test
+    void aBlankPageIsBlankAndOneSmallMarkOfPrintIsNot() {
+        assertThat(page(247, 247, 0, 6).blank()).isTrue();
+        // a stroke of 60 pixels (less than a small character has) is print
+        byte[] px = new byte[400 * 300];
+        java.util.Arrays.fill(px, (byte) 247);
+        for (int y = 100; y < 110; y++) for (int x = 200; x < 206; x++) px[y * 400 + x] = 20;
+        assertThat(new GrayImage(400, 300, px).blank()).isFalse();
+    }
+
+    @Test
+    void resamplingToTheWorkingResolutionLeavesNoDarkEdge() {
+        // 1653 px at 1.5 is 2479.5: the last column fell outside the image and came out black, a rule on every page
+        byte[] px = new byte[1653 * 7];
+        java.util.Arrays.fill(px, (byte) 250);
+        GrayImage up = OcrResolution.resample(new GrayImage(1653, 7, px), 200, 300);
+        assertThat(up.width()).isEqualTo(2480);
+        for (int y = 0; y < up.height(); y++) for (int x = 0; x < up.width(); x++) assertThat(up.at(x, y)).as("(%d,%d)", x, y).isGreaterThan(240);
+    }
+
+    @Test
     void aOneBitPageIsBilevelAndSmoothedToGrayAtItsEdges() {
         byte[] px = new byte[20 * 20];
         java.util.Arrays.fill(px, (byte) 0xFF);

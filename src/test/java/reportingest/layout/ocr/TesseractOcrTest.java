@@ -140,6 +140,19 @@ class TesseractOcrTest {
     }
 
     @Test
+    void aBlankNoisyPageIsNotReadAndHoldsNoWord() {
+        // a blank A4 leaf scanned at 200 dpi: paper at 247 with noise, nothing darker than 220
+        var img = new java.awt.image.BufferedImage(1654, 2339, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        var raster = img.getRaster();
+        java.util.Random r = new java.util.Random(3);
+        for (int y = 0; y < img.getHeight(); y++) for (int x = 0; x < img.getWidth(); x++) raster.setSample(x, y, 0, 240 + r.nextInt(15));
+        OcrReading blank = ocr.readMeasured(img, 7, 200);
+        assertThat(blank.page().lines()).isEmpty();
+        assertThat(blank.page().width()).isCloseTo(595.4, within(0.5));
+        assertThat(blank.ocrMillis()).isZero();
+    }
+
+    @Test
     void missingLanguageModelIsReportedWhenTheReaderIsCreated() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TesseractOcr(TESSDATA, "chi_sim+klingon"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("klingon.traineddata");
