@@ -106,17 +106,19 @@ final class BookTitles {
     /** Where the text holds a look-alike that the vocabulary says is the other one. */
     private List<Integer> lookAlikes(String s) {
         List<Integer> out = new ArrayList<>();
-        for (int i = 0; i < s.length(); i++) {
-            String alikes = LOOK_ALIKES.get(s.charAt(i));
-            if (alikes == null || inVocabulary(s, i, s.charAt(i))) continue;
-            for (char a : alikes.toCharArray()) {
-                if (inVocabulary(s, i, a)) {
-                    out.add(i);
-                    break;
-                }
-            }
-        }
+        for (int i = 0; i < s.length(); i++) if (vouchedLookAlike(s, i) != null) out.add(i);
         return out;
+    }
+
+    /**
+     * The look-alike of {@code s[i]} that forms a pair the vocabulary prints with a neighbour, where {@code s[i]}
+     * forms none (收人决算: 入, of 收入); null where there is none.
+     */
+    Character vouchedLookAlike(String s, int i) {
+        String alikes = LOOK_ALIKES.get(s.charAt(i));
+        if (alikes == null || inVocabulary(s, i, s.charAt(i))) return null;
+        for (char a : alikes.toCharArray()) if (inVocabulary(s, i, a)) return a;
+        return null;
     }
 
     /** The title with {@code c} at {@code i} has a pair with a neighbour that the vocabulary prints. */

@@ -72,7 +72,7 @@ public final class TabulaTableRecognizer implements TableRecognizer {
     /** The catalog's vocabulary, loaded once when a page is first recognised. */
     private static final class TitleHolder {
         static final BookTitles TITLES = BookTitles.fromCatalog();
-        static final TitleMender MENDER = TitleMender.fromCatalog();
+        static final TitleMender MENDER = TitleMender.fromCatalog(TITLES);
     }
 
     private static Set<String> runningLines(List<Page> pages) {

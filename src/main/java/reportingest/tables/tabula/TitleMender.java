@@ -17,7 +17,8 @@ import java.util.Set;
  * them differently each time (例依, 仇人给, 例倍 for 保险): a run of unsure characters between sure ones is replaced by
  * what other readings print between the same sure characters, when they print exactly one thing there (社会例依基金 to
  * 社会保险基金, 专户Y管理 to 专户管理, 预算文出 to 预算支出, never 收入 or 支出 where both are printed beside the same
- * words). The catalog's form titles and subject names are asked only where the book prints nothing there. A mended
+ * words). The catalog's form titles and subject names are asked only where the book prints nothing there, and a
+ * look-alike the vocabulary names (收人 for 收入) where neither speaks. A mended
  * title is still a title OCR was unsure of: it stays flagged, the caption's reading kept beside it.
  */
 final class TitleMender {
@@ -26,17 +27,23 @@ final class TitleMender {
     private static final char UNSURE = '\u0000', START = '\u0002', END = '\u0003';
 
     private final List<String> catalog;
+    private final BookTitles vocabulary;
 
-    TitleMender(List<String> catalog) {
+    /**
+     * @param catalog    words asked where the book prints nothing in a run's place
+     * @param vocabulary whose look-alikes (人 for 入) mend a character where nothing else does
+     */
+    TitleMender(List<String> catalog, BookTitles vocabulary) {
         this.catalog = catalog.stream().map(c -> START + c + END).toList();
+        this.vocabulary = vocabulary;
     }
 
     /** The catalog's form titles and subject names. */
-    static TitleMender fromCatalog() {
+    static TitleMender fromCatalog(BookTitles vocabulary) {
         Set<String> words = new LinkedHashSet<>(Catalog.load().titlesLongestFirst());
         LabelCatalog labels = LabelCatalog.load();
         for (String system : List.of("function", "economic")) labels.codes(system).values().forEach(words::addAll);
-        return new TitleMender(new ArrayList<>(words));
+        return new TitleMender(new ArrayList<>(words), vocabulary);
     }
 
     /**
@@ -82,6 +89,11 @@ final class TitleMender {
             boolean chinese = run.codePoints().anyMatch(CaptionText::han);
             String fill = fill(s, i, end, book, chinese);
             if (fill == null && noneBetween(s, i, end, book, chinese)) fill = fill(s, i, end, catalog, chinese);
+            // a look-alike read the same way in every title (收人 for 收入, by both engines on c01): the vocabulary's
+            if (fill == null && end - i == 1) {
+                Character alike = vocabulary.vouchedLookAlike(r.text(), i - 1);
+                if (alike != null) fill = alike.toString();
+            }
             if (fill == null || fill.equals(run) || dropsPrint(run, fill)) fill = run;
             else changed = true;
             for (int k = 0; k < fill.length(); k++) unsure.add(text.length() + k);

@@ -9,6 +9,7 @@ import reportingest.tables.TitleReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * confidences as Tesseract gave them on the scan c01 (#21).
  */
 class TitleMenderTest {
-    private static final TitleMender NO_CATALOG = new TitleMender(List.of());
+    private static final TitleMender NO_CATALOG = new TitleMender(List.of(), new BookTitles(Set.of()));
 
     private static TitleReading read(Object... wordsAndConfidences) {
         List<Word> words = new ArrayList<>();
@@ -113,7 +114,7 @@ class TitleMenderTest {
     void aTitleNeverMendsItselfAndTheCatalogSpeaksOnlyWhereTheBookIsSilent() {
         TitleReading alone = read("一般", 96, "公共", 96, "预算", 96, "文", 54, "出", 93, "表", 92);
         assertThat(mended(NO_CATALOG, alone).get(0)).isEqualTo(alone);
-        TitleMender catalog = new TitleMender(List.of("一般公共预算支出表"));
+        TitleMender catalog = new TitleMender(List.of("一般公共预算支出表"), new BookTitles(Set.of()));
         assertThat(mended(catalog, alone).get(0).text()).isEqualTo("一般公共预算支出表");
         // the book reads 文出 there surely (a different form): the catalog is not asked, and the title stays as read
         assertThat(mended(catalog, alone, sure("一般公共预算文出表")).get(0).text()).isEqualTo("一般公共预算文出表");
@@ -128,6 +129,19 @@ class TitleMenderTest {
         assertThat(TitleMender.dropsPrint("仇人给", "保险")).isFalse();
         assertThat(TitleMender.dropsPrint("|二", "性")).isFalse();
         assertThat(TitleMender.dropsPrint("EY", "")).isFalse();
+    }
+
+    @Test
+    void aLookAlikeReadSoInEveryTitleIsMendedToTheOneTheVocabularyPrints() {
+        // c01 表28 and 表34 with both engines: 收入 read 收人 at 93 in every title, so no title reads it surely
+        TitleReading r = read("一般", 96, "公共", 96, "预算", 96, "收人", 93, "决算", 96, "表", 92);
+        TitleReading other = read("社会", 96, "保险", 96, "基金", 96, "收人", 93, "决算", 96, "表", 92);
+        BookTitles vocabulary = new BookTitles(Set.of("收入", "决算", "预算"));
+        List<RawTable> confirmed = vocabulary.confirm(List.of(table(r), table(other)));
+        List<RawTable> out = new TitleMender(List.of(), vocabulary).mend(confirmed, Map.of());
+        assertThat(out).extracting(RawTable::title).containsExactly("一般公共预算收入决算表", "社会保险基金收入决算表");
+        assertThat(out.get(0).titleReading().marked()).isEqualTo("一般公共预算收〔入〕决算表");
+        assertThat(out.get(0).titleReading().mendedFrom()).isEqualTo("一般公共预算收人决算表");
     }
 
     @Test
