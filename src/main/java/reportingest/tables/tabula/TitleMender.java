@@ -159,14 +159,17 @@ final class TitleMender {
         return true;
     }
 
+    /** Brackets OCR reads unsure are print all the same: a title prints (基本) where another prints 基本 unbracketed. */
+    private static final String BRACKETS = "()（）〈〉〔〕[]【】";
+
     /**
-     * The fill is what the run's characters and digits leave with some of them dropped (年末市级 to 年市级, where other
-     * titles print no 末): a character OCR was unsure of may be a misread one, but not one the book's other titles
-     * merely do not print. Stray marks and letters (专户Y管理) may go.
+     * The fill is what the run's characters, digits and brackets leave with some of them dropped (年末市级 to 年市级,
+     * where other titles print no 末; 预算(基本) to 预算基本): a character OCR was unsure of may be a misread one, but not
+     * one the book's other titles merely do not print. Stray marks and letters (专户Y管理) may go.
      */
     static boolean dropsPrint(String run, String fill) {
         StringBuilder print = new StringBuilder();
-        for (char c : run.toCharArray()) if (CaptionText.han(c) || Character.isDigit(c)) print.append(c);
+        for (char c : run.toCharArray()) if (CaptionText.han(c) || Character.isDigit(c) || BRACKETS.indexOf(c) >= 0) print.append(c);
         if (fill.length() >= print.length()) return false;
         int k = 0;
         for (int i = 0; i < print.length() && k < fill.length(); i++) if (print.charAt(i) == fill.charAt(k)) k++;

@@ -83,6 +83,11 @@ class GrayImageTest {
         GrayImage up = OcrResolution.resample(new GrayImage(1653, 7, px), 200, 300);
         assertThat(up.width()).isEqualTo(2480);
         for (int y = 0; y < up.height(); y++) for (int x = 0; x < up.width(); x++) assertThat(up.at(x, y)).as("(%d,%d)", x, y).isGreaterThan(240);
+        // a 72-dpi page read at 300: more than one column past the last pixel's middle
+        byte[] small = new byte[101 * 9];
+        java.util.Arrays.fill(small, (byte) 250);
+        GrayImage big = OcrResolution.resample(new GrayImage(101, 9, small), 72, 300);
+        for (int y = 0; y < big.height(); y++) for (int x = 0; x < big.width(); x++) assertThat(big.at(x, y)).as("(%d,%d)", x, y).isGreaterThan(240);
     }
 
     @Test

@@ -129,6 +129,9 @@ class TitleMenderTest {
         assertThat(TitleMender.dropsPrint("仇人给", "保险")).isFalse();
         assertThat(TitleMender.dropsPrint("|二", "性")).isFalse();
         assertThat(TitleMender.dropsPrint("EY", "")).isFalse();
+        // c01 一般公共预算(基本)支出 with its bracket unsure, where another title prints 预算基本支出 (JinanScanCaptionsTest)
+        assertThat(TitleMender.dropsPrint("(", "")).isTrue();
+        assertThat(TitleMender.dropsPrint("〈", "(")).isFalse();
     }
 
     @Test
