@@ -87,8 +87,10 @@ final class TitleMender {
             while (end < s.length() - 1 && s.charAt(end) == UNSURE) end++;
             String run = r.text().substring(i - 1, end - 1);
             boolean chinese = run.codePoints().anyMatch(CaptionText::han);
-            String fill = fill(s, i, end, book, chinese);
-            if (fill == null && noneBetween(s, i, end, book, chinese)) fill = fill(s, i, end, catalog, chinese);
+            Set<String> inBook = between(s, i, end, book, chinese);
+            String fill = only(inBook);
+            // the catalog speaks only where the book prints nothing there
+            if (inBook != null && inBook.isEmpty()) fill = only(between(s, i, end, catalog, chinese));
             // a look-alike read the same way in every title (收人 for 收入, by both engines on c01): the vocabulary's
             if (fill == null && end - i == 1) {
                 Character alike = vocabulary.vouchedLookAlike(r.text(), i - 1);
@@ -103,22 +105,15 @@ final class TitleMender {
         return changed ? r.mended(text.toString(), unsure) : r;
     }
 
-    /** What the sources print, and only that, between the sure context around s[from, to); null where none or several. */
-    private static String fill(String s, int from, int to, List<String> sources, boolean chinese) {
-        Set<String> fills = between(s, from, to, sources, chinese);
+    /** The one fill the sources print; null where none, several, or the context is not sure. */
+    private static String only(Set<String> fills) {
         return fills == null || fills.size() != 1 ? null : fills.iterator().next();
-    }
-
-    /** The book prints nothing between the run's context: only then may the catalog speak. */
-    private static boolean noneBetween(String s, int from, int to, List<String> book, boolean chinese) {
-        Set<String> fills = between(s, from, to, book, chinese);
-        return fills != null && fills.isEmpty();
     }
 
     /**
      * What the sources print between the CONTEXT sure characters before s[from, to) and those after it, no longer than
-     * the run (OCR splits a character in two, 保险 read 仇人给, or adds a speck; it does not merge two into one); null where the run has not that many sure characters on each side. The context is
-     * kept short on purpose: a longer one would favour the words of titles printed beside similar ones (市级 收入 over
+     * the run (OCR splits a character in two, 保险 read 仇人给, or adds a speck; it does not merge two into one); null
+     * where the run has not that many sure characters on each side. The context is kept short on purpose: a longer one would favour the words of titles printed beside similar ones (市级 收入 over
      * 全市 支出), not the words printed here.
      */
     private static Set<String> between(String s, int from, int to, List<String> sources, boolean chinese) {
