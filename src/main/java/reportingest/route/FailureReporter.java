@@ -90,7 +90,8 @@ public final class FailureReporter {
         }
     }
 
-    private static boolean stopping(Exchange exchange, Throwable error) {
+    /** Whether the run was cut by the service's stop (the context stopping, or the run interrupted). */
+    static boolean stopping(Exchange exchange, Throwable error) {
         if (exchange.getContext().isStopping() || exchange.getContext().isStopped()) return true;
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof InterruptedException || t instanceof java.nio.channels.ClosedByInterruptException) return true;

@@ -132,13 +132,19 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
         }
     }
 
-    private void place(Exchange exchange, GenericFile<File> file, boolean failed) {
+    void place(Exchange exchange, GenericFile<File> file, boolean failed) {
         Path source = file.getFile().toPath();
         String name = source.getFileName().toString();
         Long documentId = exchange.getIn().getHeader(Intake.DOCUMENT_ID, Long.class);
         Path folder = failed ? config.failed() : config.archive();
         if (failed && exchange.getProperty(FailureReporter.DEFERRED) != null) {
             // stopped by a full disk or an unreachable database: nothing is wrong with the file (IntakeGate said so)
+            return;
+        }
+        if (failed && FailureReporter.stopping(exchange, exchange.getException())) {
+            // the run was cut by a stop before the failure reporter could say so (the route is gone): the file is not
+            // at fault, it waits for the next start
+            once(name, "'{}' was not finished before the service stopped; it stays in the inbox and is taken again at the next start", name);
             return;
         }
         if (documentId == null) {
@@ -148,8 +154,8 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
             return;
         }
         long t0 = System.nanoTime();
+        Path target;
         try {
-            Path target;
             if (failed) {
                 FailureReporter.Explanation why = exchange.getProperty(FailureReporter.EXPLANATION, FailureReporter.Explanation.class);
                 if (why == null) why = FailureReporter.explain(exchange.getException());
@@ -164,13 +170,20 @@ public final class PlacementStrategy extends GenericFileProcessStrategySupport<F
                         ? Placement.moveWithReviewFile(source, folder, storeName, review.get()::apply)
                         : Placement.move(source, folder, storeName);
             }
-            documents.recordStoredAs(documentId, target.toString());
-            reported.remove(name);
-            StageEvent.info(log, name, documentId, "place", failed ? "failed" : "archive", t0)
-                    .log("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
         } catch (IOException | RuntimeException e) {
             once(name, "Could not move '{}' (document {}) to {}: {}. It stays in the inbox and is placed at a later poll, "
                     + "under the same document.", name, documentId, folder, describe(e));
+            return;
+        }
+        reported.remove(name);
+        StageEvent.info(log, name, documentId, "place", failed ? "failed" : "archive", t0)
+                .log("Moved '{}' (document {}) to {}{}", name, documentId, target, failed ? " with its error file" : "");
+        try {
+            documents.recordStoredAs(documentId, target.toString());
+        } catch (RuntimeException e) {
+            // the file is placed; only its row does not say where yet (the ledger shows the difference)
+            log.warn("Moved '{}' (document {}) to {}, but the database could not record where it lies: {}",
+                    name, documentId, target, describe(e));
         }
     }
 
