@@ -32,6 +32,10 @@ final class StreamAreas {
             java.util.regex.Pattern.compile("^[-－+(（]?[0-9０-９][0-9０-９,，.．]*[)）%％]?$");
     /** 部门：, 单位： with the colon as OCR may read it (部门;临川市财政局, 单位，万元). */
     private static final java.util.regex.Pattern LABELLED = java.util.regex.Pattern.compile("(部门|单位)[;；,，.]");
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+    /** A Chinese character's OCR box over a figure's in the same type (figures fill about 0.7 of the em, Chinese 0.9). */
+    private static final double FIGURE_TO_TYPE = 1.3;
+    private static final java.util.regex.Pattern CLAUSE = java.util.regex.Pattern.compile("[，。；,;]\\p{IsHan}");
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("[，。；,;]");
 
     private StreamAreas() {}
@@ -113,6 +117,7 @@ final class StreamAreas {
         String t = line.text();
         if (t.contains(":") || t.contains("：") || LABELLED.matcher(t.replaceAll("\\s", "")).find()
                 || size(line, ocr) > 1.2 * size(tableLine, ocr)) return false;
+        if (prose(line)) return false;
         if (gaps(line) >= 1) return true;
         if (SENTENCE.matcher(t).find()) return false;
         // The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
@@ -130,7 +135,29 @@ final class StreamAreas {
     }
 
     private static boolean tabular(TextLine line) {
-        return gaps(line) >= 2;
+        return gaps(line) >= 2 && !prose(line);
+    }
+
+    /**
+     * A line of running text, however the scan's noise spaced it (a note under a table, 注 read as noise): two of
+     * its clause marks the text goes on after (a mark of noise ends a word, or stands alone between two cells), and
+     * one of its texts, words closer than a header gap taken together, longer in Chinese characters than a cell.
+     */
+    private static boolean prose(TextLine line) {
+        List<Word> ws = line.words();
+        double h = height(line);
+        StringBuilder text = new StringBuilder();
+        int clauses = 0;
+        boolean longText = false;
+        for (int i = 0; i <= ws.size(); i++) {
+            if (i == ws.size() || i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > HEADER_GAP * h) {
+                clauses += (int) CLAUSE.matcher(text).results().count();
+                longText |= HAN.matcher(text).results().count() > SHORT_CELL;
+                text.setLength(0);
+            }
+            if (i < ws.size()) text.append(ws.get(i).text().strip());
+        }
+        return clauses >= 2 && longText;
     }
 
     private static int gaps(TextLine line) {
@@ -143,20 +170,28 @@ final class StreamAreas {
         return wide;
     }
 
-    /**
-     * The line's type size as a title test needs it: the lower quartile of its words' heights, figures left out
-     * where it has words. OCR boxes figures shorter than Chinese characters (a body row of amounts is no smaller
-     * type than its header) and boxes a character taller where a stroke or mark joins it, never shorter than it is.
-     */
     private static double size(TextLine l, boolean ocr) {
         return ocr ? typeSize(l) : height(l);
     }
 
+    /**
+     * The line's type size as a title test needs it: the lower quartile of the heights of its words that hold a
+     * Chinese character, else of its other words but figures, else of its figures scaled to the type they are set
+     * in. OCR boxes a character taller where a stroke or mark joins it, never shorter than it is, but reads the noise
+     * of a degraded scan as short Latin words (IAIN, h3) and boxes figures shorter than Chinese characters: a row
+     * of amounts alone (a 三公 table's) is set in no smaller type than the header above it.
+     */
     static double typeSize(TextLine l) {
-        double[] words = l.words().stream().filter(w -> !FIGURE.matcher(w.text().strip()).matches())
-                .mapToDouble(w -> w.bbox().height()).sorted().toArray();
-        double[] hs = words.length > 0 ? words : l.words().stream().mapToDouble(w -> w.bbox().height()).sorted().toArray();
-        return hs.length == 0 ? 1 : hs[hs.length / 4];
+        double[] han = heights(l, w -> HAN.matcher(w.text()).find());
+        if (han.length > 0) return han[han.length / 4];
+        double[] words = heights(l, w -> !FIGURE.matcher(w.text().strip()).matches());
+        if (words.length > 0) return words[words.length / 4];
+        double[] figures = heights(l, w -> true);
+        return figures.length == 0 ? 1 : FIGURE_TO_TYPE * figures[figures.length / 4];
+    }
+
+    private static double[] heights(TextLine l, java.util.function.Predicate<Word> which) {
+        return l.words().stream().filter(which).mapToDouble(w -> w.bbox().height()).sorted().toArray();
     }
 
     private static double top(TextLine l) { return l.words().stream().mapToDouble(w -> w.bbox().y()).min().orElse(0); }

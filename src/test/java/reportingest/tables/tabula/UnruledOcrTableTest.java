@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PDFBox prints, kept in src/test/resources/ocr-words: a 200-dpi colour TIFF and a degraded 150-dpi image PDF of
  * 收入决算表, the wrapped header of a 财政拨款收入支出决算总表 once its two-line texts are read as blocks, and a
  * degraded 300-dpi TIFF of Chromium's print of 基本支出决算明细表 in AR PL UMing, and both engines' reading of a degraded
- * 200-dpi 三公 table (seed 173205080).
+ * 200-dpi 三公 table (seed 173205080) and Tesseract's of a degraded 200-dpi scan of Calc's (seed 314159265).
  */
 class UnruledOcrTableTest {
     private static final Pattern WORD = Pattern.compile("\\[(\\S+) @(-?\\d+)-(-?\\d+),(-?\\d+) h(\\d+) c(\\d+)\\]");
@@ -153,6 +153,20 @@ class UnruledOcrTableTest {
         assertThat(amounts).containsExactly("13.53", "11.96", "3.01", "8.95", "1.57", "9.34", "8.83", "8.83", "0.51");
         assertThat(grid.get(grid.size() - 1)).as("the amounts are the last row").contains("13.53");
         assertThat(grid.get(0).size()).as("a column for each of the 12 amounts and blanks").isEqualTo(12);
+    }
+
+    /**
+     * A Calc print of a 三公 table, fit to a landscape page and scanned at 200 dpi (degraded, seed 314159265): its only
+     * body line is six figures, boxed 6 high under a header boxed 9, and OCR read the note under it with noise between
+     * its words. The figures' line is set in the header's type, so the header joins it; the note is running text.
+     */
+    @Test
+    void aTableWhoseOnlyBodyLineIsFiguresTakesItsHeaderAndLeavesTheNoteOut() throws IOException {
+        List<List<String>> grid = grid(page("unruled-three-public-figures-only-200dpi-degraded.txt"));
+        assertThat(String.join("", grid.get(0))).as(grid.toString()).contains("预算数", "决算数");
+        assertThat(grid.get(grid.size() - 1).stream().filter(c -> !c.isEmpty()).toList())
+                .containsExactly("9.42", "5.46", "3.96", "3.96", "3.55", "3.55");
+        assertThat(grid).noneMatch(r -> String.join("", r).contains("以前年度结转"));
     }
 
     private static List<String> padded(int width, String code, String name, String... amounts) {
