@@ -41,6 +41,8 @@ final class WhitespaceGrid {
     /** Words of one body text (OCR's words of a row name) are less than a character apart. */
     private static final double BODY_TEXT_GAP = 1.0;
     /** Marks OCR reads beside Chinese header words from specks and strokes (Latin headers end in . or , as printed: No.). */
+    /** OCR's confidence below which a lone character may be a smear. */
+    private static final double SURE = 50;
     private static final String STRAY_MARKS = "。，、”“‘’`·";
 
     private WhitespaceGrid() {}
@@ -104,7 +106,7 @@ final class WhitespaceGrid {
         if (!empty) {
             List<TextLine> body = lines.subList(bodyStart, lines.size());
             for (int j = 0; j + 1 < cols.size(); j++) {
-                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !(ocr ? headedByLeaf(head, cols, j + 1) : headed(head, cols, j + 1))) {
+                if (!printed(body, cols, j) && printed(body, cols, j + 1) && !(ocr ? headedByLeaf(head, cols, j + 1, j) : headed(head, cols, j + 1))) {
                     cols.get(j)[1] = cols.get(j + 1)[1];
                     cols.remove(j + 1);
                 }
@@ -219,6 +221,14 @@ final class WhitespaceGrid {
         return new Word(t.substring(a, b), box, w.confidence());
     }
 
+    /**
+     * One character OCR doubts, boxed over two lines of the header's type (是, 33 high among texts 9 to 14 high, where
+     * 因公出国（境）费 wraps): a smear of strokes, which must not join a header text to its neighbour's column.
+     */
+    private static boolean smear(Word w, double lineHeight) {
+        return w.text().strip().length() == 1 && w.confidence() < SURE && w.bbox().height() > 2 * lineHeight;
+    }
+
     /** A wrapped continuation sits under its first line: centred cells share the centre, left-aligned ones the left edge. */
     private static boolean centred(Word a, Word b) {
         double tol = a.bbox().height();
@@ -299,11 +309,14 @@ final class WhitespaceGrid {
     }
 
     /**
-     * Column j has a header text of its own: a parent over lower header texts on both its sides (支出 over 项目 … 合计 |
-     * 一般公共预算财政拨款 …, centred where an amount column happens to lie) heads no column.
+     * Column j has a header text of its own, apart from column {@code other}: a parent over lower header texts on both
+     * its sides (支出 over 项目 … 合计 | 一般公共预算财政拨款 …, centred where an amount column happens to lie) heads no
+     * column, nor does a text over both columns (合计 因公出国（境） read by OCR as one smear over them).
      */
-    private static boolean headedByLeaf(List<Cell> head, List<double[]> cols, int j) {
-        for (Cell c : head) if (overlaps(cols, c.box, j, j) && !parentOfBothSides(head, c)) return true;
+    private static boolean headedByLeaf(List<Cell> head, List<double[]> cols, int j, int other) {
+        for (Cell c : head) {
+            if (overlaps(cols, c.box, j, j) && !overlaps(cols, c.box, other, other) && !parentOfBothSides(head, c)) return true;
+        }
         return false;
     }
 
@@ -386,7 +399,7 @@ final class WhitespaceGrid {
         double lineHeight = hs.length == 0 ? 0 : hs[hs.length / 2];
         for (Word read : l.words()) {
             Word w = ocr ? withoutStrayMarks(read) : read;
-            if (w == null || w.text().isBlank()) continue;
+            if (w == null || w.text().isBlank() || ocr && smear(w, lineHeight)) continue;
             Word last = out.isEmpty() ? null : out.get(out.size() - 1);
             double gap = ocr ? PHRASE_GAP_OCR * lineHeight : PHRASE_GAP * w.bbox().height();
             if (last != null && w.bbox().x() - last.bbox().right() < gap) {
