@@ -52,7 +52,8 @@ final class PageTables {
             // Tabula stream, whose columns come from every line alike and lose empty columns.
             for (List<TextLine> lines : StreamAreas.tables(page)) {
                 Fragment f = WhitespaceGrid.build(page, lines);
-                if (f != null && looksTabular(f)) found.add(f);
+                // a table's last lines spilled onto this page are kept for the stitcher to join (or to stand alone)
+                if (f != null && (looksTabular(f) || StreamAreas.spill(lines))) found.add(f);
             }
         }
         found.sort(Comparator.comparingDouble(f -> f.box().y()));

@@ -73,7 +73,10 @@ final class Stitcher {
         // An unruled part without a header has its columns where its text is: its column positions are separators,
         // not the header's centres, and columns that print nothing on it (the last ones, often) are not there at all.
         // Each of its columns continues the column of the part before whose span holds its middle.
-        if (!prev.lattice() && !next.lattice() && Math.abs(prev.box().x() - next.box().x()) <= tol) {
+        // A part of a line or two (a table's last line spilled onto the next page) may start right of the table's
+        // left edge (a 合计 label centred over the code and name columns): it only needs to lie within the table.
+        boolean spill = next.rows().size() <= 2 && next.box().x() >= prev.box().x() - tol && next.box().right() <= prev.box().right() + tol;
+        if (!prev.lattice() && !next.lattice() && (Math.abs(prev.box().x() - next.box().x()) <= tol || spill)) {
             int[] bySpan = spanMap(prev, next);
             if (bySpan != null) return bySpan;
         }
@@ -289,7 +292,7 @@ final class Stitcher {
     /**
      * A row cut by the break: the part on the new page has no first cell, and nothing in it starts
      * an item of its own (an amount, a code or an enumerator such as 十四、 where the row above
-     * also has text), nor stands under an amount of the row above.
+     * also has text), nor stands under an amount or a blank cell of the row above.
      */
     private static boolean cutByBreak(RawRow prev, RawRow next) {
         if (next.cells().isEmpty() || !next.cells().get(0).text().isBlank() || blank(next)) return false;
@@ -299,6 +302,9 @@ final class Stitcher {
             if (!a.isEmpty() && (amount(b) || ITEM_START.matcher(b).find())) return false;
             // a printed figure does not run on over the break: text under it on the new page is another row's
             if (amount(a) && !b.isEmpty()) return false;
+            // nor does a blank cell: a text under it is a row of its own (人员经费合计 under the blank left side of a
+            // two-sided table's last row)
+            if (a.isEmpty() && !b.isEmpty() && !amount(b)) return false;
         }
         return true;
     }

@@ -20,6 +20,11 @@ final class StreamAreas {
     /** Tabular lines this many line heights apart still belong to one table (wrapped header lines). */
     private static final double SAME_TABLE = 3.0;
     private static final int MIN_LINES = 3;
+    /** Lines a page may print above a table's spilled last lines (a running header, a form number). */
+    private static final int TOP_LINES = 2;
+    /** An amount, not a year or a page number: a decimal point or a separator, or five digits and more. */
+    private static final java.util.regex.Pattern AMOUNT =
+            java.util.regex.Pattern.compile("^[-－(（]?(?:[0-9０-９][0-9０-９,，]*[.．][0-9０-９]+|[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]{5,})[)）]?$");
     /** Tabular lines a table needs besides its widened lines (an empty table's header may have only one). */
     private static final int MIN_TABULAR = 1;
     /** A lone text this short next to a table is a cell (合计, a header over several rows), not a sentence. */
@@ -74,10 +79,28 @@ final class StreamAreas {
             while (start > 0 && member(all.get(start - 1), all.get(i), ocr) && (tabularCount > 0 || above++ < PAIR_HEADER_LINES)
                     && top(all.get(start)) - bottom(all.get(start - 1)) <= SAME_TABLE * height(all.get(start))) start--;
             boolean table = tabularCount >= MIN_TABULAR || pairs >= MIN_PAIRS && amount;
-            if (table && end - start + 1 >= MIN_LINES) out.add(new ArrayList<>(all.subList(start, end + 1)));
+            if (table && (end - start + 1 >= MIN_LINES || spilled(all, start, end))) out.add(new ArrayList<>(all.subList(start, end + 1)));
             i = end + 1;
         }
         return out;
+    }
+
+    /**
+     * The last lines of a table that a page break pushed onto the next page (人员经费合计 431.34 公用经费合计 114.77, then
+     * the note): fewer than a table's lines, at the top of the page, with an amount. Whether they continue the table
+     * before is the stitcher's question; dropped here, their amounts would be lost without a word.
+     */
+    /** Whether an area {@link #tables} gave is such a spill: fewer lines than a table has. */
+    static boolean spill(List<TextLine> area) {
+        return area.size() < MIN_LINES;
+    }
+
+    private static boolean spilled(List<TextLine> all, int start, int end) {
+        if (start > TOP_LINES) return false;
+        for (TextLine l : all.subList(start, end + 1)) {
+            for (Word w : l.words()) if (AMOUNT.matcher(w.text().strip()).matches()) return true;
+        }
+        return false;
     }
 
     /**

@@ -67,9 +67,10 @@ final class WhitespaceGrid {
 
         List<Cell> head = headerCells(lines.subList(0, bodyStart), ocr);
         List<double[]> cols = new ArrayList<>();
-        // A body of one line (an all but empty table's 合计 row) seeds columns with its amounts
-        // only: its label is centred under the header's 项目, not printed in a column of its own.
-        boolean oneLine = bodyStart == lines.size() - 1;
+        // A body of one line under a header (an all but empty table's 合计 row) seeds columns with its
+        // amounts only: its label is centred under the header's 项目, not printed in a column of its own.
+        // Without a header (a table's last line spilled onto the next page) its texts are its columns.
+        boolean oneLine = bodyStart == lines.size() - 1 && bodyStart > 0;
         if (!empty) {
             for (int i = bodyStart; i < lines.size(); i++) {
                 for (Word w : ocr ? bodyTexts(lines.get(i)) : lines.get(i).words()) {

@@ -1,21 +1,15 @@
 package reportingest.tables.tabula;
 
 import org.junit.jupiter.api.Test;
-import reportingest.layout.BBox;
 import reportingest.layout.Page;
 import reportingest.layout.PageOrigin;
 import reportingest.layout.TextLine;
-import reportingest.layout.Word;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,24 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 200-dpi 三公 table (seed 173205080) and Tesseract's of a degraded 200-dpi scan of Calc's (seed 314159265).
  */
 class UnruledOcrTableTest {
-    private static final Pattern WORD = Pattern.compile("\\[(\\S+) @(-?\\d+)-(-?\\d+),(-?\\d+) h(\\d+) c(\\d+)\\]");
-
     static Page page(String resource) throws IOException {
-        List<TextLine> lines = new ArrayList<>();
-        try (InputStream in = UnruledOcrTableTest.class.getResourceAsStream("/ocr-words/" + resource)) {
-            assertThat(in).as(resource).isNotNull();
-            for (String l : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                List<Word> ws = new ArrayList<>();
-                Matcher m = WORD.matcher(l);
-                while (m.find()) {
-                    double x0 = Double.parseDouble(m.group(2)), x1 = Double.parseDouble(m.group(3));
-                    ws.add(new Word(m.group(1), new BBox(x0, Double.parseDouble(m.group(4)), Math.max(1, x1 - x0),
-                            Math.max(1, Double.parseDouble(m.group(5)))), Double.parseDouble(m.group(6))));
-                }
-                if (!ws.isEmpty()) lines.add(new TextLine(lines.size() + 1, ws));
-            }
-        }
-        return new Page(2, 842, 595, PageOrigin.OCR, lines, List.of());
+        return WordDumps.page("/ocr-words/" + resource, 2, PageOrigin.OCR);
     }
 
     private static List<List<String>> grid(Page page) {
