@@ -229,7 +229,7 @@ public final class Grid {
      * code, and the text column right after it the name.
      */
     public static List<Column> labelRolesFromContent(List<Column> cols, List<RawRow> body) {
-        if (cols.stream().anyMatch(Column::codePart)) return cols;
+        if (cols.stream().anyMatch(Column::codePart)) return nameAfterCode(cols, body);
         List<Column> out = new ArrayList<>(cols);
         for (int i = 0; i < out.size(); i++) {
             Column c = out.get(i);
@@ -246,6 +246,22 @@ public final class Grid {
             return out;
         }
         return cols;
+    }
+
+    /**
+     * The name column whose heading OCR misread (科目名区 for 科目名称) while the code column's it read: the column right
+     * after the codes, without a role, whose filled body cells are mostly text, holds the names.
+     */
+    private static List<Column> nameAfterCode(List<Column> cols, List<RawRow> body) {
+        if (cols.stream().anyMatch(c -> c.role() == Role.NAME)) return cols;
+        int last = -1;
+        for (int i = 0; i < cols.size(); i++) if (cols.get(i).codePart()) last = i;
+        if (last < 0 || last + 1 >= cols.size()) return cols;
+        Column n = cols.get(last + 1);
+        if ((n.role() != Role.NONE && n.role() != Role.UNMATCHED) || share(body, n.index(), false) < 0.6) return cols;
+        List<Column> out = new ArrayList<>(cols);
+        out.set(last + 1, new Column(n.index(), Role.NAME, null, n.path()));
+        return out;
     }
 
     /**

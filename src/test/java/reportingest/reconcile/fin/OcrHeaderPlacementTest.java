@@ -43,6 +43,26 @@ class OcrHeaderPlacementTest {
         assertThat(t.flags()).isEmpty();
     }
 
+    /**
+     * 科目名称 read 科目 名 区 (a degraded 150-dpi grey scan of Chromium's unruled 支出决算表, seed 244948974): the code
+     * column's heading was read, so the text column right after it holds the names (every label was lost before).
+     */
+    @Test
+    void theTextColumnAfterTheCodesIsTheNameColumnWhenItsHeadingIsMisread() {
+        ExtractedTable t = one("支出决算表",
+                "项 目||本 年 支出 合计|基本 支出|项 目 支出|hilt Feb oh|经 营 支出|对 附属 单位 补 且支出",
+                "科目 编码|科目 名 区||||||",
+                "|合计|1,015.34|570.95|444.39|||",
+                "201|一般公共服务支出|444.39||444.39|||",
+                "20105|统计信息事务|444.39||444.39|||",
+                "2010506|统计管理|31.08||31.08|||",
+                "2010507|专项普查活动|413.31||413.31|||");
+        assertThat(t.rows()).extracting(r -> r.key().get("name"))
+                .containsExactly("合计", "一般公共服务支出", "统计信息事务", "统计管理", "专项普查活动");
+        assertThat(t.rows().get(2).cells().get("项目支出").value()).isEqualTo("444.39");
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+    }
+
     @Test
     void aGibberishHeaderBetweenTheColumnsAroundItInCatalogOrderIsThatColumn() {
         ExtractedTable t = one("财政拨款\"三公\"经费支出决算表",
