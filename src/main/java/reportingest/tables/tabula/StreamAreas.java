@@ -85,16 +85,16 @@ final class StreamAreas {
         return out;
     }
 
+    /** Whether an area {@link #tables} gave is a spill ({@link #spilled}): fewer lines than a table has. */
+    static boolean spill(List<TextLine> area) {
+        return area.size() < MIN_LINES;
+    }
+
     /**
      * The last lines of a table that a page break pushed onto the next page (人员经费合计 431.34 公用经费合计 114.77, then
      * the note): fewer than a table's lines, at the top of the page, with an amount. Whether they continue the table
      * before is the stitcher's question; dropped here, their amounts would be lost without a word.
      */
-    /** Whether an area {@link #tables} gave is such a spill: fewer lines than a table has. */
-    static boolean spill(List<TextLine> area) {
-        return area.size() < MIN_LINES;
-    }
-
     private static boolean spilled(List<TextLine> all, int start, int end) {
         if (start > TOP_LINES) return false;
         for (TextLine l : all.subList(start, end + 1)) {
@@ -143,18 +143,28 @@ final class StreamAreas {
         if (prose(line)) return false;
         if (gaps(line) >= 1) return true;
         if (SENTENCE.matcher(t).find()) return false;
-        // The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
         // Header texts of neighbouring narrow columns can sit closer than a column gap (一般公共预算财 政府性基金预算),
         // but further apart than the words of a sentence, which make one long text.
+        return texts(line).stream().allMatch(text -> text.length() <= SHORT_CELL);
+    }
+
+    /**
+     * The line's texts: words closer than a header gap are one (OCR gives a word per character or two: 科目 名 称).
+     */
+    private static List<String> texts(TextLine line) {
         List<Word> ws = line.words();
         double h = height(line);
-        int length = 0;
+        List<String> out = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
         for (int i = 0; i < ws.size(); i++) {
-            if (i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > HEADER_GAP * h) length = 0;
-            length += ws.get(i).text().strip().length();
-            if (length > SHORT_CELL) return false;
+            if (i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > HEADER_GAP * h) {
+                out.add(text.toString());
+                text.setLength(0);
+            }
+            text.append(ws.get(i).text().strip());
         }
-        return true;
+        out.add(text.toString());
+        return out;
     }
 
     private static boolean tabular(TextLine line) {
@@ -164,23 +174,12 @@ final class StreamAreas {
     /**
      * A line of running text, however the scan's noise spaced it (a note under a table, 注 read as noise): two of
      * its clause marks the text goes on after (a mark of noise ends a word, or stands alone between two cells), and
-     * one of its texts, words closer than a header gap taken together, longer in Chinese characters than a cell.
+     * one of its texts ({@link #texts}) longer in Chinese characters than a cell.
      */
     private static boolean prose(TextLine line) {
-        List<Word> ws = line.words();
-        double h = height(line);
-        StringBuilder text = new StringBuilder();
-        int clauses = 0;
-        boolean longText = false;
-        for (int i = 0; i <= ws.size(); i++) {
-            if (i == ws.size() || i > 0 && ws.get(i).bbox().x() - ws.get(i - 1).bbox().right() > HEADER_GAP * h) {
-                clauses += (int) CLAUSE.matcher(text).results().count();
-                longText |= HAN.matcher(text).results().count() > SHORT_CELL;
-                text.setLength(0);
-            }
-            if (i < ws.size()) text.append(ws.get(i).text().strip());
-        }
-        return clauses >= 2 && longText;
+        List<String> texts = texts(line);
+        long clauses = texts.stream().mapToLong(t -> CLAUSE.matcher(t).results().count()).sum();
+        return clauses >= 2 && texts.stream().anyMatch(t -> HAN.matcher(t).results().count() > SHORT_CELL);
     }
 
     private static int gaps(TextLine line) {

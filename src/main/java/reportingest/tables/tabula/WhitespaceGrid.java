@@ -40,9 +40,9 @@ final class WhitespaceGrid {
     private static final double PHRASE_GAP_OCR = 0.8;
     /** Words of one body text (OCR's words of a row name) are less than a character apart. */
     private static final double BODY_TEXT_GAP = 1.0;
-    /** Marks OCR reads beside Chinese header words from specks and strokes (Latin headers end in . or , as printed: No.). */
     /** OCR's confidence below which a lone character may be a smear. */
     private static final double SURE = 50;
+    /** Marks OCR reads beside Chinese header words from specks and strokes (Latin headers end in . or , as printed: No.). */
     private static final String STRAY_MARKS = "。，、”“‘’`·";
 
     private WhitespaceGrid() {}
