@@ -35,9 +35,18 @@ final class RulingDetector {
     static final double MIN_SHARE_OF_LONGEST = 0.15;
     /** A line shorter than the limits above still counts when both its ends meet the grid (about half a row). */
     static final double MIN_ANCHORED_LENGTH_INCH = 0.15;
+    /**
+     * A line that meets no line across it is a rule only when at least this long (1.2 inch). On a blurred, level-compressed
+     * scan the bottoms of a row of digits or characters run together into one dark run as long as a code or a name
+     * (0.4–0.62 inch on a 150-dpi grey scan of an unruled table); taken for rules, they were erased with the print
+     * they run through, and those rows' codes and names were lost. The rules of a table without a grid (the three of a
+     * three-line table) run its width.
+     */
+    static final double MIN_LONE_LENGTH_INCH = 1.2;
 
     private final int minLength;
     private final int minAnchoredLength;
+    private final int minLoneLength;
     private final int maxGap;
     private final int maxThickness;
     private final int ink;
@@ -51,6 +60,7 @@ final class RulingDetector {
         this.ink = ink;
         this.minLength = Math.max(20, (int) Math.round(MIN_LENGTH_INCH * dpi));
         this.minAnchoredLength = Math.max(10, (int) Math.round(MIN_ANCHORED_LENGTH_INCH * dpi));
+        this.minLoneLength = (int) Math.round(MIN_LONE_LENGTH_INCH * dpi);
         this.maxGap = Math.max(1, (int) Math.round(MAX_GAP_INCH * dpi));
         this.maxThickness = Math.max(3, (int) Math.round(MAX_THICKNESS_INCH * dpi));
     }
@@ -72,9 +82,20 @@ final class RulingDetector {
         List<LineSegment> vertical = new ArrayList<>(keepTableLines(scan(image, false, minLength, ink)));
         // a one-row box (a table's last row carried onto the next page) has two rules and only short sides
         if (!horizontal.isEmpty() && (!vertical.isEmpty() || horizontal.size() >= 2)) addAnchoredShortLines(image, horizontal, vertical, ink);
-        List<LineSegment> all = new ArrayList<>(sorted(horizontal));
-        all.addAll(sorted(vertical));
+        List<LineSegment> all = new ArrayList<>(sorted(withoutShortLoneLines(horizontal, vertical)));
+        all.addAll(sorted(withoutShortLoneLines(vertical, horizontal)));
         return all;
+    }
+
+    /** The lines of {@code lines} that are long enough to stand alone or meet one of {@code across}. */
+    private List<LineSegment> withoutShortLoneLines(List<LineSegment> lines, List<LineSegment> across) {
+        return lines.stream().filter(l -> l.length() >= minLoneLength || across.stream().anyMatch(a -> meet(l, a))).toList();
+    }
+
+    /** Whether two perpendicular lines cross or touch (within a line's thickness). */
+    private boolean meet(LineSegment l, LineSegment a) {
+        int tol = maxThickness;
+        return a.x0() <= l.x1() + tol && l.x0() <= a.x1() + tol && a.y0() <= l.y1() + tol && l.y0() <= a.y1() + tol;
     }
 
     /**
