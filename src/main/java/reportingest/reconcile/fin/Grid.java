@@ -459,7 +459,7 @@ public final class Grid {
         for (Column c : cols) if (c.role() == Role.VALUE) held.add(c.canonical());
         List<ColumnDef> missing = candidates.stream().filter(d -> !held.contains(d.name())).toList();
         List<Column> unmatched = cols.stream().filter(c -> c.role() == Role.UNMATCHED && !c.path().isEmpty()).toList();
-        if (missing.size() != 1 || unmatched.size() != 1) return cols;
+        if (missing.size() != 1 || unmatched.size() != 1) return byPlace(cols, candidates);
         Column u = unmatched.get(0);
         String leaf = Labels.key(u.path().get(u.path().size() - 1));
         double want = overlap(leaf, missing.get(0));
@@ -473,6 +473,46 @@ public final class Grid {
         List<Column> out = new ArrayList<>(cols);
         out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, missing.get(0).name(), u.path()));
         return out;
+    }
+
+    /**
+     * Where several wanted columns are held by none and several header texts are garbled (预算数/Dis i and
+     * 预算数/公务用车购置及运行维护费/nit over the 合计 and 小计 of a 150-dpi 三公 table), each garbled text standing
+     * between the two value columns the catalog puts around exactly one missing column, and alone there, is that column; repeated, since
+     * one placed column is the neighbour that places the next. By place only, as {@link #byElimination} for one: the
+     * table's identities then check what the columns hold.
+     */
+    private static List<Column> byPlace(List<Column> cols, List<ColumnDef> candidates) {
+        List<Column> out = new ArrayList<>(cols);
+        boolean placed = true;
+        while (placed) {
+            placed = false;
+            Set<String> held = new LinkedHashSet<>();
+            for (Column c : out) if (c.role() == Role.VALUE) held.add(c.canonical());
+            for (Column u : List.copyOf(out)) {
+                if (u.role() != Role.UNMATCHED || u.path().isEmpty()) continue;
+                String leaf = Labels.key(u.path().get(u.path().size() - 1));
+                List<ColumnDef> fits = candidates.stream()
+                        .filter(d -> !held.contains(d.name()) && (LabelText.han(leaf).isEmpty() || overlap(leaf, d) >= 0.3))
+                        .filter(d -> inCatalogPlace(out, u, candidates, d)).toList();
+                if (fits.size() != 1 || !aloneBetweenValues(out, u)) continue;
+                out.set(out.indexOf(u), new Column(u.index(), Role.VALUE, fits.get(0).name(), u.path()));
+                held.add(fits.get(0).name());
+                placed = true;
+            }
+        }
+        return out;
+    }
+
+    /** No other unmatched header text stands between the value columns on either side of {@code u}. */
+    private static boolean aloneBetweenValues(List<Column> cols, Column u) {
+        int at = cols.indexOf(u);
+        for (int step : new int[] {-1, 1}) {
+            for (int i = at + step; i >= 0 && i < cols.size() && cols.get(i).role() != Role.VALUE; i += step) {
+                if (cols.get(i).role() == Role.UNMATCHED && !cols.get(i).path().isEmpty()) return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -95,6 +95,27 @@ class OcrHeaderPlacementTest {
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
     }
 
+    /**
+     * Two headers of one group garbled (预算数/Dis i over its 合计, 预算数/…/nit over its 小计: a degraded 150-dpi grey
+     * TIFF, seed 299792458): each stands between the two columns the catalog puts around one missing column, so each is
+     * that column (both values were unplaced and flagged before); the table's sums then hold.
+     */
+    @Test
+    void severalGibberishHeadersAreEachTheColumnBetweenItsCatalogNeighbours() {
+        ExtractedTable t = one("财政拨款\"三公\"经费支出决算表",
+                "预算数||||||决算数|||||",
+                "Dis i|因公出国(境)费|公务用车购置及运行维护费|||公务接待费|合计|因公出国(境)费|公务用车购置及运行维护费|||公务接待费",
+                "||nit|公务用车购置费|公务用车运行维护费||||小计|公务用车购置费|公务用车运行维护费|",
+                "38.62||38.62|24.95|13.67||33.52||33.52|23.47|10.05|");
+        TableRow r = t.rows().get(0);
+        assertThat(r.cells().get("预算数.合计").value()).isEqualTo("38.62");
+        assertThat(r.cells().get("预算数.公务用车购置及运行维护费.小计").value()).isEqualTo("38.62");
+        assertThat(r.cells().get("预算数.因公出国（境）费").value()).isNull();
+        assertThat(r.cells().get("决算数.公务用车运行维护费").value()).isEqualTo("10.05");
+        assertThat(t.flags()).isEmpty();
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
     @Test
     void anotherPrintedWordInTheMissingColumnsPlaceIsNotTakenForIt() {
         ExtractedTable t = one("一般公共预算财政拨款支出决算表",
