@@ -109,7 +109,9 @@ final class CodeReader {
 
     private static String part(String s) {
         if (Labels.blank(s)) return null;
-        String k = Labels.key(s);
+        // a mark OCR read beside the digits (，06, 02:, 208.) is no part of a code
+        String k = Labels.key(s).replaceAll("^[，,.。:：;；、'\"‘’“”`·]+|[，,.。:：;；、'\"‘’“”`·]+$", "");
+        if (k.isEmpty()) return null;
         if (k.equals("类") || k.equals("款") || k.equals("项")) return null;
         return k;
     }

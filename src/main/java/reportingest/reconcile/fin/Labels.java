@@ -37,12 +37,14 @@ public final class Labels {
     }
 
     /**
-     * A short number (up to three characters) with letters OCR confuses with digits (Ol for 01, ll for 11) as its digits;
-     * anything else as printed (null stays null): only parts of nothing but digits and such letters, so a word stays a word.
+     * A short number (up to three characters) with letters OCR confuses with digits (Ol for 01, ll for 11, it and 1} for
+     * 11 in small serif print) as its digits; anything else as printed (null stays null): only parts of nothing but
+     * digits and such letters, so a word stays a word.
      */
     static String digitsFromConfusions(String p) {
-        if (p == null || p.matches("\\d+") || !p.matches("[\\dOoDQlI|i]{1,3}")) return p;
+        if (p == null || p.matches("\\d+") || !p.matches("[\\dOoDQlI|it}\\]]{1,3}")) return p;
         return p.replace('O', '0').replace('o', '0').replace('D', '0').replace('Q', '0')
-                .replace('l', '1').replace('I', '1').replace('|', '1').replace('i', '1');
+                .replace('l', '1').replace('I', '1').replace('|', '1').replace('i', '1')
+                .replace('t', '1').replace('}', '1').replace(']', '1');
     }
 }

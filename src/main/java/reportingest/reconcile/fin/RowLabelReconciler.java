@@ -324,9 +324,11 @@ public final class RowLabelReconciler {
     /**
      * A code the catalog does not know is still possible when it sits under the row printed above it
      * as its parent, or, with no such row, when one of its heads (类, 款) is printed or known: the catalog
-     * lists what documents printed, not every subject there is. An unknown top-level code is impossible.
+     * lists what documents printed, not every subject there is. An unknown top-level code is impossible, and so is
+     * one with a 款 or 项 of 00 (they run from 01; 2080500 is 2080501 whose 1 OCR lost).
      */
     static boolean plausible(String code, String parent, Map<String, List<String>> known, Set<String> printed) {
+        for (int i = 3; i + 2 <= code.length(); i += 2) if (code.startsWith("00", i)) return false;
         if (parent != null) return code.startsWith(parent);
         for (int len = code.length() - 2; len >= 3; len -= 2) {
             String head = code.substring(0, len);
