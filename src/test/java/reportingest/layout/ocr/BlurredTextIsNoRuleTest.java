@@ -25,7 +25,7 @@ class BlurredTextIsNoRuleTest {
 
     @Test
     void aShortDarkRunMeetingNoLineAcrossItIsNoRule() {
-        BufferedImage img = canvas(2400, 1200);
+        BufferedImage img = RulingDetectorTest.canvas(2400, 1200);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.BLACK);
         g.fillRect(100, 200, 180, 3);   // 0.6 inch, alone: the run along the bottoms of a code's digits
@@ -39,7 +39,7 @@ class BlurredTextIsNoRuleTest {
 
     @Test
     void aLongRuleAloneIsARule() {
-        BufferedImage img = canvas(2400, 1200);
+        BufferedImage img = RulingDetectorTest.canvas(2400, 1200);
         Graphics2D g = img.createGraphics();
         g.setColor(Color.BLACK);
         g.fillRect(100, 600, 1500, 3);  // 5 inch, alone: a rule of a three-line table
@@ -62,14 +62,5 @@ class BlurredTextIsNoRuleTest {
         } finally {
             ocr.close();
         }
-    }
-
-    private static BufferedImage canvas(int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
     }
 }
