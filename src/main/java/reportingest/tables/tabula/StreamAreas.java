@@ -174,12 +174,14 @@ final class StreamAreas {
     /**
      * A line of running text, however the scan's noise spaced it (a note under a table, 注 read as noise): two of
      * its clause marks the text goes on after (a mark of noise ends a word, or stands alone between two cells), and
-     * one of its texts ({@link #texts}) longer in Chinese characters than a cell.
+     * one of its texts ({@link #texts}) longer in Chinese characters than a cell; or one text twice that long with a
+     * clause mark in it (a 150-dpi note whose other marks OCR lost: 其中，预算数为"三公"经费全年预算数…).
      */
     private static boolean prose(TextLine line) {
         List<String> texts = texts(line);
         long clauses = texts.stream().mapToLong(t -> CLAUSE.matcher(t).results().count()).sum();
-        return clauses >= 2 && texts.stream().anyMatch(t -> HAN.matcher(t).results().count() > SHORT_CELL);
+        return clauses >= 2 && texts.stream().anyMatch(t -> HAN.matcher(t).results().count() > SHORT_CELL)
+                || texts.stream().anyMatch(t -> CLAUSE.matcher(t).find() && HAN.matcher(t).results().count() > 2 * SHORT_CELL);
     }
 
     private static int gaps(TextLine line) {
