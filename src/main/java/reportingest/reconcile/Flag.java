@@ -20,7 +20,9 @@ public record Flag(String code, String message) {
             // sees the null; there is nothing in the records a reviewer could correct
             "METADATA_UNCERTAIN",
             // two OCR engines read a cell differently and the table's identities chose the reading (both kept in the message)
-            "ENGINES_DISAGREED");
+            "ENGINES_DISAGREED",
+            // a one-row table's figures placed where its sums hold, its header unread (a column left open is flagged on its cell)
+            "COLUMNS_BY_SUMS");
 
     public static Flag of(String code, String message) { return new Flag(code, message); }
 

@@ -27,6 +27,11 @@ public final class Cells {
     public static final String TABLE_MISSING = "TABLE_MISSING";
     /** A row label read through OCR noise or a slip to the catalog's label, which the code or the form's lines vouch for (provenance only). */
     public static final String LABEL_RECONCILED = "LABEL_RECONCILED";
+    /**
+     * A one-row table's figures placed where its sums hold, its header naming none of their columns (table and row,
+     * provenance only: a column the sums leave open is flagged on its cell).
+     */
+    public static final String COLUMNS_BY_SUMS = "COLUMNS_BY_SUMS";
     /** A row label inferred from the form's line order, or a code digit corrected by the name: the key needs a reviewer's look. */
     public static final String LABEL_REPAIRED = "LABEL_REPAIRED";
 

@@ -6,6 +6,8 @@ import reportingest.reconcile.Flag;
 import reportingest.reconcile.TableRow;
 import reportingest.catalog.ColumnDef;
 import reportingest.catalog.SchemaDef;
+import reportingest.layout.BBox;
+import reportingest.catalog.ToleranceDef;
 import reportingest.tables.RawCell;
 import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
@@ -55,11 +57,24 @@ public final class OneRowTableParser implements TableParser {
                 byCatalog.put(c, Cells.missing(page, null, "table prints no value row"));
             }
         } else {
-            List<RawCell> values = new ArrayList<>(data.cells());
-            CodedTableParser.fit(values, columns.size(), rowFlags);
-            RawCell anchor = data.cells().get(0);
-            Map<String, CellValue> byPrinted = Cells.assign(printedOrder, values, anchor.page(), anchor.origin());
-            for (String c : columns) byCatalog.put(c, byPrinted.get(c));
+            // a header that does not name every column: the table's sums, not the catalog's order, say where its figures go
+            boolean requiredUnnamed = schema.requiredColumnNames().stream().anyMatch(c -> !named.contains(c));
+            SumPlacement.Placed placed = requiredUnnamed ? bySums(schema, List.of(), data) : null;
+            if (placed != null) {
+                byCatalog.putAll(bySums(columns, placed, data.cells().get(0)));
+                tableFlags.clear();
+                rowFlags.clear();
+                Flag f = Flag.of(Cells.COLUMNS_BY_SUMS, "the header names none of " + columns.stream().filter(c -> !named.contains(c)).toList()
+                        + ": the figures are placed where the table's sums hold (" + placed.certain().size() + " of " + columns.size() + " columns certain)");
+                tableFlags.add(f);
+                rowFlags.add(f);
+            } else {
+                List<RawCell> values = new ArrayList<>(data.cells());
+                CodedTableParser.fit(values, columns.size(), rowFlags);
+                RawCell anchor = data.cells().get(0);
+                Map<String, CellValue> byPrinted = Cells.assign(printedOrder, values, anchor.page(), anchor.origin());
+                for (String c : columns) byCatalog.put(c, byPrinted.get(c));
+            }
         }
         out.add(Cells.row(Map.of(), byCatalog, rowFlags));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), columns, out, raw.context(), tableFlags,
@@ -91,6 +106,15 @@ public final class OneRowTableParser implements TableParser {
             if (data == null) data = row;
             else rowFlags.add(Flag.of(Cells.PARSE_AMBIGUOUS, "a second value row is printed: " + HeaderMatcher.nonBlank(row)));
         }
+        SumPlacement.Placed placed = data == null || tableFlags.isEmpty() ? null : bySums(schema, cols, data);
+        if (placed != null) {
+            Flag f = Flag.of(Cells.COLUMNS_BY_SUMS, "the header does not name every column (" + tableFlags.stream().map(Flag::message).toList()
+                    + "): the figures are placed where the table's sums hold (" + placed.certain().size() + " of "
+                    + schema.columnNames().size() + " columns certain)");
+            Map<String, CellValue> cells = bySums(schema.columnNames(), placed, data.cells().get(0));
+            return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(),
+                    List.of(Cells.row(Map.of(), cells, new ArrayList<>(List.of(f)))), raw.context(), List.of(f), raw.pageFrom(), raw.pageTo());
+        }
         Map<String, CellValue> byCatalog = new LinkedHashMap<>();
         boolean emptyOnPurpose = data == null && Grid.emptyByNote(raw.context());
         for (String c : columns) {
@@ -110,6 +134,78 @@ public final class OneRowTableParser implements TableParser {
         List<TableRow> out = List.of(Cells.row(Map.of(), byCatalog, rowFlags));
         return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), columns, out, raw.context(), tableFlags,
                 raw.pageFrom(), raw.pageTo());
+    }
+
+    /**
+     * The cells of a row placed by its sums: a column every placement that holds fills alike as read; another (a figure
+     * the sums would also hold in the column beside it) flagged for review, with where it was placed and why.
+     */
+    private static Map<String, CellValue> bySums(List<String> columns, SumPlacement.Placed placed, RawCell anchor) {
+        Map<String, CellValue> out = new LinkedHashMap<>();
+        for (String c : columns) {
+            RawCell rc = placed.cells().get(c);
+            CellValue v = rc != null ? Cells.value(rc)
+                    : new CellValue(null, "", anchor.confidence(), List.of(), anchor.page(), null, anchor.origin(), null);
+            if (!placed.certain().contains(c)) {
+                List<Flag> flags = new ArrayList<>(v.flags());
+                flags.add(Flag.of(Cells.PARSE_AMBIGUOUS, (rc == null ? "left blank" : rc.text() + " placed here")
+                        + " by the figures' positions: the header does not name this column, and the table's sums hold with a figure placed otherwise too"));
+                v = new CellValue(v.value(), v.raw(), v.confidence(), flags, v.page(), v.bbox(), v.origin(), v.proposal());
+            }
+            out.put(c, v);
+        }
+        return out;
+    }
+
+    /**
+     * The value row's figures placed by the table's sums, a figure in a column the header names kept there; null when
+     * none holds or a cell prints other than amounts.
+     */
+    private static SumPlacement.Placed bySums(SchemaDef schema, List<Grid.Column> cols, RawRow data) {
+        List<RawCell> figures = new ArrayList<>();
+        Map<Integer, String> fixed = new java.util.HashMap<>();
+        for (int i = 0; i < data.cells().size(); i++) {
+            RawCell c = data.cells().get(i);
+            if (Labels.blank(c.text())) continue;
+            List<RawCell> in = figures(c);
+            if (in == null) return null;
+            final int at = i;
+            if (in.size() == 1) cols.stream().filter(x -> x.index() == at && x.role() == Grid.Role.VALUE).findFirst()
+                    .ifPresent(x -> fixed.put(figures.size(), x.canonical()));
+            figures.addAll(in);
+        }
+        return SumPlacement.place(printedOrders(schema), figures, fixed, schema.identities(), ToleranceDef.DEFAULT.perAmount());
+    }
+
+    /**
+     * The amounts a cell prints: one, or several that OCR set in one cell (2.86 2.01, two columns apart by little), each
+     * with its share of the cell's box by its place in the text; null when the cell prints anything but amounts.
+     */
+    static List<RawCell> figures(RawCell c) {
+        String text = c.text().strip();
+        AmountParser.Amount whole = AmountParser.parse(text);
+        if (whole.value() != null) return whole.guessed() ? null : List.of(c);
+        String[] tokens = text.split("[\\s\\u3000]+");
+        List<RawCell> out = new ArrayList<>();
+        int from = 0;
+        for (String t : tokens) {
+            AmountParser.Amount a = AmountParser.parse(t);
+            if (a.value() == null || a.guessed()) return null;
+            int at = text.indexOf(t, from);
+            from = at + t.length();
+            BBox b = c.bbox() == null ? null : new BBox(c.bbox().x() + c.bbox().width() * at / text.length(), c.bbox().y(),
+                    c.bbox().width() * t.length() / text.length(), c.bbox().height());
+            out.add(new RawCell(t, c.page(), b, c.confidence(), c.origin()));
+        }
+        return out;
+    }
+
+    /** The orders a header may print the columns in: the catalog's, and with 预算数/决算数 innermost where every column has one. */
+    private static List<List<String>> printedOrders(SchemaDef schema) {
+        List<String> columns = schema.columnNames();
+        if (outerLevel(schema).size() < 2 || schema.columns().stream().anyMatch(c -> c.parents().isEmpty())) return List.of(columns);
+        List<String> inner = interleaved(schema);
+        return new java.util.HashSet<>(inner).equals(new java.util.HashSet<>(columns)) ? List.of(columns, inner) : List.of(columns);
     }
 
     /** The outer header level (预算数/决算数) printed more than once per label means it is the innermost level. */
