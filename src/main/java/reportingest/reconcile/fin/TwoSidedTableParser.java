@@ -390,21 +390,28 @@ public final class TwoSidedTableParser implements TableParser {
     }
 
     /**
-     * A 行次 heading OCR read in part (行, 次) over a column of line numbers: most of its filled body cells are small
-     * integers. Unread, its side lost its line numbers and the columns after it their side.
+     * A 行次 heading OCR read in part (行, 次) or as marks without a Chinese character ({TR) over a column of line
+     * numbers: most of its filled body cells are small integers, and for marks they rise down the column, as line
+     * numbers do and no amounts would. Unread, its side lost its line numbers and the columns after it their side.
      */
     private static boolean cutLineNumberHeading(List<String> path, Grid grid, int start, int c) {
         if (path.isEmpty()) return false;
         String leaf = Labels.key(path.get(path.size() - 1));
-        if (!leaf.equals("行") && !leaf.equals("次")) return false;
-        int filled = 0, numbers = 0;
+        boolean marks = !leaf.isEmpty() && LabelText.han(leaf).isEmpty();
+        if (!leaf.equals("行") && !leaf.equals("次") && !marks) return false;
+        int filled = 0, numbers = 0, last = 0;
+        boolean rising = true;
         for (int r = start; r < grid.rows().size(); r++) {
             String t = grid.text(r, c);
             if (Labels.blank(t)) continue;
             filled++;
-            if (Labels.smallInteger(t)) numbers++;
+            if (!Labels.smallInteger(t)) continue;
+            numbers++;
+            int n = Integer.parseInt(Labels.key(t));
+            rising &= n > last;
+            last = n;
         }
-        return filled >= 3 && numbers * 10 >= filled * 8;
+        return filled >= 3 && numbers * 10 >= filled * 8 && (!marks || rising);
     }
 
     static int dataStart(List<RawRow> rows, SchemaDef schema) {

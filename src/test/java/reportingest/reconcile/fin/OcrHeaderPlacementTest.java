@@ -299,6 +299,29 @@ class OcrHeaderPlacementTest {
      * numbers are still the 收入 side's, its 金额 column stays on its side, and the garbled heading is placed between
      * its catalog neighbours.
      */
+    /**
+     * 行次 read as marks ({TR: a clean 200-dpi colour ImageMagick scan of Calc's 财政拨款收入支出决算总表, seed 662607015)
+     * over 1, 2, 3 …: the income side keeps its line numbers, so its blank lines are the form's lines, not rows
+     * without a key, and nothing asks for review.
+     */
+    @Test
+    void aLineNumberHeadingReadAsMarksOverRisingSmallNumbersStillNumbersItsSide() {
+        ExtractedTable t = one("财政拨款收入支出决算总表",
+                "收入|||支出|||||",
+                "项目|{TR|金额|项目|行次|合计|一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款",
+                "一、一般公共预算财政拨款|1|1492.00|一、一般公共服务支出|33||||",
+                "二、政府性基金预算财政拨款|2||二、外交支出|34||||",
+                "三、国有资本经营预算财政拨款|3||三、国防支出|35||||",
+                "|4||四、公共安全支出|36||||",
+                "本年收入合计|5|1492.00|本年支出合计|37|1492.00|1492.00||",
+                "总计|6|1492.00|总计|38|1492.00|1492.00||");
+        assertThat(t.flags()).isEmpty();
+        TableRow blank = t.rows().stream().filter(r -> "收入".equals(r.key().get("side")) && Integer.valueOf(4).equals(r.key().get("line_no")))
+                .findFirst().orElseThrow();
+        assertThat(blank.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+    }
+
     @Test
     void aLineNumberHeadingReadInPartStillNumbersItsSide() {
         ExtractedTable t = one("财政拨款收入支出决算总表",
