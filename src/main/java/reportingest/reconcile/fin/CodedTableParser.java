@@ -160,6 +160,9 @@ public final class CodedTableParser implements TableParser {
         if (cols.stream().noneMatch(c -> c.role() == Grid.Role.VALUE)) return null;
         List<Flag> tableFlags = Grid.headerFlags(cols, schema.requiredColumnNames());
         List<String> present = Grid.presentColumns(cols, schema);
+        final List<Grid.Column> placed = cols;
+        Set<String> unprinted = present.stream().filter(c -> placed.stream().noneMatch(x -> x.role() == Grid.Role.VALUE && c.equals(x.canonical())))
+                .filter(c -> Grid.nothingPrintedInItsPlace(placed, schema.columns(), c, body)).collect(java.util.stream.Collectors.toSet());
         Grid.Column cls = find(cols, Grid.Role.CODE_CLASS), sec = find(cols, Grid.Role.CODE_SECTION),
                 item = find(cols, Grid.Role.CODE_ITEM), joined = find(cols, Grid.Role.CODE), nameCol = find(cols, Grid.Role.NAME);
         boolean split = cls != null || sec != null || item != null;
@@ -187,7 +190,10 @@ public final class CodedTableParser implements TableParser {
             for (String c : present) {
                 Grid.Column at = cols.stream().filter(x -> x.role() == Grid.Role.VALUE && c.equals(x.canonical())).findFirst().orElse(null);
                 if (at == null) {
-                    cells.put(c, Cells.missing(row.cells().get(f).page(), row.cells().get(f).origin(), "the header names no column for " + c));
+                    RawCell first = row.cells().get(f);
+                    // nothing printed in its place: a blank, the header's loss flagged on the table
+                    cells.put(c, unprinted.contains(c) ? new CellValue(null, "", first.confidence(), List.of(), first.page(), null, first.origin(), null)
+                            : Cells.missing(first.page(), first.origin(), "the header names no column for " + c));
                     continue;
                 }
                 RawCell rc = row.cells().get(at.index());

@@ -551,6 +551,27 @@ public final class Grid {
         return true;
     }
 
+    /**
+     * Nothing is printed where the catalog puts a column the header names none for: its two neighbours in catalog
+     * order are value columns of the grid with no column between them that prints in the body (OCR lost a wrapped
+     * 附属单位上缴收入 heading, and the department printed nothing under it). Print there would have made a column of
+     * its own, or two figures in a neighbour's cell, which is flagged there. A column at either end of the catalog
+     * order is never known so.
+     */
+    static boolean nothingPrintedInItsPlace(List<Column> cols, List<ColumnDef> candidates, String missing, List<RawRow> body) {
+        int w = -1;
+        for (int i = 0; i < candidates.size(); i++) if (candidates.get(i).name().equals(missing)) w = i;
+        if (w <= 0 || w + 1 >= candidates.size()) return false;
+        Column before = valueColumn(cols, candidates.get(w - 1).name()), after = valueColumn(cols, candidates.get(w + 1).name());
+        if (before == null || after == null || after.index() <= before.index()) return false;
+        for (int c = before.index() + 1; c < after.index(); c++) if (printsInBody(body, c)) return false;
+        return true;
+    }
+
+    private static Column valueColumn(List<Column> cols, String name) {
+        return cols.stream().filter(c -> c.role() == Role.VALUE && name.equals(c.canonical())).findFirst().orElse(null);
+    }
+
     /** The value columns printed just before and after {@code u} are the catalog's neighbours of {@code wanted} (or the edges). */
     private static boolean inCatalogPlace(List<Column> cols, Column u, List<ColumnDef> candidates, ColumnDef wanted) {
         int w = candidates.indexOf(wanted);
