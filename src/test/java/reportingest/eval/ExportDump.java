@@ -12,14 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Runs files through the real service like bin/eval and writes each export as JSON (a tool for tuning, not a test). Args: outDir files... */
+/** Runs files through the real service like bin/eval and writes each export as JSON (a tool for tuning, not a test). Args: outDir files...; -Dingest.KEY=VALUE sets a setting. */
 public final class ExportDump {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("export-dump-");
-        IngestConfig config = IngestConfig.withOverrides(Map.of("ingest.home", home.toString(), "ingest.port", "0",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("ingest.home", home.toString(), "ingest.port", "0",
                 "ingest.read-lock.min-age-ms", "100", "ingest.read-lock.check-interval-ms", "100", "ingest.poll-delay-ms", "100"));
+        // -Dingest.ocr.engines=tesseract,ppocr and the like, as bin/eval's --set
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("ingest.") && !settings.containsKey(k))
+                .forEach(k -> settings.put(k, System.getProperty(k)));
+        IngestConfig config = IngestConfig.withOverrides(settings);
         try (IngestService service = IngestService.start(config)) {
             DocumentStore documents = new DocumentStore(service.database());
             ExportBuilder exports = new ExportBuilder(service.database(), documents);
