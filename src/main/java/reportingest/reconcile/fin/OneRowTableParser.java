@@ -64,8 +64,7 @@ public final class OneRowTableParser implements TableParser {
                 byCatalog.putAll(bySums(columns, placed, data.cells().get(0)));
                 tableFlags.clear();
                 rowFlags.clear();
-                Flag f = Flag.of(Cells.COLUMNS_BY_SUMS, "the header names none of " + columns.stream().filter(c -> !named.contains(c)).toList()
-                        + ": the figures are placed where the table's sums hold (" + placed.certain().size() + " of " + columns.size() + " columns certain)");
+                Flag f = bySumsFlag("the header names none of " + columns.stream().filter(c -> !named.contains(c)).toList(), placed, columns.size());
                 tableFlags.add(f);
                 rowFlags.add(f);
             } else {
@@ -108,9 +107,8 @@ public final class OneRowTableParser implements TableParser {
         }
         SumPlacement.Placed placed = data == null || tableFlags.isEmpty() ? null : bySums(schema, cols, data);
         if (placed != null) {
-            Flag f = Flag.of(Cells.COLUMNS_BY_SUMS, "the header does not name every column (" + tableFlags.stream().map(Flag::message).toList()
-                    + "): the figures are placed where the table's sums hold (" + placed.certain().size() + " of "
-                    + schema.columnNames().size() + " columns certain)");
+            Flag f = bySumsFlag("the header does not name every column (" + tableFlags.stream().map(Flag::message).toList() + ")",
+                    placed, schema.columnNames().size());
             Map<String, CellValue> cells = bySums(schema.columnNames(), placed, data.cells().get(0));
             return new ExtractedTable(schema.id(), raw.title(), raw.formNo(), schema.columnNames(),
                     List.of(Cells.row(Map.of(), cells, new ArrayList<>(List.of(f)))), raw.context(), List.of(f), raw.pageFrom(), raw.pageTo());
@@ -155,6 +153,12 @@ public final class OneRowTableParser implements TableParser {
             out.put(c, v);
         }
         return out;
+    }
+
+    /** The provenance flag of a row placed by its sums: why the header could not place it, and how much is certain. */
+    private static Flag bySumsFlag(String why, SumPlacement.Placed placed, int columns) {
+        return Flag.of(Cells.COLUMNS_BY_SUMS, why + ": the figures are placed where the table's sums hold ("
+                + placed.certain().size() + " of " + columns + " columns certain)");
     }
 
     /**

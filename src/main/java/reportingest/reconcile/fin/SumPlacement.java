@@ -118,7 +118,8 @@ final class SumPlacement {
      */
     private static double misfit(int[] slots, List<RawCell> figures) {
         int n = slots.length;
-        if (n < 2) return 0;
+        // a cell without a box (a text report's) gives no position: every placement fits alike, the first is taken
+        if (n < 2 || figures.stream().anyMatch(f -> f.bbox() == null)) return 0;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (int i = 0; i < n; i++) {
             double x = slots[i], y = figures.get(i).bbox().x() + figures.get(i).bbox().width() / 2;
