@@ -72,12 +72,30 @@ public final class Validator {
         }
         List<Outcome> failing = outcomes.stream().filter(o -> !o.holds()).toList();
         List<RepairProposer.Proposal> proposals = new ArrayList<>(new RepairProposer(evaluator).propose(checks, failing, cells::value));
+        Map<Outcome, CellRef> localised = localised(proposals, failing);
         List<Outcome> explained = new ArrayList<>();
         Map<CellRef, UnreadableCellSolver.Solution> solved = new UnreadableCellSolver(evaluator).solve(checks, failing, cells, explained);
         for (UnreadableCellSolver.Solution s : solved.values()) {
             if (proposals.stream().noneMatch(p -> p.cell().equals(s.cell()))) proposals.add(new RepairProposer.Proposal(s.cell(), s.value(), s.message()));
         }
-        return new Validation(flagWhenNothingFound(apply(doc, cells, outcomes, proposals, explained, solved), pages), outcomes);
+        return new Validation(flagWhenNothingFound(apply(doc, cells, outcomes, proposals, explained, solved, localised), pages), outcomes);
+    }
+
+    /**
+     * Failures a proposed repair lays on one cell: when two or more identities fail, each through that cell and
+     * no other cell common to them all can be changed to make them hold, and the repair makes every identity
+     * covering the cell hold, the other cells they read are not what broke (a total over 26 lines, one misread).
+     * One failing identity alone does not localise: any of its cells may be the wrong one.
+     */
+    private static Map<Outcome, CellRef> localised(List<RepairProposer.Proposal> proposals, List<Outcome> failing) {
+        Map<Outcome, CellRef> out = new HashMap<>();
+        for (RepairProposer.Proposal p : proposals) {
+            List<Outcome> through = failing.stream()
+                    .filter(o -> o.check().source() != Check.Source.NARRATIVE && o.check().cells().contains(p.cell())).toList();
+            if (through.size() < 2) continue;
+            for (Outcome o : through) out.put(o, p.cell());
+        }
+        return out;
     }
 
     /**
@@ -110,7 +128,7 @@ public final class Validator {
 
     private ExtractedDocument apply(ExtractedDocument doc, DocumentCells cells, List<Outcome> outcomes,
                                     List<RepairProposer.Proposal> proposals, List<Outcome> explained,
-                                    Map<CellRef, UnreadableCellSolver.Solution> solved) {
+                                    Map<CellRef, UnreadableCellSolver.Solution> solved, Map<Outcome, CellRef> localised) {
         Map<CellRef, Integer> satisfied = new HashMap<>();
         Set<CellRef> vouched = new HashSet<>();
         // cells an identity with a printed total holds for: a blank part there is pinned as no money
@@ -140,8 +158,10 @@ public final class Validator {
             boolean anyUnconfirmed = o.check().cells().stream().anyMatch(r -> !confirmed.contains(r));
             // a sum that holds once its one unreadable cell is filled in is that cell's failure alone
             boolean byUnreadable = explained.contains(o);
+            CellRef misread = localised.get(o);
             for (CellRef r : o.check().cells()) {
                 if (byUnreadable && !solved.containsKey(r)) continue;
+                if (misread != null && !misread.equals(r)) continue;
                 if (narrative && vouched.contains(r)) continue; // the tables confirm the cell; the text is what differs
                 if (anyUnconfirmed && confirmed.contains(r)) continue; // another sum confirms it: not what broke this one
                 cellFlags.computeIfAbsent(r, k -> new ArrayList<>()).add(f);
