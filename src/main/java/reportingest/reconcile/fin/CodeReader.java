@@ -28,6 +28,14 @@ final class CodeReader {
         return Cells.LABEL_REPAIRED.equals(f.code()) && f.message().startsWith(CONFUSED_PARTS);
     }
 
+    /** How a code of no level is flagged (22102038: a digit too many). */
+    private static final String NO_LEVEL = " fits no code level ";
+
+    /** The flag of a code whose length is no level of the code system ({@link #NO_LEVEL}). */
+    static boolean ofNoLevel(Flag f) {
+        return Cells.PARSE_AMBIGUOUS.equals(f.code()) && f.message().startsWith("code ") && f.message().contains(NO_LEVEL);
+    }
+
     private final List<Integer> levels;
     private String previous;
 
@@ -68,7 +76,7 @@ final class CodeReader {
             }
         }
         if (flag == null && !levels.isEmpty() && !levels.contains(code.length())) {
-            flag = ambiguous("code " + code + " has no level of " + levels);
+            flag = ambiguous("code " + code + NO_LEVEL + levels);
         }
         if (flag == null && confused) {
             flag = Flag.of(Cells.LABEL_REPAIRED, CONFUSED_PARTS + "'" + String.join(" | ", java.util.Arrays.asList(cls, section, item).stream()
@@ -99,7 +107,7 @@ final class CodeReader {
                         + "; it could be the 款 " + previous.substring(0, 3) + k));
             }
         }
-        return remember(k, ambiguous("code '" + k + "' fits no code level " + levels + " under the rows above"));
+        return remember(k, ambiguous("code '" + k + "'" + NO_LEVEL + levels + " under the rows above"));
     }
 
     private Read remember(String code, Flag flag) {

@@ -271,6 +271,14 @@ public final class RowLabelReconciler {
                 out.add(r);
                 continue;
             }
+            String shorter = oneDigitTooMany(code, name, schema.codeLevels(), all, printedCodes);
+            if (shorter != null) {
+                List<Flag> kept = r.flags().stream().filter(f -> !CodeReader.ofNoLevel(f)).toList();
+                TableRow fixed = relabel(Cells.row(r.key(), r.cells(), kept), "code", shorter, Flag.of(Cells.LABEL_REPAIRED,
+                        "printed code " + code + " has a digit too many; '" + name + "' is code " + shorter + ", one digit fewer"));
+                out.add(regroup(schema, fixed, code, shorter));
+                continue;
+            }
             // an unknown code stands unless the printed hierarchy rules it out: 行政运行, 一般行政管理事务 and the
             // like repeat under many 款, so a name alone never moves a plausible code to another branch
             String parent = enclosing[i];
@@ -301,6 +309,24 @@ public final class RowLabelReconciler {
             out.add(regroup(schema, fixed, code, repaired));
         }
         return out;
+    }
+
+    /**
+     * A code one digit longer than a level of its system (22102038 for 2210203: OCR read a speck or one mark twice as a
+     * digit): the one known code that dropping a digit leaves, under a head the table prints, not printed itself, and
+     * known by the row's printed name. Null when none or several.
+     */
+    static String oneDigitTooMany(String code, String name, List<Integer> levels, Map<String, List<String>> known, Set<String> printed) {
+        if (levels.isEmpty() || levels.contains(code.length()) || !levels.contains(code.length() - 1)) return null;
+        Set<String> fits = new LinkedHashSet<>();
+        for (int i = 0; i < code.length(); i++) {
+            String c = code.substring(0, i) + code.substring(i + 1);
+            if (!known.containsKey(c) || printed.contains(c)) continue;
+            String head = c.substring(0, Math.max(3, c.length() - 2));
+            if (!head.equals(c) && !printed.contains(head)) continue;
+            if (nearestName(name, known.get(c), LabelText::freeBudget) != null) fits.add(c);
+        }
+        return fits.size() == 1 ? fits.iterator().next() : null;
     }
 
     /**
