@@ -11,6 +11,7 @@ import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,8 +218,8 @@ public final class CodedTableParser implements TableParser {
                 Builder prev = out.get(out.size() - 1);
                 prev.name = (prev.name == null ? "" : prev.name) + name;
                 continue;
-            } else if (name == null && !anyValue) {
-                continue; // header debris or an empty ruled row
+            } else if (name == null && (!anyValue || headerDebris(cells.values(), schema))) {
+                continue; // header debris (本年文出 of a repeated header, no digit in it) or an empty ruled row
             } else if (code.partlyRead() != null) {
                 b.name = name;
                 b.partlyRead = code.partlyRead();
@@ -271,5 +272,11 @@ public final class CodedTableParser implements TableParser {
     static int firstNonBlank(List<RawCell> cells) {
         for (int i = 0; i < cells.size(); i++) if (!Labels.blank(cells.get(i).text())) return i;
         return -1;
+    }
+
+    /** Cells whose print is all header words OCR read (本年文出 for 本年支出), not one digit among them: no amount is lost. */
+    private static boolean headerDebris(Collection<CellValue> cells, SchemaDef schema) {
+        List<String> printed = cells.stream().map(CellValue::raw).filter(t -> t != null && !Labels.blank(t)).toList();
+        return !printed.isEmpty() && printed.stream().allMatch(t -> t.chars().noneMatch(Character::isDigit) && HeaderMatcher.nearHeaderWord(t, schema));
     }
 }

@@ -82,6 +82,25 @@ public final class HeaderMatcher {
         return false;
     }
 
+    /**
+     * A header word, or one OCR misread by a character (本年文出 for 本年支出) when four characters or more: only for
+     * print that holds no digit and stands where no code or name is (what is dropped as header debris carries no amount).
+     */
+    static boolean nearHeaderWord(String text, SchemaDef schema) {
+        String k = key(text);
+        if (k.length() < 4) return isHeaderWord(text, schema);
+        List<String> words = new ArrayList<>(schema.headerWords());
+        for (ColumnDef c : schema.columns()) {
+            words.addAll(c.aliases());
+            words.addAll(c.parents());
+        }
+        for (String w : words) {
+            String kw = key(w);
+            if (kw.length() >= 4 && Math.abs(kw.length() - k.length()) <= 1 && editDistanceAtMostOne(k, kw)) return true;
+        }
+        return isHeaderWord(text, schema);
+    }
+
     /** The head or tail of a header name wrapped over two lines (一般公共预算财 | 政拨款), at least three characters of it. */
     private static boolean wrappedPart(String k, String name) {
         return k.length() >= 3 && k.length() < name.length() && (name.startsWith(k) || name.endsWith(k));

@@ -338,10 +338,27 @@ class OcrHeaderPlacementTest {
                 "210|||卫生健康支出|21.04||21.04",
                 "210|11||行政事业单位医疗|21.04||21.04",
                 "210|11|01|行政单位医疗|21.04||21.04");
-        t.rows().forEach(r -> System.out.println("ROW " + r.key() + " " + r.flags()));
         assertThat(t.rows()).extracting(r -> r.key().get("code"))
                 .containsExactly(null, "208", "20805", "2080501", "210", "21011", "2101101");
         assertThat(t.rows()).allSatisfy(r -> assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED));
+    }
+
+    /**
+     * The header repeated on a table's second page, read by OCR as one word in a value column and nothing else (本年文出
+     * for 本年支出: a degraded 300-dpi grey scan, seed 299792458), is no row; a row printing an amount there is one.
+     */
+    @Test
+    void aHeaderWordOcrMisreadAloneOnALineIsNoRow() {
+        ExtractedTable t = one("一般公共预算财政拨款支出决算表",
+                "支出功能分类科目编码|||项目|本年支出||",
+                "类|款|项|科目名称|小计|基本支出|项目支出",
+                "|||合计|170.86|149.82|21.04",
+                "208|||社会保障和就业支出|149.82|149.82|",
+                "||||本年文出||",
+                "210|||卫生健康支出|21.04||21.04",
+                "||||21.04||");
+        assertThat(t.rows()).extracting(r -> r.key().get("name")).containsExactly("合计", "社会保障和就业支出", "卫生健康支出", null);
+        assertThat(t.rows().get(3).flags()).extracting(Flag::message).containsExactly("row prints values but no code or name");
     }
 
     /**
