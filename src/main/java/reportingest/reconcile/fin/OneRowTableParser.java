@@ -158,7 +158,9 @@ public final class OneRowTableParser implements TableParser {
     /** The provenance flag of a row placed by its sums: why the header could not place it, and how much is certain. */
     private static Flag bySumsFlag(String why, SumPlacement.Placed placed, int columns) {
         return Flag.of(Cells.COLUMNS_BY_SUMS, why + ": the figures are placed where the table's sums hold ("
-                + placed.certain().size() + " of " + columns + " columns certain)");
+                + placed.certain().size() + " of " + columns + " columns certain"
+                + (placed.byPosition().isEmpty() ? "" : ", " + placed.byPosition().size() + " of them where the sums hold either way"
+                + " by the figures' clear positions between the columns around them: " + placed.byPosition()) + ")");
     }
 
     /**

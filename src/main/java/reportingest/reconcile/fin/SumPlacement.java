@@ -20,8 +20,17 @@ import java.util.Set;
  * positions on the page, is taken, and those columns are not certain.
  */
 final class SumPlacement {
-    /** Per column its figure (absent: blank); {@code certain} the columns every placement that holds fills alike. */
-    record Placed(Map<String, RawCell> cells, Set<String> certain) {}
+    /**
+     * Per column its figure (absent: blank); {@code certain} the columns every placement that holds fills alike, once
+     * the figures' positions have settled what they clearly settle; {@code byPosition} those of them only positions settled.
+     */
+    record Placed(Map<String, RawCell> cells, Set<String> certain, Set<String> byPosition) {}
+
+    /** A figure within this many column pitches of one place ... */
+    private static final double NEAR = 1.0;
+    /** ... and at least this many, and three times as far, from every other place the sums allow stands in the first. */
+    private static final double FAR = 0.75;
+    private static final double FARTHER = 3.0;
 
     /** More ways than this are not tried (one-row forms have up to a dozen columns: C(12, 6) = 924). */
     private static final int MAX_TRIED = 100_000;
@@ -68,20 +77,91 @@ final class SumPlacement {
         }
         if (holding.isEmpty() || tried[0] > MAX_TRIED) return null;
         Set<String> columns = new LinkedHashSet<>(orders.get(0));
-        Set<String> certain = new LinkedHashSet<>();
-        for (String c : columns) {
-            Integer first = holding.get(0).get(c);
-            if (holding.stream().allMatch(p -> java.util.Objects.equals(p.get(c), first))) certain.add(c);
-        }
+        Set<String> bySums = certain(columns, holding);
+        List<Integer> kept = clearlyPlaced(slotsOf, orderOf, figures);
+        List<Map<String, Integer>> settled = kept.stream().map(holding::get).toList();
+        Set<String> certain = certain(columns, settled);
+        Set<String> byPosition = new LinkedHashSet<>(certain);
+        byPosition.removeAll(bySums);
+        List<int[]> settledSlots = kept.stream().map(slotsOf::get).toList();
         int best = 0;
         double bestMisfit = Double.MAX_VALUE;
-        for (int p = 0; p < holding.size(); p++) {
-            double m = misfit(slotsOf.get(p), figures);
+        for (int p = 0; p < settled.size(); p++) {
+            double m = misfit(settledSlots.get(p), figures);
             if (m < bestMisfit) { bestMisfit = m; best = p; }
         }
         Map<String, RawCell> cells = new HashMap<>();
-        for (Map.Entry<String, Integer> e : holding.get(best).entrySet()) cells.put(e.getKey(), figures.get(e.getValue()));
-        return new Placed(cells, certain);
+        for (Map.Entry<String, Integer> e : settled.get(best).entrySet()) cells.put(e.getKey(), figures.get(e.getValue()));
+        return new Placed(cells, certain, byPosition);
+    }
+
+    private static Set<String> certain(Set<String> columns, List<Map<String, Integer>> placements) {
+        Set<String> certain = new LinkedHashSet<>();
+        for (String c : columns) {
+            Integer first = placements.get(0).get(c);
+            if (placements.stream().allMatch(p -> java.util.Objects.equals(p.get(c), first))) certain.add(c);
+        }
+        return certain;
+    }
+
+    /**
+     * The placements (by index) left once each figure the sums leave open is put where its position clearly says: its
+     * column's place is told by the figures whose columns every placement agrees on, the nearest on each side (or the
+     * two nearest on one side), one column's pitch apart per column between them; a figure within a pitch of one open
+     * place, and three times as far (three quarters of a pitch at least) from each other, stands in it. Columns of
+     * unequal widths shift places by less than that; where the positions say less, all placements stay.
+     */
+    private static List<Integer> clearlyPlaced(List<int[]> slotsOf, List<List<String>> orderOf, List<RawCell> figures) {
+        List<Integer> keep = new ArrayList<>();
+        for (int p = 0; p < slotsOf.size(); p++) keep.add(p);
+        if (figures.stream().anyMatch(f -> f.bbox() == null) || orderOf.stream().distinct().count() > 1) return keep;
+        int n = figures.size();
+        List<Integer> anchors = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            final int fi = i;
+            if (slotsOf.stream().allMatch(s -> s[fi] == slotsOf.get(0)[fi])) anchors.add(i);
+        }
+        int[] anchorSlot = slotsOf.get(0);
+        for (int i = 0; i < n; i++) {
+            final int fi = i;
+            List<Integer> open = keep.stream().map(p -> slotsOf.get(p)[fi]).distinct().toList();
+            if (open.size() < 2) continue;
+            int[] ref = references(anchors, i);
+            if (ref == null) continue;
+            double xa = centre(figures.get(ref[0])), xb = centre(figures.get(ref[1]));
+            double pitch = (xb - xa) / (anchorSlot[ref[1]] - anchorSlot[ref[0]]);
+            if (pitch <= 0) continue;
+            double x = centre(figures.get(i));
+            int near = -1;
+            double nearest = Double.MAX_VALUE, next = Double.MAX_VALUE;
+            for (int slot : open) {
+                double d = Math.abs(x - (xa + (slot - anchorSlot[ref[0]]) * pitch)) / pitch;
+                if (d < nearest) { next = nearest; nearest = d; near = slot; }
+                else if (d < next) next = d;
+            }
+            if (nearest > NEAR || next < FAR || next < FARTHER * nearest) continue;
+            final int at = near;
+            keep = keep.stream().filter(p -> slotsOf.get(p)[fi] == at).toList();
+        }
+        return keep;
+    }
+
+    /** Two anchor figures to tell figure {@code i}'s place by: the nearest on each side, else the two nearest on one. */
+    private static int[] references(List<Integer> anchors, int i) {
+        Integer left = null, right = null, left2 = null, right2 = null;
+        for (int a : anchors) {
+            if (a < i) { left2 = left; left = a; }
+            else if (a > i && right == null) right = a;
+            else if (a > i && right2 == null) right2 = a;
+        }
+        if (left != null && right != null) return new int[]{left, right};
+        if (left != null && left2 != null) return new int[]{left2, left};
+        if (right != null && right2 != null) return new int[]{right, right2};
+        return null;
+    }
+
+    private static double centre(RawCell f) {
+        return f.bbox().x() + f.bbox().width() / 2;
     }
 
     /** Calls {@code use} with every increasing choice of {@code slots.length} of {@code n} slots. */

@@ -1,12 +1,15 @@
 package reportingest.reconcile.fin;
 
 import org.junit.jupiter.api.Test;
+import reportingest.layout.BBox;
 import reportingest.layout.PageOrigin;
 import reportingest.reconcile.ExtractedTable;
 import reportingest.reconcile.Flag;
 import reportingest.reconcile.RowStatus;
 import reportingest.reconcile.TableRow;
 import reportingest.tables.RawGrids;
+import reportingest.tables.RawCell;
+import reportingest.tables.RawRow;
 import reportingest.tables.RawTable;
 
 import java.util.List;
@@ -51,9 +54,12 @@ class OneRowSumPlacementTest {
         assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
     }
 
-    /** 2.86 under a 小计 of 2.86 is 购置费 or 运行维护费 by the sums: the figures' places decide, and the cells say so. */
+    /**
+     * 2.86 under a 小计 of 2.86 is 购置费 or 运行维护费 by the sums: standing clearly in one column's place between the
+     * figures around it (seeds 299792458 and 662607015), it is placed there, and the table's flag says so.
+     */
     @Test
-    void whereTheSumsHoldEitherWayThePositionsPlaceTheFigureAndItIsFlagged() {
+    void whereTheSumsHoldEitherWayAFigureClearlyInOneColumnsPlaceStandsThere() {
         ExtractedTable t = one("12.66|7.79|2.86||2.86|2.01|7.82|6.09|1.73||1.73|");
         TableRow r = t.rows().get(0);
         assertThat(r.cells().get("预算数.合计").value()).isEqualTo("12.66");
@@ -65,8 +71,40 @@ class OneRowSumPlacementTest {
         assertThat(r.cells().get("决算数.合计").value()).isEqualTo("7.82");
         assertThat(r.cells().get("决算数.公务用车运行维护费").value()).isEqualTo("1.73");
         assertThat(r.cells().get("决算数.公务接待费").value()).isNull();
+        assertThat(r.cells().values()).allMatch(c -> c.flags().isEmpty());
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+        assertThat(t.flags()).singleElement().satisfies(f -> assertThat(f.message()).contains("(12 of 12 columns certain, 4 of them"
+                + " where the sums hold either way by the figures' clear positions between the columns around them: [预算数.公务用车购置费,"
+                + " 预算数.公务用车运行维护费, 决算数.公务用车购置费, 决算数.公务用车运行维护费])"));
+    }
+
+    /** 0.78 under a 合计 of 0.78 is 因公出国（境）费 or 公务接待费 by the sums: far right, past the figures it follows, it is 接待费. */
+    @Test
+    void aFigureFarPastTheLastCertainOneIsPlacedByThePitchOfThoseBeforeIt() {
+        ExtractedTable t = one("4.01||2.77||2.77|1.24|0.78|||||0.78");
+        TableRow r = t.rows().get(0);
+        assertThat(r.cells().get("决算数.合计").value()).isEqualTo("0.78");
+        assertThat(r.cells().get("决算数.因公出国（境）费").value()).isNull();
+        assertThat(r.cells().get("决算数.公务接待费").value()).isEqualTo("0.78");
+        assertThat(r.status()).isEqualTo(RowStatus.ACCEPTED);
+    }
+
+    /** Midway between the two places the sums allow, a figure's position says nothing: placed, and flagged. */
+    @Test
+    void aFigureMidwayBetweenTheColumnsTheSumsAllowIsFlagged() {
+        List<RawRow> rows = RawGrids.rows(PageOrigin.OCR, 90.0, java.util.Arrays.copyOf(NOISE, NOISE.length));
+        RawRow values = RawGrids.rows(PageOrigin.OCR, 90.0, "12.66|7.79|2.86||2.86|2.01|7.82|6.09|1.73||1.73|").get(0);
+        List<RawCell> cells = new java.util.ArrayList<>(values.cells());
+        RawCell shifted = cells.get(4);
+        cells.set(4, new RawCell(shifted.text(), shifted.page(), new BBox(35, shifted.bbox().y(), 10, 10), shifted.confidence(), shifted.origin()));
+        rows = new java.util.ArrayList<>(rows);
+        rows.add(new RawRow(cells));
+        ExtractedTable t = new CatalogReconciler().reconcile(List.of(),
+                List.of(new RawTable(TITLE, null, List.of(), rows, 1, 1, false))).tables().get(0);
+        TableRow r = t.rows().get(0);
         assertThat(r.cells().entrySet()).filteredOn(e -> !e.getValue().flags().isEmpty()).extracting(java.util.Map.Entry::getKey)
-                .containsExactlyInAnyOrder("预算数.公务用车购置费", "预算数.公务用车运行维护费", "决算数.公务用车购置费", "决算数.公务用车运行维护费");
+                .containsExactlyInAnyOrder("预算数.公务用车购置费", "预算数.公务用车运行维护费");
+        assertThat(r.cells().get("决算数.公务用车运行维护费").value()).isEqualTo("1.73");
         assertThat(r.status()).isEqualTo(RowStatus.NEEDS_REVIEW);
     }
 
