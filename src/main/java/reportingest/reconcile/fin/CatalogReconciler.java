@@ -256,7 +256,23 @@ public final class CatalogReconciler implements Reconciler {
     private static final int MIN_ROWS_TO_JUDGE = 4;
 
     private static int amountRows(RawTable raw) {
-        return (int) raw.rows().stream().filter(CatalogReconciler::holdsAmount).count();
+        return (int) raw.rows().stream().filter(CatalogReconciler::printsAmount).count();
+    }
+
+    /**
+     * A row printing an amount, a subject code not counted as one: whole digits followed by a name (30101 | 基本工资;
+     * 人员经费 and 公用经费 side by side print two) are a code, so a form whose lines mostly print no money is not taken
+     * for a grid that lost its amounts.
+     */
+    private static boolean printsAmount(RawRow row) {
+        List<RawCell> cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            String text = cells.get(i).text();
+            boolean code = text != null && text.strip().matches("\\d+") && i + 1 < cells.size() && cells.get(i + 1).text() != null
+                    && cells.get(i + 1).text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            if (!code && holdsAmount(new RawRow(List.of(cells.get(i))))) return true;
+        }
+        return false;
     }
 
     private static int rowsWithValues(ExtractedTable t) {

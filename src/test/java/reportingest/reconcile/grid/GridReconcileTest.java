@@ -164,6 +164,33 @@ class GridReconcileTest {
         assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
     }
 
+    /**
+     * A department that spent on few lines (a Calc report, seed 137035999): most lines print their codes side by side and
+     * no money. Codes before their names are not amounts, so the form is not taken for a grid that lost its figures.
+     */
+    @Test
+    void aBasicExpenditureTableWhoseLinesMostlyPrintNoMoneyIsStillItsForm() {
+        List<String> rows = new java.util.ArrayList<>(List.of("人员经费|||公用经费||",
+                "科目编码|科目名称|决算数|科目编码|科目名称|决算数",
+                "301|工资福利支出|53.74|302|商品和服务支出|30.11",
+                "30101|基本工资|43.23|30201|办公费|30.11",
+                "30102|津贴补贴|10.51|30202|印刷费|"));
+        String[][] idle = {{"30103", "奖金", "30203", "咨询费"}, {"30106", "伙食补助费", "30204", "手续费"},
+                {"30107", "绩效工资", "30205", "水费"}, {"30108", "机关事业单位基本养老保险缴费", "30206", "电费"},
+                {"30109", "职业年金缴费", "30207", "邮电费"}, {"30110", "职工基本医疗保险缴费", "30208", "取暖费"},
+                {"30111", "公务员医疗补助缴费", "30209", "物业管理费"}, {"30112", "其他社会保障缴费", "30211", "差旅费"},
+                {"30113", "住房公积金", "30212", "因公出国（境）费用"}, {"30114", "医疗费", "30213", "维修（护）费"},
+                {"30199", "其他工资福利支出", "30214", "租赁费"}, {"303", "对个人和家庭的补助", "30215", "会议费"},
+                {"30301", "离休费", "30216", "培训费"}, {"30302", "退休费", "30217", "公务接待费"}};
+        for (String[] l : idle) rows.add(l[0] + "|" + l[1] + "||" + l[2] + "|" + l[3] + "|");
+        rows.add("人员经费合计||53.74|公用经费合计||30.11");
+        ExtractedTable t = one(grid("一般公共预算财政拨款基本支出决算表", List.of(), rows.toArray(String[]::new)));
+        assertThat(t.schema()).isEqualTo("general_budget_basic_expenditure");
+        assertThat(row(t, "30102").cells().get("决算数").value()).isEqualTo("10.51");
+        assertThat(row(t, "30211").cells().get("决算数").value()).isNull();
+        assertThat(t.rows()).allMatch(r -> r.status() == RowStatus.ACCEPTED);
+    }
+
     @Test
     void anEmptyFundTableWhoseTotalRowSharesAGridRowWithTheSubHeader() {
         ExtractedTable t = one(grid("政府性基金预算财政拨款收入支出决算表", List.of("说明：本单位无政府性基金，故本表无数据。"),
