@@ -41,4 +41,11 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--engines", "easyocr"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("easyocr");
     }
+
+    @Test
+    void theLongScansPagesCanStateAResolutionOtherThanTheirImagesOwn() {
+        assertThat(BenchOptions.parse(new String[]{"--large-page-dpi", "72"}).largePageDpi()).isEqualTo(72);
+        assertThat(BenchOptions.parse(new String[]{}).largePageDpi()).isZero();
+        assertThatThrownBy(() -> BenchOptions.parse(new String[]{"--large-page-dpi", "-1"})).isInstanceOf(IllegalArgumentException.class);
+    }
 }

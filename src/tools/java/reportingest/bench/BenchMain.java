@@ -35,7 +35,7 @@ public final class BenchMain {
         Path dir = Files.createTempDirectory("ingest-bench-inputs-");
         try {
             progress(t0, "generating inputs in " + dir);
-            BenchInputs inputs = new InputGenerator(dir).generate(options.largePages());
+            BenchInputs inputs = new InputGenerator(dir).generate(options.largePages(), options.largePageDpi());
             // The long run first: its cost is the one that varies most with the machine's load, and once it is
             // known the short rounds can fill what is left of the time budget.
             loads.add(LoadAverage.now());

@@ -28,7 +28,8 @@ final class InputGenerator {
         this.dir = dir;
     }
 
-    BenchInputs generate(int largePages) throws IOException {
+    /** @param largePageDpi the resolution the long PDF's page size states (0: its images' own, 300) */
+    BenchInputs generate(int largePages, int largePageDpi) throws IOException {
         List<Path> text = list(SEEDS, ".txt");
         List<Path> putuo = putuoPdfs();
         String source = putuo.isEmpty() ? "synthetic (PDFBox, wqy-zenhei)" : "Putuo reports (" + putuo.size() + ")";
@@ -51,8 +52,10 @@ final class InputGenerator {
         TiffFile.write(degraded, worn, PageImages.DPI);
         List<Path> degradedImages = png(worn, "degraded-page-");
 
-        Path large = dir.resolve("scan-" + largePages + "-pages.pdf");
-        writePdf(large, encoded, largePages);
+        Path large = dir.resolve("scan-" + largePages + "-pages" + (largePageDpi == 0 ? "" : "-sized-at-" + largePageDpi + "dpi") + ".pdf");
+        List<ImagePdfWriter.EncodedPage> sized = largePageDpi == 0 ? encoded : encoded.stream()
+                .map(p -> new ImagePdfWriter.EncodedPage(p.width(), p.height(), largePageDpi, p.flate())).toList();
+        writePdf(large, sized, largePages);
 
         return new BenchInputs(text, bornDigital, List.of(tiff, scanPdf), scanImages, List.of(degraded), degradedImages,
                 large, largePages, warmUp(text, bornDigital, clean), source);
