@@ -20,14 +20,16 @@ import java.util.List;
 
 /**
  * Prints what OCR reads on a scan (PDF or image; images assumed 300 dpi) and the tables found, for
- * looking at scan fixtures while tuning (not a test). Args: file [words]; -Dengines=tesseract,ppocr for both engines.
+ * looking at scan fixtures while tuning (not a test). Args: file [words]; -Dengines=tesseract,ppocr for both engines,
+ * -Dsecond-reading=doubtful for the service's default second reading (all by default here).
  */
 public final class ScanDump {
     /** OCRs a scan: a PDF through PdfPageSource, an image file frame by frame at {@code dpi}. */
     public static List<Page> read(Path file, int dpi) throws Exception {
         List<Page> pages = new ArrayList<>();
         OcrEngines engines = OcrEngines.parse(System.getProperty("engines", "tesseract"));
-        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng", PixelBudget.DEFAULT, engines)) {
+        boolean doubtful = "doubtful".equals(System.getProperty("second-reading", "all"));
+        try (TesseractOcr ocr = new TesseractOcr("/usr/share/tesseract-ocr/5/tessdata", "chi_sim+eng", PixelBudget.DEFAULT, engines, doubtful)) {
             if (file.toString().endsWith(".pdf")) {
                 new PdfPageSource(ocr).pages(file, pages::add);
             } else {
