@@ -129,13 +129,15 @@ public final class CatalogReconciler implements Reconciler {
     }
 
     private static boolean holdsAmount(RawRow row) {
-        for (RawCell cell : row.cells()) {
-            AmountParser.Amount a = AmountParser.parse(cell.text());
-            if (a.value() == null || a.guessed()) continue;
-            String digits = a.value().replace("-", "").replace("%", "");
-            if (digits.contains(".") || digits.length() >= 4) return true;
-        }
-        return false;
+        return row.cells().stream().anyMatch(CatalogReconciler::isAmount);
+    }
+
+    /** An amount as money prints it: a decimal fraction, or four digits and more. */
+    private static boolean isAmount(RawCell cell) {
+        AmountParser.Amount a = AmountParser.parse(cell.text());
+        if (a.value() == null || a.guessed()) return false;
+        String digits = a.value().replace("-", "").replace("%", "");
+        return digits.contains(".") || digits.length() >= 4;
     }
 
     @Override
@@ -268,9 +270,9 @@ public final class CatalogReconciler implements Reconciler {
         List<RawCell> cells = row.cells();
         for (int i = 0; i < cells.size(); i++) {
             String text = cells.get(i).text();
-            boolean code = text != null && text.strip().matches("\\d+") && i + 1 < cells.size() && cells.get(i + 1).text() != null
-                    && cells.get(i + 1).text().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-            if (!code && holdsAmount(new RawRow(List.of(cells.get(i))))) return true;
+            boolean code = text != null && text.strip().matches("\\d+") && i + 1 < cells.size()
+                    && !LabelText.han(cells.get(i + 1).text()).isEmpty();
+            if (!code && isAmount(cells.get(i))) return true;
         }
         return false;
     }

@@ -202,14 +202,14 @@ final class SumPlacement {
         if (n < 2 || figures.stream().anyMatch(f -> f.bbox() == null)) return 0;
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (int i = 0; i < n; i++) {
-            double x = slots[i], y = figures.get(i).bbox().x() + figures.get(i).bbox().width() / 2;
+            double x = slots[i], y = centre(figures.get(i));
             sx += x; sy += y; sxx += x * x; sxy += x * y;
         }
         double d = n * sxx - sx * sx;
         if (d == 0) return 0;
         double b = (n * sxy - sx * sy) / d, a = (sy - b * sx) / n, sq = 0;
         for (int i = 0; i < n; i++) {
-            double r = figures.get(i).bbox().x() + figures.get(i).bbox().width() / 2 - (a + b * slots[i]);
+            double r = centre(figures.get(i)) - (a + b * slots[i]);
             sq += r * r;
         }
         return sq;
